@@ -1,0 +1,65 @@
+"""Load every raw input once: the registries, the figure files and the World Bank series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.readers import figures, reference, worldbank
+
+
+@dataclass
+class Inputs:
+    """Everything the table steps read, as plain frames."""
+
+    raw: Path
+    sources: pd.DataFrame
+    measures: pd.DataFrame
+    settings: pd.DataFrame
+    programs: pd.DataFrame
+    countries: pd.DataFrame
+    country_groups: pd.DataFrame
+    regions: pd.DataFrame
+    currencies: pd.DataFrame
+    confusables: pd.DataFrame
+    figures: pd.DataFrame
+    fx: pd.DataFrame
+    ppp: pd.DataFrame
+    fx_path: Path
+    ppp_path: Path
+    files: list[Path] = field(default_factory=list)
+
+
+def load(raw: Path) -> Inputs:
+    """Read and check every raw file; the first problem raises InputError."""
+    sources = reference.read_sources(raw)
+    measures = reference.read_measures(raw)
+    countries = reference.read_countries(raw)
+    groups = reference.read_country_groups(raw, countries)
+    fx_path = worldbank.find_fx_file(raw)
+    ppp_path = raw / "worldbank" / "ppp-gdp.csv"
+    return Inputs(
+        raw=raw,
+        sources=sources,
+        measures=measures,
+        settings=reference.read_settings(raw),
+        programs=reference.read_programs(raw),
+        countries=countries,
+        country_groups=groups,
+        regions=reference.read_regions(raw, countries, groups),
+        currencies=reference.read_currencies(raw),
+        confusables=reference.read_confusables(raw, measures),
+        figures=figures.read_figures(raw, sources),
+        fx=worldbank.read_fx(fx_path),
+        ppp=worldbank.read_ppp(ppp_path),
+        fx_path=fx_path,
+        ppp_path=ppp_path,
+        files=input_files(raw),
+    )
+
+
+def input_files(raw: Path) -> list[Path]:
+    """Every file under raw/, sorted, for the manifest's hashes."""
+    return sorted(p for p in raw.rglob("*") if p.is_file() and not p.name.startswith("."))

@@ -1,0 +1,1 @@
+"""Pure normalization helpers: money and PPP, periods, canonical category keys."""

@@ -1,0 +1,1 @@
+"""One reader per input format: files in, plain DataFrames out; errors name file, row, column."""

@@ -1,0 +1,156 @@
+"""Writing data/processed/ so that nothing is ever half-written.
+
+Every table and manifest.json go to a fresh temporary directory beside the output; only when
+all are written is that directory swapped in for the old one. A failure at any point leaves the
+previous output exactly as it was. A lock file keeps two runs from writing at once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
+from etl.schemas import TABLES
+
+MANIFEST = "manifest.json"
+
+
+class Locked(RuntimeError):
+    """Another ETL run holds the lock on this output directory."""
+
+
+@contextmanager
+def lock(out: Path) -> Iterator[None]:
+    """An exclusive, non-blocking lock beside `out`; refuses clearly when already held."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.etl.lock"
+    with path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Locked(f"another ETL run is writing {out} (lock {path}); try again later") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], raw: Path) -> dict:
+    """Write every table and the manifest to a temp dir, then swap it in; returns the manifest."""
+    with lock(out):
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+        try:
+            files = {name: _write_table(frame, tmp / f"{name}.parquet", name) for name, frame in tables.items()}
+            manifest = _manifest(tables, files, inputs, raw)
+            (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+            _swap(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return manifest
+
+
+def read_manifest(out: Path) -> dict | None:
+    path = out / MANIFEST
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:
+    """Parquet with each column's description and unit in the field metadata."""
+    model = TABLES[name]
+    columns = model.to_schema().columns
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for field in table.schema:
+        column = columns[field.name]
+        meta = {"description": column.description or ""}
+        meta.update({k: str(v) for k, v in (column.metadata or {}).items()})
+        fields.append(field.with_metadata(meta))
+    key = model.Config.unique
+    schema_meta = dict(table.schema.metadata or {})
+    schema_meta.update(
+        {
+            b"table": name.encode(),
+            b"key": json.dumps(key).encode(),
+            b"schema_version": SCHEMA_VERSION.encode(),
+        }
+    )
+    table = table.cast(pa.schema(fields, metadata=schema_meta))
+    pq.write_table(table, path)
+    _fsync(path)
+    return sha256(path)
+
+
+def _manifest(tables, files: dict[str, str], inputs: list[Path], raw: Path) -> dict:
+    hashed = [
+        {"path": str(p.relative_to(raw)), "sha256": sha256(p), "bytes": p.stat().st_size}
+        for p in inputs
+    ]
+    version = hashlib.sha256(
+        json.dumps([SCHEMA_VERSION, REFERENCE_YEAR, hashed], sort_keys=True).encode()
+    ).hexdigest()[:16]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "data_version": version,
+        "reference_year": REFERENCE_YEAR,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "inputs": hashed,
+        "tables": {
+            name: {
+                "file": f"{name}.parquet",
+                "rows": len(frame),
+                "columns": list(frame.columns),
+                "key": TABLES[name].Config.unique,
+                "sha256": files[name],
+            }
+            for name, frame in tables.items()
+        },
+    }
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Replace `out` by `new`; on failure the old directory is put back."""
+    _fsync(new)
+    if not out.exists():
+        os.rename(new, out)
+        return
+    for keep in out.glob(".*"):  # e.g. .gitkeep: not ours to delete
+        if keep.is_file():
+            shutil.copy2(keep, new / keep.name)
+    old = out.parent / f".{out.name}-old-{os.getpid()}"
+    os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

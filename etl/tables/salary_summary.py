@@ -1,0 +1,55 @@
+"""salary_summary: the overall US pay statistics each source gives, in annual US dollars.
+
+Input: observations of topic `salary` for the United States. A pay range becomes two rows,
+`range_low` and `range_high`, so every row is one number with its bound.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+KEY = ["source_id", "stat", "period"]
+MEASURE_STAT = {"median_pay": "median", "mean_pay": "mean", "p10_pay": "p10", "p90_pay": "p90"}
+STAT_ORDER = ["p10", "range_low", "median", "mean", "range_high", "p90"]
+SCOPE = "USA"
+
+
+def run(observations: pd.DataFrame) -> pd.DataFrame:
+    rows = observations[
+        (observations["topic"] == "salary") & (observations["category_key"] == SCOPE)
+    ]
+    records = []
+    for _, obs in rows.iterrows():
+        if obs["measure"] == "pay_range":
+            records.append(_row(obs, "range_low", obs["norm_low"], _low_bound(obs)))
+            records.append(_row(obs, "range_high", obs["norm_high"], _high_bound(obs)))
+        elif obs["measure"] in MEASURE_STAT:
+            records.append(_row(obs, MEASURE_STAT[obs["measure"]], obs["norm_value"], obs["bound"]))
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
+    frame["stat_order"] = frame["stat"].map(STAT_ORDER.index)
+    return frame.sort_values(["source_id", "stat_order", "period"], ignore_index=True).drop(
+        columns="stat_order"
+    )
+
+
+COLUMNS = ["source_id", "figure_id", "stat", "annual_usd", "bound", "period", "as_written"]
+
+
+def _row(obs: pd.Series, stat: str, value: float | None, bound: str) -> dict:
+    return {
+        "source_id": obs["source_id"],
+        "figure_id": obs["figure_id"],
+        "stat": stat,
+        "annual_usd": value,
+        "bound": bound,
+        "period": obs["period"],
+        "as_written": obs["as_written"],
+    }
+
+
+def _low_bound(obs: pd.Series) -> str:
+    return "<" if obs["low_open"] else ("~" if obs["bound"] == "~" else "=")
+
+
+def _high_bound(obs: pd.Series) -> str:
+    return ">" if obs["high_open"] else ("~" if obs["bound"] == "~" else "=")

@@ -1,0 +1,303 @@
+"""parse_figure, rule by rule: every documented example and the ways a figure is refused."""
+
+import pickle
+
+import pytest
+
+from etl.parse import NUMBER_WORDS, Figure, FigureParseError, parse_figure
+
+
+def point(kind, value, bound="=", currency=None, unit=None):
+    return Figure(kind, value, value, value, bound, currency, unit)
+
+
+def span(kind, low, high, bound="=", currency=None, unit=None, high_open=False):
+    return Figure(kind, None, low, high, bound, currency, unit, high_open=high_open)
+
+
+def above(kind, value, currency=None, unit=None):
+    return Figure(kind, value, value, None, ">", currency, unit, high_open=True)
+
+
+def below(kind, value, currency=None, unit=None):
+    return Figure(kind, value, None, value, "<", currency, unit, low_open=True)
+
+
+def usd(value, bound="=", unit=None):
+    return point("money", value, bound, "USD", unit)
+
+
+def years(low, high=None, bound="="):
+    if high is None:
+        return point("duration", low, bound, unit="years")
+    return span("duration", low, high, bound, unit="years")
+
+
+def months(low, high=None, bound="="):
+    if high is None:
+        return point("duration", low, bound, unit="months")
+    return span("duration", low, high, bound, unit="months")
+
+
+# The exact strings found in the career guides, copied as written.
+REAL_FIGURES = {
+    "$42,000 USD": usd(42000),
+    "$35k - $60k+ USD": span("money", 35000, 60000, currency="USD", high_open=True),
+    "≈107k": point("count", 107000, "~"),
+    "approximately 107,300": point("count", 107300, "~"),
+    "14%": point("percent", 14),
+    "15%": point("percent", 15),
+    "$33,500": usd(33500),
+    "less than $33,500": below("money", 33500, "USD"),
+    "more than $56,480": above("money", 56480, "USD"),
+    "$46,090": usd(46090),
+    "783,900": point("count", 783900),
+    "119,800": point("count", 119800),
+    "CAD 40,000 and CAD 60,000": span("money", 40000, 60000, currency="CAD"),
+    "€28,000 to €45,000": span("money", 28000, 45000, currency="EUR"),
+    "£25,000 to £40,000": span("money", 25000, 40000, currency="GBP"),
+    "exceeding €50,000": above("money", 50000, "EUR"),
+    "AUD 50,000 to AUD 75,000": span("money", 50000, 75000, currency="AUD"),
+    "around $5,000-$10,000 USD": span("money", 5000, 10000, "~", "USD"),
+    "$30,000 to $60,000 USD": span("money", 30000, 60000, currency="USD"),
+    "$10,000 and $25,000 USD": span("money", 10000, 25000, currency="USD"),
+    "$36k USD": usd(36000),
+    "0-1 year": years(0, 1),
+    "1-3 years": years(1, 3),
+    "3-6 years": years(3, 6),
+    "6+ years": above("duration", 6, unit="years"),
+    "about two years": years(2, bound="~"),
+    "9 to 12 months": months(9, 12),
+    "9-12 months": months(9, 12),
+    "between $20,000 and $40,000": span("money", 20000, 40000, currency="USD"),
+    "$5,000 to $15,000": span("money", 5000, 15000, currency="USD"),
+    "at least 6 months": above("duration", 6, unit="months"),
+    "6 to 12 months": months(6, 12),
+    "up to 2 years": below("duration", 2, unit="years"),
+    "every five years": years(5),
+    "9 months to 2 years": months(9, 24),
+    "6 months to 2 years": months(6, 24),
+    "$35,000 to $55,000 USD": span("money", 35000, 55000, currency="USD"),
+    "1": point("count", 1),
+    "4": point("count", 4),
+}
+
+# One or more examples for each rule in the module's grammar.
+RULE_EXAMPLES = {
+    # plain numbers, decimals, signs
+    "18.50": point("count", 18.5),
+    "1,234,567.25": point("count", 1234567.25),
+    "-2%": point("percent", -2),
+    "\u22122%": point("percent", -2),
+    "-$5": usd(-5),
+    # multipliers, exact in decimal
+    "$35k": usd(35000),
+    "$35K": usd(35000),
+    "1.2 million": point("count", 1200000),
+    "$1.2M": usd(1200000),
+    "$1.5m": usd(1500000),
+    "1.15k": point("count", 1150),
+    "2 thousand": point("count", 2000),
+    # currencies
+    "CAD 40,000": point("money", 40000, currency="CAD"),
+    "40,000 CAD": point("money", 40000, currency="CAD"),
+    "CAD $40,000": point("money", 40000, currency="CAD"),
+    "$40,000 AUD": point("money", 40000, currency="AUD"),
+    "usd 5": usd(5),
+    "€5": point("money", 5, currency="EUR"),
+    "£5 GBP": point("money", 5, currency="GBP"),
+    "C$40,000": point("money", 40000, currency="CAD"),
+    "US$40,000": usd(40000),
+    "A$40,000": point("money", 40000, currency="AUD"),
+    "$5,000-$10,000 USD": span("money", 5000, 10000, currency="USD"),
+    "5,000 to 10,000 USD": span("money", 5000, 10000, currency="USD"),
+    # per-period words
+    "$40,000 per year": usd(40000, unit="year"),
+    "$40,000 a year": usd(40000, unit="year"),
+    "$40k/yr": usd(40000, unit="year"),
+    "$40k /year": usd(40000, unit="year"),
+    "$40,000 annually": usd(40000, unit="year"),
+    "$40,000 per annum": usd(40000, unit="year"),
+    "$20 per hour": usd(20, unit="hour"),
+    "$20 an hour": usd(20, unit="hour"),
+    "$20/hr": usd(20, unit="hour"),
+    "$20/h": usd(20, unit="hour"),
+    "$20 hourly": usd(20, unit="hour"),
+    "$18-$22/hr": span("money", 18, 22, currency="USD", unit="hour"),
+    "5,000 a year": point("count", 5000),
+    # percent
+    "15 %": point("percent", 15),
+    "14 percent": point("percent", 14),
+    "14 per cent": point("percent", 14),
+    "5-10%": span("percent", 5, 10),
+    # durations
+    "2 yrs": years(2),
+    "2 yr.": years(2),
+    "6 to 8 weeks": span("duration", 6, 8, unit="weeks"),
+    "1 week": point("duration", 1, unit="weeks"),
+    "under a year": below("duration", 1, unit="years"),
+    "a year": years(1),
+    "6 months to a year": months(6, 12),
+    "5-10 years": years(5, 10),
+    "twenty-five years": years(25),
+    "thirty one years": years(31),
+    "two to three years": years(2, 3),
+    # ranges
+    "$35-60k": span("money", 35000, 60000, currency="USD"),
+    "5 – 10": span("count", 5, 10),
+    "5—10": span("count", 5, 10),
+    "5 - 5": span("count", 5, 5),
+    "between 5 and 10": span("count", 5, 10),
+    "-5 to -2": span("count", -5, -2),
+    # open ends
+    "6+": above("count", 6),
+    "over $5": above("money", 5, "USD"),
+    "above 5%": above("percent", 5),
+    "greater than 5": above("count", 5),
+    "> 5": above("count", 5),
+    "≥5": above("count", 5),
+    ">= 5": above("count", 5),
+    "sometimes exceeding €50,000": above("money", 50000, "EUR"),
+    "$50,000 or more": above("money", 50000, "USD"),
+    "60,000+ USD": above("money", 60000, "USD"),
+    "under $5": below("money", 5, "USD"),
+    "below 5%": below("percent", 5),
+    "at most 3 years": below("duration", 3, unit="years"),
+    "< 5": below("count", 5),
+    "≤5": below("count", 5),
+    "fewer than 100": below("count", 100),
+    "5 or less": below("count", 5),
+    # approximations
+    "~5": point("count", 5, "~"),
+    "about $5": usd(5, "~"),
+    "approx. 5": point("count", 5, "~"),
+    "around 5": point("count", 5, "~"),
+    "roughly 5": point("count", 5, "~"),
+    "nearly 5": point("count", 5, "~"),
+    "almost 5": point("count", 5, "~"),
+    "some 5": point("count", 5, "~"),
+    "an estimated 107,300": point("count", 107300, "~"),
+    "estimated 107,300": point("count", 107300, "~"),
+    "close to 5": point("count", 5, "~"),
+    "around 6+ years": above("duration", 6, unit="years"),
+    "about 5 to 10 years": years(5, 10, "~"),
+    # whitespace and case
+    "  $42,000\u00a0USD  ": usd(42000),
+    "$42,000\u2009usd": usd(42000),
+    "9\u202fto\u00a012   MONTHS": months(9, 12),
+    "ABOUT TWO YEARS": years(2, bound="~"),
+    "Up To 2 Years": below("duration", 2, unit="years"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(REAL_FIGURES.items()))
+def test_real_figures(text, expected):
+    assert parse_figure(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), list(RULE_EXAMPLES.items()))
+def test_rules(text, expected):
+    assert parse_figure(text) == expected
+
+
+def test_returns_plain_floats():
+    figure = parse_figure("1.15k")
+    assert type(figure.value) is float
+    assert figure.value == 1150.0
+
+
+def test_number_words_export():
+    assert NUMBER_WORDS["a"] == NUMBER_WORDS["an"] == NUMBER_WORDS["one"] == 1
+    assert NUMBER_WORDS["twelve"] == 12
+    assert NUMBER_WORDS["twenty"] == 20
+    assert NUMBER_WORDS["thirty"] == 30
+
+
+# (text, fragment of the offending text that the reason must name)
+ERRORS = [
+    ("34,16", "34,16"),
+    ("1,2345", "1,2345"),
+    ("1.234,56", "1.234,56"),
+    ("１２３", "１"),
+    ("5٣", "٣"),
+    ("$40,000 EUR", "EUR"),
+    ("€40,000 USD", "USD"),
+    ("€5 to £6", "GBP"),
+    ("CAD 5 to AUD 6", "CAD"),
+    ("XYZ 40,000", "XYZ"),
+    ("35k to", "35k to"),
+    ("to 35k", "35k"),
+    ("apples", "apples"),
+    ("5 apples", "apples"),
+    ("$5 per month", "per month"),
+    ("10 to 5", "10"),
+    ("$35k-60", "$35k"),
+    ("5% to $6", "5%"),
+    ("$5%", "$5%"),
+    ("6 weeks to 3 months", "6 weeks"),
+    ("under 6+", "6+"),
+    ("over 5 to 10", "5"),
+    ("5+ to 10", "5+"),
+    ("five dollars", "dollars"),
+    ("two", "two"),
+    ("a 5", "a 5"),
+    ("between 5", "5"),
+    ("every $5", "$5"),
+    ("5k years", "5k years"),
+    ("-2 years", "-2 years"),
+    ("$20/hr to $30 a year", "per year"),
+    ("14% per year", "per-year"),
+    ("5 ¥", "¥"),
+    ("$", "$"),
+    ("5.", "5."),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), ERRORS)
+def test_refused(text, fragment):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(text)
+    assert caught.value.text == text
+    assert fragment in caught.value.reason
+    assert str(caught.value) == f"cannot read {text!r}: {caught.value.reason}"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u00a0\u2009"])
+def test_empty(text):
+    with pytest.raises(FigureParseError, match="empty figure"):
+        parse_figure(text)
+
+
+def test_range_runs_backwards_says_so():
+    with pytest.raises(FigureParseError, match="range runs backwards"):
+        parse_figure("$60,000 to $35,000")
+
+
+def test_missing_upper_end_says_so():
+    with pytest.raises(FigureParseError, match="range has no upper end"):
+        parse_figure("35k to")
+
+
+@pytest.mark.parametrize("value", [5, 5.0, None, b"5", ["5"]])
+def test_non_string(value):
+    with pytest.raises(FigureParseError) as caught:
+        parse_figure(value)
+    assert caught.value.text == repr(value)
+
+
+def test_too_long_is_refused_before_any_parsing():
+    text = "1" * 201
+    with pytest.raises(FigureParseError, match="too long"):
+        parse_figure(text)
+    assert parse_figure("1" * 200).kind == "count"
+
+
+def test_error_is_a_value_error_and_pickles():
+    with pytest.raises(ValueError) as caught:
+        parse_figure("apples")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.text, copy.reason, str(copy)) == (
+        caught.value.text,
+        caught.value.reason,
+        str(caught.value),
+    )
