@@ -1,1 +1,1 @@
-"""ETL for the Clinical Medical Assistant dashboard: data/raw -> validated Parquet in data/processed."""
+"""ETL for the Clinical Medical Assistant dashboard: data/raw -> validated Parquet tables."""

@@ -26,7 +26,9 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m etl",
         description="Normalize the raw figures into validated Parquet tables.",
     )
-    p.add_argument("--raw", type=Path, default=RAW_DIR, help="raw input directory (default: %(default)s)")
+    p.add_argument(
+        "--raw", type=Path, default=RAW_DIR, help="raw input directory (default: %(default)s)"
+    )
     p.add_argument(
         "--out", type=Path, default=PROCESSED_DIR, help="output directory (default: %(default)s)"
     )

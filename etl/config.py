@@ -7,7 +7,8 @@ RAW_DIR = PROJECT_ROOT / "data" / "raw"
 PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 
 # Exchange rates and PPP factors are taken for this year; a country without a value that year
-# falls back to its latest earlier year (within MAX_RATE_AGE_YEARS), and the year actually used is kept on every row.
+# falls back to its latest earlier year (within MAX_RATE_AGE_YEARS), and the year actually used
+# is kept on every row.
 REFERENCE_YEAR = 2024
 # Older rates than this are not used: a stale rate misstates a currency that has since moved.
 MAX_RATE_AGE_YEARS = 3

@@ -39,7 +39,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
-__all__ = ["NUMBER_WORDS", "Figure", "FigureParseError", "parse_figure"]
+__all__ = [
+    "BOUNDS",
+    "KINDS",
+    "MAX_LENGTH",
+    "NUMBER_WORDS",
+    "Figure",
+    "FigureParseError",
+    "parse_figure",
+]
 
 # Checked before any other work, so a pasted paragraph costs nothing to reject.
 MAX_LENGTH = 200
@@ -110,12 +118,13 @@ SYMBOL_KEYS = {
 # Words that may carry an abbreviating full stop ("approx.", "yrs.").
 ABBREVIATIONS = frozenset({"approx", "est", "yr", "yrs", "hr", "hrs"})
 
-APPROX_WORDS = (
-    "≈ ~ about approximately approx around roughly nearly almost some estimated est".split()
-    + ["an estimated", "close to"]
-)
-ABOVE_WORDS = ["more than", "over", "exceeding", "above", "at least", "greater than", ">", "≥"]
-ABOVE_WORDS += ["> ="]
+APPROX_WORDS = [
+    "≈", "~", "about", "approximately", "approx", "around", "roughly", "nearly", "almost", "some",
+    "an estimated", "estimated", "est", "close to",
+]  # fmt: skip
+ABOVE_WORDS = [
+    "more than", "over", "exceeding", "above", "at least", "greater than", ">", "≥", "> =",
+]  # fmt: skip
 BELOW_WORDS = ["less than", "under", "below", "up to", "at most", "fewer than", "<", "≤", "< ="]
 
 V = TypeVar("V")
@@ -162,16 +171,19 @@ PERIODS = _phrases(
     }
 )
 # Any other word spelled like a currency code ("XYZ") is reported as an unknown currency.
+PHRASE_TABLES = (QUALIFIERS, SEPARATORS, MULTIPLIERS, OPEN_AFTER, PERCENT, DURATION_UNITS, PERIODS)
 KNOWN_WORDS = frozenset(
-    key
-    for table in (QUALIFIERS, SEPARATORS, MULTIPLIERS, OPEN_AFTER, PERCENT, DURATION_UNITS, PERIODS)
-    for phrase in table
-    for key in phrase
-) | {code.lower() for code in CURRENCY_CODES} | set(NUMBER_WORDS)
+    [key for table in PHRASE_TABLES for phrase in table for key in phrase]
+    + [code.lower() for code in CURRENCY_CODES]
+    + list(NUMBER_WORDS)
+)
 
 
 class FigureParseError(ValueError):
-    """A figure string that cannot be read. .text is the input, .reason a short human explanation."""
+    """A figure string that cannot be read.
+
+    .text is the input (its repr when it is not a string), .reason a short human explanation.
+    """
 
     def __init__(self, text: str, reason: str):
         # Both go to the base class so the error survives pickling (multiprocessing).
@@ -423,7 +435,7 @@ class _Parser:
         return 0
 
     def _trailing_marks(self, end: _End) -> None:
-        """"+", "%", unit, currency code and per-period phrase, each at most once, any order."""
+        """Read "+", "%", a unit, currency codes and a per-period phrase, in any order."""
         while self._peek() is not None:
             if end.open is None and (side := self._match(OPEN_AFTER)) is not None:
                 end.open = side

@@ -15,6 +15,7 @@ from pandera.typing import Series
 BOUNDS = ["=", "<", ">", "~"]
 USD_YEAR = {"unit": "US dollars per year"}
 USD = {"unit": "US dollars"}
+MONTHS = {"unit": "months"}
 
 
 def text(description: str, *, nullable: bool = False, isin: list[str] | None = None, **kw):
@@ -168,13 +169,26 @@ class Outlook(Strict):
     source_id: Series[str] = text("Source")
     period_start: Series[int] = pa.Field(description="First year of the projection")
     period_end: Series[int] = pa.Field(description="Last year of the projection")
-    growth_pct: Series[float] = pa.Field(nullable=True, metadata={"unit": "percent"})
-    employment_start: Series[float] = pa.Field(nullable=True, ge=0, metadata={"unit": "persons"})
-    employment_end: Series[float] = pa.Field(nullable=True, ge=0, metadata={"unit": "persons"})
-    annual_openings: Series[float] = pa.Field(
-        nullable=True, ge=0, metadata={"unit": "openings per year"}
+    growth_pct: Series[float] = pa.Field(
+        nullable=True, description="Employment change over the period", metadata={"unit": "%"}
     )
-    new_jobs: Series[float] = pa.Field(nullable=True, metadata={"unit": "jobs over the period"})
+    employment_start: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employed in the first year", metadata={"unit": "persons"}
+    )
+    employment_end: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employed in the last year", metadata={"unit": "persons"}
+    )
+    annual_openings: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Openings a year, growth plus replacement",
+        metadata={"unit": "openings per year"},
+    )
+    new_jobs: Series[float] = pa.Field(
+        nullable=True,
+        description="Net new jobs over the whole period",
+        metadata={"unit": "jobs"},
+    )
     attributed_to: Series[str] = text("Who the source credits", nullable=True)
 
     class Config:
@@ -185,8 +199,12 @@ class Education(Strict):
     source_id: Series[str] = text("Source")
     program: Series[str] = text("Program, canonical name")
     program_order: Series[int] = pa.Field(ge=1, description="Display order, shortest first")
-    months_min: Series[float] = pa.Field(nullable=True, ge=0, metadata={"unit": "months"})
-    months_max: Series[float] = pa.Field(nullable=True, ge=0, metadata={"unit": "months"})
+    months_min: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Shortest length (null when open)", metadata=MONTHS
+    )
+    months_max: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Longest length (null when open)", metadata=MONTHS
+    )
     months_bound: Series[str] = text("Bound of the duration", nullable=True, isin=BOUNDS)
     cost_usd_min: Series[float] = money("Total cost, low end", USD)
     cost_usd_max: Series[float] = money("Total cost, high end", USD)

@@ -41,7 +41,9 @@ def lock(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Locked(f"another ETL run is writing {out} (lock {path}); try again later") from None
+            raise Locked(
+                f"another ETL run is writing {out} (lock {path}); try again later"
+            ) from None
         try:
             yield
         finally:
@@ -53,7 +55,10 @@ def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], raw: P
     with lock(out):
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
         try:
-            files = {name: _write_table(frame, tmp / f"{name}.parquet", name) for name, frame in tables.items()}
+            files = {
+                name: _write_table(frame, tmp / f"{name}.parquet", name)
+                for name, frame in tables.items()
+            }
             manifest = _manifest(tables, files, inputs, raw)
             (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
             _swap(tmp, out)

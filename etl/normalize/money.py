@@ -78,7 +78,9 @@ class Rates:
         """Mean of FX_c / PPP_c over `members` (ISO3): int$ per US$ spent there."""
         ratios, years = [], []
         for iso3 in members:
-            year = next((y for y in self._years if (iso3, y) in self._fx and (iso3, y) in self._ppp), None)
+            year = next(
+                (y for y in self._years if (iso3, y) in self._fx and (iso3, y) in self._ppp), None
+            )
             if year is not None:
                 ratios.append(self._fx[iso3, year] / self._ppp[iso3, year])
                 years.append(year)

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import re
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 PATTERNS = [
     (re.compile(r"^(\d{4})$"), lambda m: (int(m[1]), int(m[1]))),
     (

@@ -47,8 +47,8 @@ def _different_values(obs: pd.DataFrame) -> list[dict]:
     records = []
     for _, group in obs.groupby(["measure", "category_key"], sort=True):
         for (_, a), (_, b) in combinations(group.iterrows(), 2):
-            periods_differ = _stated(a["period"]) and _stated(b["period"]) and (
-                a["period"] != b["period"]
+            periods_differ = (
+                _stated(a["period"]) and _stated(b["period"]) and (a["period"] != b["period"])
             )
             # One source's figures for different periods form a series, not a disagreement.
             same_source = a["source_id"] == b["source_id"]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from etl.errors import InputError
 from etl.inputs import Inputs
-from etl.normalize.money import Rates, RateMissing, annualize
+from etl.normalize.money import RateMissing, Rates, annualize
 from etl.normalize.periods import PeriodError, parse_period
 from etl.parse import Figure, FigureParseError, parse_figure
 

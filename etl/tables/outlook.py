@@ -24,7 +24,11 @@ COLUMNS = [
     "new_jobs",
     "attributed_to",
 ]
-PERIOD_MEASURES = {"growth": "growth_pct", "annual_openings": "annual_openings", "new_jobs": "new_jobs"}
+PERIOD_MEASURES = {
+    "growth": "growth_pct",
+    "annual_openings": "annual_openings",
+    "new_jobs": "new_jobs",
+}
 
 
 def run(observations: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:

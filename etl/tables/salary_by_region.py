@@ -12,7 +12,7 @@ import pandas as pd
 
 from etl.errors import InputError
 from etl.inputs import Inputs
-from etl.normalize.money import Rates, RateMissing
+from etl.normalize.money import RateMissing, Rates
 from etl.tables.common import locate
 
 KEY = ["source_id", "region"]

@@ -47,4 +47,3 @@ def run(observations: pd.DataFrame, inputs: Inputs) -> pd.DataFrame:
         )
     frame = pd.DataFrame.from_records(records, columns=COLUMNS)
     return frame.sort_values(KEY, ignore_index=True)
-

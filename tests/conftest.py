@@ -1,0 +1,38 @@
+"""Fixtures shared by every test layer: the real raw data, copied, and the tables built from it."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl import pipeline
+from etl.config import RAW_DIR
+
+
+@pytest.fixture(scope="session")
+def etl_tables() -> dict:
+    """The processed tables built from the project's own data/raw (read-only: do not mutate)."""
+    tables, _files = pipeline.build(RAW_DIR)
+    return tables
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    """A private copy of data/raw that a test may break."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, target)
+    return target
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file below `folder` (empty when it does not exist)."""
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

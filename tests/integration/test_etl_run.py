@@ -1,0 +1,162 @@
+"""`python -m etl` end to end: output, determinism, manifest, metadata, atomicity, lock."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from etl import store
+from etl.__main__ import main
+from etl.config import PROJECT_ROOT, RAW_DIR
+from etl.schemas import TABLES
+from tests.conftest import tree_digest
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("run") / "processed"
+    assert main(["--out", str(target), "--quiet"]) == 0
+    return target
+
+
+def test_cli_prints_progress_and_summary(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "--out", str(tmp_path / "p")],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for step in TABLES:
+        assert f"  {step} " in result.stdout
+    assert "Discrepancies between or within sources (9)" in result.stdout
+    assert "Done: 9 tables" in result.stdout
+    assert "9 discrepancies" in result.stdout
+
+
+def test_every_table_is_written(out):
+    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(TABLES)
+
+
+def test_rerun_gives_identical_tables(out, tmp_path):
+    again = tmp_path / "again"
+    assert main(["--out", str(again), "--quiet"]) == 0
+    for name in TABLES:
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(again / f"{name}.parquet")
+        )
+        assert store.sha256(out / f"{name}.parquet") == store.sha256(again / f"{name}.parquet")
+    first, second = store.read_manifest(out), store.read_manifest(again)
+    first.pop("created_at"), second.pop("created_at")
+    assert first == second
+
+
+def test_rerun_in_place_replaces_the_output(out):
+    before = tree_digest(out)
+    assert main(["--out", str(out), "--quiet"]) == 0
+    after = tree_digest(out)
+    assert before.keys() == after.keys()
+    assert {k: v for k, v in before.items() if k != "manifest.json"} == {
+        k: v for k, v in after.items() if k != "manifest.json"
+    }
+
+
+def test_check_writes_nothing(tmp_path, capsys):
+    target = tmp_path / "never"
+    assert main(["--check", "--out", str(target)]) == 0
+    assert not target.exists()
+    assert "checked" in capsys.readouterr().out
+
+
+def test_manifest(out):
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["schema_version"]
+    assert len(manifest["data_version"]) == 16
+    hashed = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
+    assert "figures/himalayas-cma-guide.csv" in hashed
+    assert hashed["sources.csv"] == store.sha256(RAW_DIR / "sources.csv")
+    for name, info in manifest["tables"].items():
+        assert info["rows"] == len(pd.read_parquet(out / info["file"]))
+        assert info["sha256"] == store.sha256(out / info["file"])
+        assert info["key"] == TABLES[name].Config.unique
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_parquet_metadata_documents_every_column(out, name):
+    schema = pq.read_schema(out / f"{name}.parquet")
+    assert schema.metadata[b"table"] == name.encode()
+    for field in schema:
+        assert field.metadata and field.metadata[b"description"], (name, field.name)
+    for field in schema:
+        if field.name.endswith("_usd"):
+            assert b"US dollars" in field.metadata[b"unit"], (name, field.name)
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_rows_sorted_by_unique_key(out, name):
+    frame = pd.read_parquet(out / f"{name}.parquet")
+    key = TABLES[name].Config.unique
+    assert not frame.duplicated(key).any()
+    if name in ("salary_summary",):
+        return  # ordered by source, then statistic from low to high (p10 ... p90)
+    ordered = frame.sort_values(key, ignore_index=True, na_position="last")
+    pd.testing.assert_frame_equal(frame, ordered)
+
+
+def test_failure_mid_write_leaves_output_untouched(out, monkeypatch):
+    before = tree_digest(out)
+    real = store._write_table
+    calls = []
+
+    def flaky(frame, path, name):
+        calls.append(name)
+        if len(calls) == 4:
+            raise OSError("disk full (simulated)")
+        return real(frame, path, name)
+
+    monkeypatch.setattr(store, "_write_table", flaky)
+    with pytest.raises(OSError):
+        main(["--out", str(out), "--quiet"])
+    assert tree_digest(out) == before
+    assert not list(out.parent.glob(".processed-new-*")), "temporary directory left behind"
+
+
+def test_second_run_is_refused_while_one_holds_the_lock(out, capsys):
+    before = tree_digest(out)
+    with store.lock(out):
+        assert main(["--out", str(out), "--quiet"]) == 4
+    assert "another ETL run" in capsys.readouterr().err
+    assert tree_digest(out) == before
+
+
+def test_contract_break_is_reported_and_nothing_written(out, monkeypatch, capsys):
+    from etl.tables import salary_summary
+
+    real = salary_summary.run
+
+    def negative(observations):
+        frame = real(observations)
+        frame.loc[0, "annual_usd"] = -1.0
+        frame.loc[1, "bound"] = "?"
+        return frame
+
+    monkeypatch.setattr(salary_summary, "run", negative)
+    before = tree_digest(out)
+    assert main(["--out", str(out), "--quiet"]) == 3
+    err = capsys.readouterr().err
+    assert "table salary_summary" in err
+    assert "annual_usd" in err and "bound" in err, "lazy validation reports every failure"
+    assert tree_digest(out) == before
+
+
+def test_dotfiles_in_the_output_survive_a_rerun(out):
+    (out / ".gitkeep").write_text("")
+    assert main(["--out", str(out), "--quiet"]) == 0
+    assert (out / ".gitkeep").exists()

@@ -1,0 +1,37 @@
+"""Documentation keeps up with the code: every CLI option and setting is in the README."""
+
+from __future__ import annotations
+
+import re
+
+from etl.__main__ import parser as etl_parser
+from etl.config import PROJECT_ROOT
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def options(parser) -> set[str]:
+    return {
+        option
+        for action in parser._actions
+        for option in action.option_strings
+        if option.startswith("--") and option != "--help"
+    }
+
+
+def test_every_etl_option_is_documented():
+    missing = {o for o in options(etl_parser()) if f"`{o}" not in README}
+    assert not missing
+
+
+def test_quick_start_is_first_and_has_exactly_two_commands():
+    sections = re.split(r"^## ", README, flags=re.MULTILINE)
+    assert sections[1].startswith("Quick start")
+    block = re.search(r"```bash\n(.*?)```", sections[1], flags=re.DOTALL).group(1)
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert [c.split("#")[0].strip() for c in commands] == ["bash scripts/run", "bash scripts/test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (PROJECT_ROOT / ".ci" / "run").read_text()
+    assert "bash scripts/test" in ci.splitlines()[-1]
