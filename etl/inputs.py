@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.readers import figures, reference, worldbank
+from etl.readers import figures, oews, projections, reference, worldbank
 
 
 @dataclass
@@ -29,6 +29,12 @@ class Inputs:
     ppp: pd.DataFrame
     fx_path: Path
     ppp_path: Path
+    occupations: pd.DataFrame
+    official_measures: pd.DataFrame
+    us_states: pd.DataFrame
+    topcodes: pd.DataFrame
+    oews_releases: list[oews.Release]
+    projection_workbooks: list[Path]
     files: list[Path] = field(default_factory=list)
 
 
@@ -56,6 +62,12 @@ def load(raw: Path) -> Inputs:
         ppp=worldbank.read_ppp(ppp_path),
         fx_path=fx_path,
         ppp_path=ppp_path,
+        occupations=reference.read_occupations(raw),
+        official_measures=reference.read_official_measures(raw, measures),
+        us_states=reference.read_us_states(raw),
+        topcodes=reference.read_topcodes(raw),
+        oews_releases=oews.find_releases(raw),
+        projection_workbooks=projections.find_workbooks(raw),
         files=input_files(raw),
     )
 

@@ -18,7 +18,9 @@ from etl.tables import (
     discrepancies,
     education,
     observations,
+    official_wages,
     outlook,
+    projections,
     salary_by_experience,
     salary_by_region,
     salary_by_setting,
@@ -37,7 +39,14 @@ def build(raw: Path, progress: Progress | None = None) -> tuple[dict[str, pd.Dat
     report("inputs", len(inputs.figures), time.perf_counter() - started)
     rates = Rates(inputs.fx, inputs.ppp, inputs.currencies, inputs.countries, REFERENCE_YEAR)
     steps: list[tuple[str, Callable[[], pd.DataFrame]]] = [
-        ("observations", lambda: observations.run(inputs, rates)),
+        (
+            "official_wages",
+            lambda: official_wages.run(
+                inputs.oews_releases, inputs.occupations, inputs.us_states, inputs.topcodes
+            ),
+        ),
+        ("projections", lambda: projections.run(inputs.projection_workbooks, inputs.occupations)),
+        ("observations", lambda: observations.run(inputs, rates, tables)),
         ("salary_summary", lambda: salary_summary.run(tables["observations"])),
         (
             "salary_by_experience",

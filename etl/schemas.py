@@ -16,6 +16,8 @@ BOUNDS = ["=", "<", ">", "~"]
 USD_YEAR = {"unit": "US dollars per year"}
 USD = {"unit": "US dollars"}
 MONTHS = {"unit": "months"}
+USD_HOUR = {"unit": "US dollars per hour"}
+PERSONS = {"unit": "persons"}
 
 
 def text(description: str, *, nullable: bool = False, isin: list[str] | None = None, **kw):
@@ -70,6 +72,20 @@ class Observations(Strict):
     section: Series[str] = text("Section of the source the figure is in", nullable=True)
     attributed_to: Series[str] = text("Who the source credits for the figure", nullable=True)
     notes: Series[str] = text("Editor's note", nullable=True)
+    official_source_id: Series[str] = text(
+        "Official source this figure was checked against", nullable=True
+    )
+    official_ref: Series[str] = text(
+        "The official figure: table, occupation, area, period, column", nullable=True
+    )
+    official_value: Series[float] = pa.Field(
+        nullable=True, description="The official value, in `norm_unit`"
+    )
+    official_period: Series[str] = text("Period of the official figure", nullable=True)
+    matches_official: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True,
+        description="Whether the figure equals the official one (null: no counterpart)",
+    )
 
     class Config:
         unique = ["source_id", "figure_id"]
@@ -235,7 +251,12 @@ class Sources(Strict):
 class Discrepancies(Strict):
     check: Series[str] = text(
         "Kind of disagreement",
-        isin=["different_value", "different_period", "same_value_different_label"],
+        isin=[
+            "different_value",
+            "different_period",
+            "same_value_different_label",
+            "differs_from_official",
+        ],
     )
     topic: Series[str] = text("Topic")
     category_key: Series[str] = text("Category both figures are about")
@@ -256,7 +277,91 @@ class Discrepancies(Strict):
         unique = ["check", "source_id_a", "figure_id_a", "source_id_b", "figure_id_b"]
 
 
+class OfficialWages(Strict):
+    occupation_code: Series[str] = text("SOC code", str_matches=r"^\d{2}-\d{4}$")
+    occupation_title: Series[str] = text("Occupation title as BLS writes it")
+    area_title: Series[str] = text("U.S., a state or a territory")
+    area_type: Series[str] = text("Kind of area", isin=["national", "state", "territory"])
+    state_code: Series[str] = text("Postal code of a state or territory", nullable=True)
+    naics: Series[str] = text("NAICS sector code; 000000 = all industries")
+    naics_title: Series[str] = text("NAICS title")
+    year: Series[int] = pa.Field(description="Year of the OEWS release (estimates for May)")
+    release: Series[str] = text("Release as BLS names it, e.g. May 2023")
+    employment: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employment, excluding self-employed", metadata=PERSONS
+    )
+    mean_annual_usd: Series[float] = money("Mean annual wage")
+    median_annual_usd: Series[float] = money("Median annual wage")
+    p10_annual_usd: Series[float] = money("10th percentile annual wage")
+    p25_annual_usd: Series[float] = money("25th percentile annual wage")
+    p75_annual_usd: Series[float] = money("75th percentile annual wage")
+    p90_annual_usd: Series[float] = money("90th percentile annual wage")
+    mean_hourly_usd: Series[float] = money("Mean hourly wage", USD_HOUR)
+    median_hourly_usd: Series[float] = money("Median hourly wage", USD_HOUR)
+    location_quotient: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Share of area employment relative to the U.S. share"
+    )
+    pct_establishments_reporting: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        le=100,
+        description="Percent of establishments reporting",
+        metadata={"unit": "%"},
+    )
+    wage_flag: Series[str] = text(
+        "null, not_available (*) or top_coded (#)",
+        nullable=True,
+        isin=["not_available", "top_coded"],
+    )
+    employment_flag: Series[str] = text(
+        "null or not_available (**)", nullable=True, isin=["not_available"]
+    )
+    establishment_flag: Series[str] = text(
+        "null or under_half_percent (~)", nullable=True, isin=["under_half_percent"]
+    )
+    source_id: Series[str] = text("Source")
+
+    class Config:
+        unique = ["occupation_code", "area_title", "naics", "year"]
+
+
+class Projections(Strict):
+    occupation_code: Series[str] = text("SOC code", str_matches=r"^\d{2}-\d{4}$")
+    occupation_title: Series[str] = text("Occupation title as BLS writes it")
+    base_year: Series[int] = pa.Field(description="Base year of the projection")
+    projected_year: Series[int] = pa.Field(description="Projected year")
+    employment_base: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employment in the base year", metadata=PERSONS
+    )
+    employment_projected: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employment in the projected year", metadata=PERSONS
+    )
+    employment_change: Series[float] = pa.Field(
+        nullable=True, description="Change over the period", metadata=PERSONS
+    )
+    pct_change: Series[float] = pa.Field(
+        nullable=True, description="Change over the period", metadata={"unit": "%"}
+    )
+    annual_openings: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Openings a year, average over the period",
+        metadata=PERSONS,
+    )
+    median_annual_usd: Series[float] = money("Median annual wage in wage_year")
+    wage_year: Series[int] = pa.Field(description="Year of the median wage")
+    typical_education: Series[str] = text("Typical education needed for entry", nullable=True)
+    work_experience: Series[str] = text("Work experience in a related occupation", nullable=True)
+    job_training: Series[str] = text("Typical on-the-job training", nullable=True)
+    source_id: Series[str] = text("Source")
+
+    class Config:
+        unique = ["occupation_code", "base_year", "projected_year"]
+
+
 TABLES: dict[str, type[Strict]] = {
+    "official_wages": OfficialWages,
+    "projections": Projections,
     "observations": Observations,
     "salary_summary": SalarySummary,
     "salary_by_experience": SalaryByExperience,

@@ -192,3 +192,53 @@ def _integers(frame: pd.DataFrame, path: Path, column: str) -> pd.Series:
             path, "expected a whole number", row=int(rec["_row"]), column=column, text=rec[column]
         )
     return frame[column].astype("int64")
+
+
+def read_occupations(raw: Path) -> pd.DataFrame:
+    """The occupations to take from BLS files: the focus, related careers and the baseline."""
+    path = raw / "reference" / "occupations.csv"
+    frame = read_csv(path, ["occupation_code", "occupation_title", "role"])
+    require_values(frame, path, ["occupation_code", "occupation_title", "role"])
+    require_unique(frame, path, ["occupation_code"])
+    _require_pattern(frame, path, "occupation_code", r"\d{2}-\d{4}", "a SOC code like 31-9092")
+    _require_in(frame, path, "role", {"focus", "related", "baseline"})
+    if (frame["role"] == "focus").sum() != 1:
+        raise InputError(path, "exactly one occupation must have the role 'focus'", column="role")
+    return frame
+
+
+def read_us_states(raw: Path) -> pd.DataFrame:
+    path = raw / "reference" / "us_states.csv"
+    frame = read_csv(path, ["area_title", "state_code", "fips", "area_type"])
+    require_values(frame, path, ["area_title", "state_code", "fips", "area_type"])
+    require_unique(frame, path, ["area_title"])
+    _require_pattern(frame, path, "state_code", r"[A-Z]{2}", "a two-letter postal code")
+    _require_in(frame, path, "area_type", {"state", "territory"})
+    return frame
+
+
+def read_topcodes(raw: Path) -> pd.DataFrame:
+    path = raw / "reference" / "oews_topcodes.csv"
+    frame = read_csv(path, ["first_year", "last_year", "hourly_usd", "annual_usd"])
+    for column in ("first_year", "last_year"):
+        frame[column] = _integers(frame, path, column)
+    for column in ("hourly_usd", "annual_usd"):
+        bad = frame[~frame[column].str.fullmatch(r"\d+(\.\d+)?")]
+        if not bad.empty:
+            rec = bad.iloc[0]
+            raise InputError(
+                path, "expected a number", row=int(rec["_row"]), column=column, text=rec[column]
+            )
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+def read_official_measures(raw: Path, measures: pd.DataFrame) -> pd.DataFrame:
+    """Which official column a guide's measure is checked against."""
+    path = raw / "reference" / "official_measures.csv"
+    frame = read_csv(path, ["measure", "official_table", "official_column"])
+    require_values(frame, path, ["measure", "official_table", "official_column"])
+    require_unique(frame, path, ["measure"])
+    _require_in(frame, path, "measure", set(measures["measure"]), "a measure in measures.csv")
+    _require_in(frame, path, "official_table", {"official_wages", "projections"})
+    return frame

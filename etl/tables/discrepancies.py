@@ -6,6 +6,8 @@ Two checks over the observations:
 2. The same number under two labels that should not share it (`same_value_different_label`),
    for the measure pairs listed in reference/confusable_measures.csv (average vs median pay,
    openings a year vs new jobs over a decade).
+3. A guide figure that differs from the official figure it can be checked against
+   (`differs_from_official`); the official side is named by its table reference.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ APPROX_TOLERANCE = 0.01
 
 def run(observations: pd.DataFrame, confusables: pd.DataFrame) -> pd.DataFrame:
     obs = observations.sort_values(["source_id", "figure_id"])
-    records = _different_values(obs) + _shared_values(obs, confusables)
+    records = _different_values(obs) + _shared_values(obs, confusables) + _official(obs)
     frame = pd.DataFrame.from_records(records, columns=COLUMNS)
     return frame.sort_values(KEY, ignore_index=True)
 
@@ -76,6 +78,25 @@ def _shared_values(obs: pd.DataFrame, confusables: pd.DataFrame) -> list[dict]:
                 records.append(
                     _record("same_value_different_label", first, second, True, pair["why"])
                 )
+    return records
+
+
+def _official(obs: pd.DataFrame) -> list[dict]:
+    records = []
+    for _, a in obs[obs["matches_official"].eq(False).fillna(False).astype(bool)].iterrows():
+        records.append(
+            {
+                **_record("differs_from_official", a, a, False, ""),
+                "measure_b": a["measure"],
+                "source_id_b": a["official_source_id"],
+                "figure_id_b": a["official_ref"],
+                "as_written_b": f"{a['official_value']:,.0f}",
+                "period_b": a["official_period"],
+                "overlap": False,
+                "note": f"The official figure is {a['official_value']:,.0f}"
+                f" ({a['official_period']}); the source gives {a['as_written']}",
+            }
+        )
     return records
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from etl.errors import InputError
 from etl.inputs import Inputs
+from etl.normalize import official as official_link
 from etl.normalize.money import RateMissing, Rates, annualize
 from etl.normalize.periods import PeriodError, parse_period
 from etl.parse import Figure, FigureParseError, parse_figure
@@ -24,11 +25,35 @@ MONTHS_PER = {"months": 1.0, "years": 12.0, "weeks": 12 / 52}
 REGION_TOPICS = {"salary", "regions", "outlook"}
 
 
-def run(inputs: Inputs, rates: Rates) -> pd.DataFrame:
+def run(inputs: Inputs, rates: Rates, official: dict[str, pd.DataFrame]) -> pd.DataFrame:
     measures = inputs.measures.set_index("measure")
     records = [_observation(rec, measures, inputs, rates) for _, rec in inputs.figures.iterrows()]
     frame = pd.DataFrame.from_records(records)
+    frame = link_official(frame, inputs, official)
     return frame.sort_values(KEY, ignore_index=True)
+
+
+def link_official(frame: pd.DataFrame, inputs: Inputs, official: dict) -> pd.DataFrame:
+    """Add the official figure each guide figure can be checked against, and whether it matches."""
+    columns = inputs.official_measures.set_index("measure")["official_column"]
+    focus = inputs.occupations.loc[inputs.occupations["role"] == "focus", "occupation_code"].iloc[0]
+    published = inputs.sources.set_index("source_id")["published"].str[:4].astype(int)
+    links = []
+    for _, obs in frame.iterrows():
+        found = None
+        if obs["measure"] in columns.index:
+            year = published.get(obs["source_id"])
+            found = official_link.counterpart(obs, columns[obs["measure"]], official, focus, year)
+        links.append(
+            {
+                "official_source_id": found.source_id if found else None,
+                "official_ref": found.ref if found else None,
+                "official_value": found.value if found else None,
+                "official_period": found.period if found else None,
+                "matches_official": official_link.matches(obs, found) if found else None,
+            }
+        )
+    return pd.concat([frame, pd.DataFrame.from_records(links, index=frame.index)], axis=1)
 
 
 def _observation(rec: pd.Series, measures: pd.DataFrame, inputs: Inputs, rates: Rates) -> dict:

@@ -48,8 +48,31 @@ def test_one_sources_series_is_not_a_disagreement(etl_tables):
     assert ("employment-2023", "employment-2033") not in pairs
 
 
+def test_average_42000_differs_from_the_official_mean(etl_tables):
+    frame = etl_tables["discrepancies"]
+    official = frame[frame["check"] == "differs_from_official"]
+    assert official["figure_id_a"].tolist() == ["mean-pay"]
+    row = official.iloc[0]
+    assert (row.source_id_a, row.source_id_b) == (R, "bls-oews")
+    assert row.as_written_b == "43,350"
+    assert "May 2023" in row.note
+
+
+def test_guide_figures_that_quote_bls_link_to_it(etl_tables):
+    obs = etl_tables["observations"].set_index(["source_id", "figure_id"])
+    for key in [(H, "median-pay"), (R, "median-pay"), (R, "p10-pay"), (R, "p90-pay")]:
+        assert obs.loc[key, "matches_official"], key
+        assert obs.loc[key, "official_source_id"] == "bls-oews"
+    assert obs.loc[(R, "median-pay"), "official_value"] == 42000
+    assert obs.loc[(R, "p10-pay"), "official_value"] == 33500
+    assert not obs.loc[(R, "mean-pay"), "matches_official"]
+    assert obs.loc[(R, "mean-pay"), "official_value"] == 43350
+    # No official projection for 2022-2032 is loaded: nothing to link, no false match.
+    assert pd.isna(obs.loc[(H, "growth"), "matches_official"])
+
+
 def test_exactly_the_expected_count(etl_tables):
-    assert len(etl_tables["discrepancies"]) == 9
+    assert len(etl_tables["discrepancies"]) == 10
 
 
 def obs(source, figure, measure, low, high, *, value=None, bound="=", period=None, key="USA"):
@@ -65,6 +88,7 @@ def obs(source, figure, measure, low, high, *, value=None, bound="=", period=Non
         "norm_high": high,
         "bound": bound,
         "period": period,
+        "matches_official": None,
     }
 
 

@@ -1,0 +1,124 @@
+"""official_wages: BLS OEWS wages and employment, one row per occupation x area x sector x year.
+
+Input: every OEWS file in raw/oews (national, national-by-sector, state mean wages), for the
+occupations in reference/occupations.csv. Several releases side by side each give their own
+year. BLS markers stay visible as flags; a top-coded wage is the release's threshold, flagged.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.errors import InputError
+from etl.readers import oews
+
+KEY = ["occupation_code", "area_title", "naics", "year"]
+SOURCE_OF_KIND = {"national": "bls-oews", "sector": "bls-oews", "state": "bls-oews-state"}
+RENAME = {
+    "tot_emp": "employment",
+    "a_mean": "mean_annual_usd",
+    "a_median": "median_annual_usd",
+    "a_pct10": "p10_annual_usd",
+    "a_pct25": "p25_annual_usd",
+    "a_pct75": "p75_annual_usd",
+    "a_pct90": "p90_annual_usd",
+    "h_mean": "mean_hourly_usd",
+    "h_median": "median_hourly_usd",
+    "loc_quotient": "location_quotient",
+    "pct_rpt": "pct_establishments_reporting",
+}
+COLUMNS = [
+    "occupation_code",
+    "occupation_title",
+    "area_title",
+    "area_type",
+    "state_code",
+    "naics",
+    "naics_title",
+    "year",
+    "release",
+    *RENAME.values(),
+    "wage_flag",
+    "employment_flag",
+    "establishment_flag",
+    "source_id",
+]
+
+
+def run(
+    releases: list[oews.Release],
+    occupations: pd.DataFrame,
+    states: pd.DataFrame,
+    topcodes: pd.DataFrame,
+) -> pd.DataFrame:
+    codes = set(occupations["occupation_code"])
+    frames = []
+    for release in releases:
+        topcode = release_topcode(release, releases, topcodes)
+        if release.kind == "state":
+            frame = oews.read_state_csv(release, codes, topcode)
+            frame = _with_states(frame, states, release)
+        else:
+            frame = oews.read_xlsx(release, codes, topcode)
+            frame["area_type"] = "national"
+            frame["state_code"] = None
+        frame["source_id"] = SOURCE_OF_KIND[release.kind]
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame(columns=COLUMNS)
+    table = pd.concat(frames, ignore_index=True).rename(columns=RENAME)
+    for column in COLUMNS:
+        if column not in table.columns:
+            table[column] = None
+    table = table[COLUMNS]
+    table["naics_title"] = table["naics_title"].fillna("Cross-industry")
+    _require_unique(table, releases)
+    return table.sort_values(KEY, ignore_index=True)
+
+
+def release_topcode(
+    release: oews.Release, releases: list[oews.Release], topcodes: pd.DataFrame
+) -> oews.TopCode:
+    """The threshold a release's `#` stands for: as its workbook notes say, else the table."""
+    for candidate in [release, *releases]:
+        if candidate.year == release.year and candidate.path.suffix == ".xlsx":
+            noted = oews.topcode_from_notes(candidate.path)
+            if noted:
+                return noted
+    rows = topcodes[
+        (topcodes["first_year"] <= release.year) & (topcodes["last_year"] >= release.year)
+    ]
+    if rows.empty:
+        raise InputError(
+            release.path,
+            f"no top-coding threshold known for {release.year}: add it to reference/oews_topcodes.csv",
+        )
+    return oews.TopCode(float(rows.iloc[0]["hourly_usd"]), float(rows.iloc[0]["annual_usd"]))
+
+
+def _with_states(frame: pd.DataFrame, states: pd.DataFrame, release: oews.Release) -> pd.DataFrame:
+    known = states.set_index("area_title")
+    unknown = frame[~frame["area_title"].isin(known.index)]
+    if not unknown.empty:
+        raise InputError(
+            release.path,
+            "area is not listed in reference/us_states.csv",
+            column="AREA_TITLE",
+            text=unknown["area_title"].iloc[0],
+        )
+    frame["area_type"] = frame["area_title"].map(known["area_type"])
+    frame["state_code"] = frame["area_title"].map(known["state_code"])
+    frame["naics_title"] = "Cross-industry"
+    return frame
+
+
+def _require_unique(table: pd.DataFrame, releases: list[oews.Release]) -> None:
+    dup = table[table.duplicated(KEY, keep=False)]
+    if not dup.empty:
+        first = dup.iloc[0]
+        files = sorted({r.path.name for r in releases if r.year == first["year"]})
+        raise InputError(
+            releases[0].path.parent,
+            f"two files give the same occupation, area, sector and year ({', '.join(files)})",
+            text=f"{first['occupation_code']} {first['area_title']} {first['naics']} {first['year']}",
+        )
