@@ -63,7 +63,9 @@ def _wage(obs, column, wages: pd.DataFrame, focus: str, published: int | None):
     if rows.empty or pd.isna(rows.iloc[0][column]):
         return None
     row = rows.iloc[0]
-    ref = f"official_wages: {focus} · {row['area_title']} · all industries · {row['release']} · {column}"
+    ref = " · ".join(
+        [f"official_wages: {focus}", row["area_title"], "all industries", row["release"], column]
+    )
     return Counterpart(row["source_id"], ref, float(row[column]), row["release"])
 
 

@@ -91,7 +91,8 @@ def release_topcode(
     if rows.empty:
         raise InputError(
             release.path,
-            f"no top-coding threshold known for {release.year}: add it to reference/oews_topcodes.csv",
+            f"no top-coding threshold known for {release.year}:"
+            " add it to reference/oews_topcodes.csv",
         )
     return oews.TopCode(float(rows.iloc[0]["hourly_usd"]), float(rows.iloc[0]["annual_usd"]))
 
@@ -120,5 +121,5 @@ def _require_unique(table: pd.DataFrame, releases: list[oews.Release]) -> None:
         raise InputError(
             releases[0].path.parent,
             f"two files give the same occupation, area, sector and year ({', '.join(files)})",
-            text=f"{first['occupation_code']} {first['area_title']} {first['naics']} {first['year']}",
+            text=" ".join(str(first[c]) for c in KEY),
         )
