@@ -1,6 +1,6 @@
 """`python -m etl`: rebuild data/processed/ from data/raw/.
 
-Exit codes: 0 done, 1 an input could not be read, 2 bad command-line usage,
+Exit codes: 0 done (or nothing to do), 1 an input could not be read, 2 bad command-line usage,
 3 a processed table broke its schema, 4 another run holds the lock.
 On any failure the previous data/processed/ is left exactly as it was.
 """
@@ -12,13 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
-
-from etl import pipeline, store
-from etl.config import PROCESSED_DIR, RAW_DIR
+from etl import manifest
+from etl.config import PROCESSED_DIR, RAW_DIR, REFERENCE_YEAR, SCHEMA_VERSION
 from etl.errors import ContractError, InputError
 
 EXIT_INPUT, EXIT_CONTRACT, EXIT_LOCKED = 1, 3, 4
+CHANGES_SHOWN = 15
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +34,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--check", action="store_true", help="read and validate everything, write nothing"
     )
+    p.add_argument(
+        "--force", action="store_true", help="rebuild even when no input changed since last run"
+    )
     p.add_argument("--quiet", action="store_true", help="print only errors and the summary line")
     return p
 
@@ -43,44 +45,98 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     started = time.perf_counter()
     say = (lambda *a: None) if args.quiet else print
+    say(f"ETL: {args.raw} -> {args.out}{' (check only)' if args.check else ''}")
+    inputs = manifest.hash_inputs(args.raw)
+    previous = manifest.read(args.out)
+    settings = {"schema_version": SCHEMA_VERSION, "reference_year": REFERENCE_YEAR}
+    if not (args.force or args.check) and manifest.up_to_date(args.out, previous, inputs, settings):
+        print(
+            f"Inputs unchanged since {previous['created_at']} (data version"
+            f" {previous['data_version']}): nothing to do. Use --force to rebuild anyway."
+        )
+        return 0
+    report_inputs(manifest.input_changes(previous, inputs), previous, say)
+    return build_and_write(args, inputs, started, say)
+
+
+def build_and_write(args, inputs: list[dict], started: float, say) -> int:
+    # Imported here: pandas, pyarrow and pandera cost most of a second, which an unchanged
+    # rerun never needs.
+    from etl import pipeline, store
 
     def progress(step: str, rows: int, seconds: float) -> None:
-        say(f"  {step:<22} {rows:>5} rows  {seconds * 1000:7.1f} ms")
+        say(f"  {step:<22} {rows:>6} rows  {seconds * 1000:7.1f} ms")
 
-    say(f"ETL: {args.raw} -> {args.out}{' (check only)' if args.check else ''}")
     try:
-        tables, files = pipeline.build(args.raw, progress)
+        tables = pipeline.build(args.raw, progress, previous=args.out)
         if not args.check:
-            store.write(tables, args.out, files, args.raw)
-    except InputError as err:
+            store.write(tables, args.out, inputs)
+    except (InputError, ContractError) as err:
         print(f"error: {err}", file=sys.stderr)
         print(f"nothing written; {args.out} is unchanged", file=sys.stderr)
-        return EXIT_INPUT
-    except ContractError as err:
-        print(f"error: {err}", file=sys.stderr)
-        print(f"nothing written; {args.out} is unchanged", file=sys.stderr)
-        return EXIT_CONTRACT
+        return EXIT_INPUT if isinstance(err, InputError) else EXIT_CONTRACT
     except store.Locked as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_LOCKED
-    print_summary(tables, time.perf_counter() - started, args, say)
+    print_discrepancies(tables["discrepancies"], say)
+    print_changes(tables["changes"], say)
+    rows = sum(len(t) for t in tables.values())
+    verb = "checked" if args.check else f"written to {args.out}"
+    print(
+        f"\nDone: {len(tables)} tables, {rows} rows, {len(tables['discrepancies'])} discrepancies,"
+        f" {len(tables['changes'])} changes, {time.perf_counter() - started:.2f} s; {verb}"
+    )
     return 0
 
 
-def print_summary(tables: dict[str, pd.DataFrame], seconds: float, args, say) -> None:
-    found = tables["discrepancies"]
+def report_inputs(changed: dict[str, list[str]], previous: dict | None, say) -> None:
+    if previous is None:
+        say("No previous data: building everything.")
+        return
+    for kind, paths in changed.items():
+        for path in paths:
+            say(f"  input {kind}: {path}")
+
+
+def print_discrepancies(found, say) -> None:
     if len(found):
         say(f"\nDiscrepancies between or within sources ({len(found)}):")
         for _, d in found.iterrows():
             a = f"{d.source_id_a}:{d.figure_id_a} {d.as_written_a!r}"
             b = f"{d.source_id_b}:{d.figure_id_b} {d.as_written_b!r}"
             say(f"  - [{d.check}] {d.category_key}: {a} vs {b}")
-    rows = sum(len(t) for t in tables.values())
-    verb = "checked" if args.check else f"written to {args.out}"
-    print(
-        f"\nDone: {len(tables)} tables, {rows} rows, {len(found)} discrepancies,"
-        f" {seconds:.2f} s; {verb}"
-    )
+
+
+def print_changes(changes, say) -> None:
+    """A short table of what changed against the previous data, largest changes first."""
+    import pandas as pd
+
+    if changes.empty:
+        say("\nNo figure changed against the previous data.")
+        return
+    counts = changes["change"].value_counts().to_dict()
+    summary = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("added", "removed", "changed"))
+    say(f"\nChanges against the previous data: {summary}")
+    changed = changes[changes["change"] == "changed"]
+    order = changed["pct_change"].abs().sort_values(ascending=False, na_position="first").index
+    shown = changed.loc[order].head(CHANGES_SHOWN)
+    for c in shown.to_dict("records"):
+        pct = "" if pd.isna(c["pct_change"]) else f" ({c['pct_change']:+.1f}%)"
+        if isinstance(c["old_text"], str):
+            old, new = repr(c["old_text"]), repr(c["new_text"])
+        else:
+            old, new = _number(c["old_value"]), _number(c["new_value"])
+        say(f"  {c['table']}: {c['key']} · {c['column']}: {old} -> {new}{pct}")
+    others = changes[changes["change"] != "changed"].head(CHANGES_SHOWN)
+    for c in others.to_dict("records"):
+        say(f"  {c['table']}: {c['key']} {c['change']}")
+    hidden = len(changes) - len(shown) - len(others)
+    if hidden > 0:
+        say(f"  ... and {hidden} more (see the changes table)")
+
+
+def _number(value) -> str:
+    return "missing" if value is None or value != value else f"{value:,.2f}"
 
 
 if __name__ == "__main__":

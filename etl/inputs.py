@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -35,7 +35,6 @@ class Inputs:
     topcodes: pd.DataFrame
     oews_releases: list[oews.Release]
     projection_workbooks: list[Path]
-    files: list[Path] = field(default_factory=list)
 
 
 def load(raw: Path) -> Inputs:
@@ -68,10 +67,4 @@ def load(raw: Path) -> Inputs:
         topcodes=reference.read_topcodes(raw),
         oews_releases=oews.find_releases(raw),
         projection_workbooks=projections.find_workbooks(raw),
-        files=input_files(raw),
     )
-
-
-def input_files(raw: Path) -> list[Path]:
-    """Every file under raw/, sorted, for the manifest's hashes."""
-    return sorted(p for p in raw.rglob("*") if p.is_file() and not p.name.startswith("."))

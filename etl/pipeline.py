@@ -15,6 +15,7 @@ from etl.errors import ContractError
 from etl.normalize.money import Rates
 from etl.schemas import TABLES
 from etl.tables import (
+    changes,
     discrepancies,
     education,
     observations,
@@ -31,8 +32,10 @@ from etl.tables import (
 Progress = Callable[[str, int, float], None]
 
 
-def build(raw: Path, progress: Progress | None = None) -> tuple[dict[str, pd.DataFrame], list]:
-    """All processed tables, validated, and the list of input files read."""
+def build(
+    raw: Path, progress: Progress | None = None, previous: Path | None = None
+) -> dict[str, pd.DataFrame]:
+    """All processed tables, validated; `changes` compares them with the tables in `previous`."""
     report = progress or (lambda step, rows, seconds: None)
     started = time.perf_counter()
     inputs = inputs_module.load(raw)
@@ -67,7 +70,13 @@ def build(raw: Path, progress: Progress | None = None) -> tuple[dict[str, pd.Dat
         started = time.perf_counter()
         tables[name] = step()
         report(name, len(tables[name]), time.perf_counter() - started)
-    return validate(tables), inputs.files
+    tables = validate(tables)
+    # Compared after validation, so both sides have the contract's dtypes.
+    started = time.perf_counter()
+    report_changes = changes.run(tables, previous) if previous else changes.empty()
+    tables["changes"] = validate({"changes": report_changes})["changes"]
+    report("changes", len(tables["changes"]), time.perf_counter() - started)
+    return tables
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

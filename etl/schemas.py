@@ -359,6 +359,23 @@ class Projections(Strict):
         unique = ["occupation_code", "base_year", "projected_year"]
 
 
+class Changes(Strict):
+    table: Series[str] = text("Table compared")
+    key: Series[str] = text("The row's key values joined by ' | '")
+    column: Series[str] = text("Column that changed, or (row) for an added or removed row")
+    change: Series[str] = text("added, removed or changed", isin=["added", "removed", "changed"])
+    old_text: Series[str] = text("A guide figure as written before this run", nullable=True)
+    new_text: Series[str] = text("A guide figure as written after this run", nullable=True)
+    old_value: Series[float] = pa.Field(nullable=True, description="Value before this run")
+    new_value: Series[float] = pa.Field(nullable=True, description="Value after this run")
+    pct_change: Series[float] = pa.Field(
+        nullable=True, description="Change relative to the old value", metadata={"unit": "%"}
+    )
+
+    class Config:
+        unique = ["table", "key", "column"]
+
+
 TABLES: dict[str, type[Strict]] = {
     "official_wages": OfficialWages,
     "projections": Projections,
@@ -371,4 +388,5 @@ TABLES: dict[str, type[Strict]] = {
     "education": Education,
     "sources": Sources,
     "discrepancies": Discrepancies,
+    "changes": Changes,
 }

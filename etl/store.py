@@ -23,9 +23,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
+from etl.manifest import MANIFEST, sha256
+from etl.manifest import read as read_manifest
 from etl.schemas import TABLES
 
-MANIFEST = "manifest.json"
+__all__ = ["Locked", "lock", "read_manifest", "sha256", "write"]
 
 
 class Locked(RuntimeError):
@@ -50,7 +52,7 @@ def lock(out: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], raw: Path) -> dict:
+def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[dict]) -> dict:
     """Write every table and the manifest to a temp dir, then swap it in; returns the manifest."""
     with lock(out):
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -59,26 +61,13 @@ def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], raw: P
                 name: _write_table(frame, tmp / f"{name}.parquet", name)
                 for name, frame in tables.items()
             }
-            manifest = _manifest(tables, files, inputs, raw)
+            manifest = _manifest(tables, files, inputs)
             (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
             _swap(tmp, out)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     return manifest
-
-
-def read_manifest(out: Path) -> dict | None:
-    path = out / MANIFEST
-    return json.loads(path.read_text()) if path.is_file() else None
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:
@@ -107,11 +96,7 @@ def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:
     return sha256(path)
 
 
-def _manifest(tables, files: dict[str, str], inputs: list[Path], raw: Path) -> dict:
-    hashed = [
-        {"path": str(p.relative_to(raw)), "sha256": sha256(p), "bytes": p.stat().st_size}
-        for p in inputs
-    ]
+def _manifest(tables, files: dict[str, str], hashed: list[dict]) -> dict:
     version = hashlib.sha256(
         json.dumps([SCHEMA_VERSION, REFERENCE_YEAR, hashed], sort_keys=True).encode()
     ).hexdigest()[:16]

@@ -15,8 +15,7 @@ from etl.config import RAW_DIR
 @pytest.fixture(scope="session")
 def etl_tables() -> dict:
     """The processed tables built from the project's own data/raw (read-only: do not mutate)."""
-    tables, _files = pipeline.build(RAW_DIR)
-    return tables
+    return pipeline.build(RAW_DIR)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from etl import store
+from etl import manifest, store
 from etl.__main__ import main
 from etl.config import PROJECT_ROOT, RAW_DIR
 from etl.schemas import TABLES
@@ -52,15 +52,17 @@ def test_rerun_gives_identical_tables(out, tmp_path):
         pd.testing.assert_frame_equal(
             pd.read_parquet(out / f"{name}.parquet"), pd.read_parquet(again / f"{name}.parquet")
         )
-        assert store.sha256(out / f"{name}.parquet") == store.sha256(again / f"{name}.parquet")
-    first, second = store.read_manifest(out), store.read_manifest(again)
+        assert manifest.sha256(out / f"{name}.parquet") == manifest.sha256(
+            again / f"{name}.parquet"
+        )
+    first, second = manifest.read(out), manifest.read(again)
     first.pop("created_at"), second.pop("created_at")
     assert first == second
 
 
-def test_rerun_in_place_replaces_the_output(out):
+def test_forced_rerun_in_place_gives_the_same_tables(out):
     before = tree_digest(out)
-    assert main(["--out", str(out), "--quiet"]) == 0
+    assert main(["--out", str(out), "--quiet", "--force"]) == 0
     after = tree_digest(out)
     assert before.keys() == after.keys()
     assert {k: v for k, v in before.items() if k != "manifest.json"} == {
@@ -76,15 +78,15 @@ def test_check_writes_nothing(tmp_path, capsys):
 
 
 def test_manifest(out):
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["schema_version"]
-    assert len(manifest["data_version"]) == 16
-    hashed = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
+    written = json.loads((out / "manifest.json").read_text())
+    assert written["schema_version"]
+    assert len(written["data_version"]) == 16
+    hashed = {entry["path"]: entry["sha256"] for entry in written["inputs"]}
     assert "figures/himalayas-cma-guide.csv" in hashed
-    assert hashed["sources.csv"] == store.sha256(RAW_DIR / "sources.csv")
-    for name, info in manifest["tables"].items():
+    assert hashed["sources.csv"] == manifest.sha256(RAW_DIR / "sources.csv")
+    for name, info in written["tables"].items():
         assert info["rows"] == len(pd.read_parquet(out / info["file"]))
-        assert info["sha256"] == store.sha256(out / info["file"])
+        assert info["sha256"] == manifest.sha256(out / info["file"])
         assert info["key"] == TABLES[name].Config.unique
 
 
@@ -123,7 +125,7 @@ def test_failure_mid_write_leaves_output_untouched(out, monkeypatch):
 
     monkeypatch.setattr(store, "_write_table", flaky)
     with pytest.raises(OSError):
-        main(["--out", str(out), "--quiet"])
+        main(["--out", str(out), "--quiet", "--force"])
     assert tree_digest(out) == before
     assert not list(out.parent.glob(".processed-new-*")), "temporary directory left behind"
 
@@ -131,7 +133,7 @@ def test_failure_mid_write_leaves_output_untouched(out, monkeypatch):
 def test_second_run_is_refused_while_one_holds_the_lock(out, capsys):
     before = tree_digest(out)
     with store.lock(out):
-        assert main(["--out", str(out), "--quiet"]) == 4
+        assert main(["--out", str(out), "--quiet", "--force"]) == 4
     assert "another ETL run" in capsys.readouterr().err
     assert tree_digest(out) == before
 
@@ -149,7 +151,7 @@ def test_contract_break_is_reported_and_nothing_written(out, monkeypatch, capsys
 
     monkeypatch.setattr(salary_summary, "run", negative)
     before = tree_digest(out)
-    assert main(["--out", str(out), "--quiet"]) == 3
+    assert main(["--out", str(out), "--quiet", "--force"]) == 3
     err = capsys.readouterr().err
     assert "table salary_summary" in err
     assert "annual_usd" in err and "bound" in err, "lazy validation reports every failure"
@@ -158,5 +160,5 @@ def test_contract_break_is_reported_and_nothing_written(out, monkeypatch, capsys
 
 def test_dotfiles_in_the_output_survive_a_rerun(out):
     (out / ".gitkeep").write_text("")
-    assert main(["--out", str(out), "--quiet"]) == 0
+    assert main(["--out", str(out), "--quiet", "--force"]) == 0
     assert (out / ".gitkeep").exists()
