@@ -17,21 +17,21 @@ file, sheet, row and column.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from python_calamine import CalamineError, CalamineWorkbook
 
 from etl.errors import InputError
-from etl.readers.csvfile import read_text
 
 FILE_PATTERNS = {
-    "national": re.compile(r"^national_M(\d{4})_dl\.xlsx$"),
-    "sector": re.compile(r"^natsector_M(\d{4})_dl\.xlsx$"),
+    "national": re.compile(r"^national_M(\d{4})_dl\.(xlsx|csv)$"),
+    "sector": re.compile(r"^natsector_M(\d{4})_dl\.(xlsx|csv)$"),
     "state": re.compile(r"^state_M(\d{4})_.*\.csv$"),
 }
 XLSX_COLUMNS = [
@@ -60,7 +60,21 @@ RELEASE_LINE = re.compile(
     re.I,
 )
 TOPCODE_NOTE = re.compile(r"\$([\d,.]+)\s*per hour or \$([\d,]+)\s*per year")
-THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+NUMBER_TEXT = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
+# Where BLS uses each marker; anywhere else a marker is an error, as any other text would be.
+MARKERS_IN = {
+    **{column: ("*", "#") for column in WAGES},
+    "TOT_EMP": ("**",),
+    "LOC_QUOTIENT": ("**",),
+    "PCT_RPT": ("~", "**"),
+}
+TEXT_NAMES = {
+    "AREA_TITLE": "area_title",
+    "NAICS_TITLE": "naics_title",
+    "OCC_CODE": "occupation_code",
+    "OCC_TITLE": "occupation_title",
+}
+TEXT = {*TEXT_NAMES, "NAICS"}
 
 
 @dataclass(frozen=True)
@@ -97,47 +111,147 @@ def read_xlsx(release: Release, occupations: set[str], topcode: TopCode) -> pd.D
     """The rows of `occupations` from a national or sector workbook, markers turned into flags."""
     sheet, rows = _data_sheet(release.path)
     header = [str(c).strip().upper() for c in rows[0]]
-    missing = [c for c in XLSX_COLUMNS if c not in header]
-    if missing:
-        raise InputError(
-            release.path, f"missing column(s): {', '.join(missing)}", sheet=sheet, row=1
-        )
-    index = {name: header.index(name) for name in XLSX_COLUMNS + XLSX_OPTIONAL if name in header}
-    records = []
-    for number, cells in enumerate(rows[1:], start=2):
-        code = _text(cells, index["OCC_CODE"])
-        if code not in occupations:
-            continue
-        at = {"file": release.path, "sheet": sheet, "row": number}
-        records.append(_record(cells, index, topcode, at, release))
-    return pd.DataFrame.from_records(records)
+    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
+    return _process(frame, release, occupations, topcode, XLSX_COLUMNS, sheet)
+
+
+def read_csv_layout(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
+    """Like read_xlsx, for the same layout saved as CSV (comma- or ';'-separated)."""
+    frame = _read_delimited(release.path, XLSX_COLUMNS)
+    return _process(frame, release, occupations, topcode, XLSX_COLUMNS, None)
 
 
 def read_state_csv(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
     """The rows of `occupations` from the ';'-separated state mean-wage file."""
-    text = read_text(release.path)
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    if not rows:
-        raise InputError(release.path, "empty file", row=1)
-    header = [c.strip().upper() for c in rows[0]]
-    missing = [c for c in STATE_COLUMNS if c not in header]
+    frame = _read_delimited(release.path, STATE_COLUMNS)
+    return _process(frame, release, occupations, topcode, STATE_COLUMNS, None)
+
+
+def _read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
+    """Every cell as text; the separator is whichever of ';' and ',' the header uses."""
+    first = _first_line(path)
+    separator = ";" if first.count(";") > first.count(",") else ","
+    names = _header(first, separator)
+    missing = [c for c in required if c not in [n.strip().upper() for n in names]]
     if missing:
-        hint = " (is the file ';'-separated?)" if len(header) == 1 else ""
-        raise InputError(release.path, f"missing column(s): {', '.join(missing)}{hint}", row=1)
-    index = {name: header.index(name) for name in STATE_COLUMNS}
-    records = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            raise InputError(
-                release.path, f"{len(cells)} cells where the header has {len(header)}", row=number
-            )
-        if cells[index["OCC_CODE"]].strip() not in occupations:
-            continue
-        at = {"file": release.path, "row": number}
-        records.append(_record(cells, index, topcode, at, release))
-    return pd.DataFrame.from_records(records)
+        hint = " (expected ';' or ',' between columns)" if len(names) == 1 else ""
+        raise InputError(path, f"missing column(s): {', '.join(missing)}{hint}", row=1)
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(delimiter=separator),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except pa.ArrowInvalid as err:
+        raise InputError(path, f"not a readable CSV file ({err})") from None
+    frame = table.to_pandas()
+    frame.columns = [c.strip().upper() for c in frame.columns]
+    return frame
+
+
+def _first_line(path: Path) -> str:
+    if not path.is_file():
+        raise InputError(path, "file not found")
+    with path.open("rb") as handle:
+        line = handle.readline()
+    try:
+        return line.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text", row=1) from None
+
+
+def _header(line: str, separator: str) -> list[str]:
+    return next(csv.reader([line.strip()], delimiter=separator))
+
+
+def _process(
+    frame: pd.DataFrame,
+    release: Release,
+    occupations: set[str],
+    topcode: TopCode,
+    required: list[str],
+    sheet: str | None,
+) -> pd.DataFrame:
+    """Select the occupations, read numbers and markers column by column, flag the markers."""
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputError(
+            release.path, f"missing column(s): {', '.join(missing)}", sheet=sheet, row=1
+        )
+    frame = frame[frame["OCC_CODE"].astype(str).str.strip().isin(occupations)]
+    numeric = [c for c in [*required, *XLSX_OPTIONAL] if c in frame.columns and c not in TEXT]
+    out = pd.DataFrame(index=frame.index)
+    for column, name in TEXT_NAMES.items():
+        if column in frame.columns:
+            out[name] = frame[column].astype(str).str.strip()
+    out["naics"] = frame["NAICS"].map(_naics) if "NAICS" in frame.columns else "000000"
+    markers = {}
+    for column in numeric:
+        values, marks = _numbers(frame[column], column, release.path, sheet)
+        markers[column] = marks
+        out[column.lower()] = values
+    _apply_markers(out, markers, topcode)
+    out["year"] = release.year
+    out["release"] = release.label
+    out["kind"] = release.kind
+    return out.reset_index(drop=True)
+
+
+def _numbers(cells: pd.Series, column: str, path: Path, sheet: str | None):
+    """(floats, markers): numbers as floats; BLS markers as NaN with the marker kept aside."""
+    is_number = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+    text = cells.where(~is_number, "").astype(str).str.strip()
+    marks = text.where(text.isin(MARKERS_IN.get(column, ())))
+    thousands = text.str.fullmatch(NUMBER_TEXT) & ~is_number
+    bad = ~is_number & ~thousands & marks.isna() & (text != "")
+    if bad.any():
+        row = int(bad.idxmax())
+        raise InputError(
+            path,
+            "expected a number or a BLS marker",
+            sheet=sheet,
+            row=row + 2,
+            column=column,
+            text=text[row],
+        )
+    values = pd.Series(float("nan"), index=cells.index)
+    values[is_number] = cells[is_number].astype(float)
+    values[thousands] = text[thousands].str.replace(",", "", regex=False).astype(float)
+    if not values[is_number].map(math.isfinite).all():
+        raise InputError(path, "a number cell is not finite", sheet=sheet, column=column)
+    return values, marks
+
+
+def _apply_markers(out: pd.DataFrame, markers: dict[str, pd.Series], topcode: TopCode) -> None:
+    """Flags from the markers; a top-coded wage becomes the release's threshold."""
+    wage_marks = [m for c, m in markers.items() if c in WAGES]
+    top = _any(wage_marks, "#", out.index)
+    unavailable = _any(wage_marks, "*", out.index)
+    for column, marks in markers.items():
+        if column in WAGES:
+            threshold = topcode.hourly if column in HOURLY else topcode.annual
+            out.loc[marks == "#", column.lower()] = threshold
+    out["wage_flag"] = None
+    out.loc[unavailable, "wage_flag"] = "not_available"
+    out.loc[top, "wage_flag"] = "top_coded"
+    employment = markers.get("TOT_EMP")
+    out["employment_flag"] = None
+    if employment is not None:
+        out.loc[employment == "**", "employment_flag"] = "not_available"
+    out["establishment_flag"] = None
+    out.loc[_any(list(markers.values()), "~", out.index), "establishment_flag"] = (
+        "under_half_percent"
+    )
+
+
+def _any(marks: list[pd.Series], marker: str, index) -> pd.Series:
+    result = pd.Series(False, index=index)
+    for m in marks:
+        result |= m == marker
+    return result
 
 
 def topcode_from_notes(path: Path) -> TopCode | None:
@@ -155,69 +269,6 @@ def topcode_from_notes(path: Path) -> TopCode | None:
             if match:
                 return TopCode(float(match[1].replace(",", "")), float(match[2].replace(",", "")))
     return None
-
-
-def _record(cells: list, index: dict, topcode: TopCode, at: dict, release: Release) -> dict:
-    wage_flag = employment_flag = establishment_flag = None
-    values: dict[str, float | None] = {}
-    for column in index:
-        if column in ("AREA_TITLE", "NAICS", "NAICS_TITLE", "OCC_CODE", "OCC_TITLE"):
-            continue
-        raw = cells[index[column]] if index[column] < len(cells) else ""
-        value, marker = _number(raw, column, at)
-        values[column] = value
-        if marker == "*" and column in WAGES:
-            wage_flag = wage_flag or "not_available"
-        elif marker == "**":
-            employment_flag = "not_available"
-        elif marker == "#" and column in WAGES:
-            values[column] = topcode.hourly if column in HOURLY else topcode.annual
-            wage_flag = "top_coded"
-        elif marker == "~":
-            establishment_flag = "under_half_percent"
-        elif marker is not None:
-            raise InputError(
-                message=f"marker {marker!r} is not expected in this column",
-                column=column,
-                text=str(raw),
-                **at,
-            )
-    return {
-        "area_title": _text(cells, index["AREA_TITLE"]),
-        "naics": _naics(cells[index["NAICS"]]) if "NAICS" in index else "000000",
-        "naics_title": _text(cells, index["NAICS_TITLE"]) if "NAICS_TITLE" in index else None,
-        "occupation_code": _text(cells, index["OCC_CODE"]),
-        "occupation_title": _text(cells, index["OCC_TITLE"]),
-        "year": release.year,
-        "release": release.label,
-        "kind": release.kind,
-        **{column.lower(): values.get(column) for column in index if column in values},
-        "wage_flag": wage_flag,
-        "employment_flag": employment_flag,
-        "establishment_flag": establishment_flag,
-    }
-
-
-def _number(raw, column: str, at: dict) -> tuple[float | None, str | None]:
-    """(value, marker): a number, or None with the BLS marker found in its place."""
-    if isinstance(raw, bool):
-        raise InputError(message="expected a number", column=column, text=str(raw), **at)
-    if isinstance(raw, int | float):
-        if not math.isfinite(raw):
-            raise InputError(message="expected a number", column=column, text=str(raw), **at)
-        return float(raw), None
-    text = str(raw).strip()
-    if text == "":
-        return None, None
-    if text in ("*", "**", "#", "~"):
-        return None, text
-    if THOUSANDS.match(text):
-        return float(text.replace(",", "")), None
-    raise InputError(message="expected a number or a BLS marker", column=column, text=text, **at)
-
-
-def _text(cells: list, i: int) -> str:
-    return str(cells[i]).strip() if i < len(cells) else ""
 
 
 def _naics(cell) -> str:

@@ -59,7 +59,8 @@ def run(
             frame = oews.read_state_csv(release, codes, topcode)
             frame = _with_states(frame, states, release)
         else:
-            frame = oews.read_xlsx(release, codes, topcode)
+            read = oews.read_xlsx if release.path.suffix == ".xlsx" else oews.read_csv_layout
+            frame = read(release, codes, topcode)
             frame["area_type"] = "national"
             frame["state_code"] = None
         frame["source_id"] = SOURCE_OF_KIND[release.kind]
