@@ -1,7 +1,8 @@
 """`python -m etl`: rebuild data/processed/ from data/raw/.
 
 Exit codes: 0 done (or nothing to do), 1 an input could not be read, 2 bad command-line usage,
-3 a processed table broke its schema, 4 another run holds the lock.
+3 a processed table broke its schema, 4 another run holds the lock, 5 the output could not be
+written (disk full, permissions).
 On any failure the previous data/processed/ is left exactly as it was.
 """
 
@@ -16,7 +17,7 @@ from etl import manifest
 from etl.config import PROCESSED_DIR, RAW_DIR, REFERENCE_YEAR, SCHEMA_VERSION
 from etl.errors import ContractError, InputError
 
-EXIT_INPUT, EXIT_CONTRACT, EXIT_LOCKED = 1, 3, 4
+EXIT_INPUT, EXIT_CONTRACT, EXIT_LOCKED, EXIT_WRITE = 1, 3, 4, 5
 CHANGES_SHOWN = 15
 
 
@@ -69,15 +70,17 @@ def build_and_write(args, inputs: list[dict], started: float, say) -> int:
 
     try:
         tables = pipeline.build(args.raw, progress, previous=args.out)
-        if not args.check:
-            store.write(tables, args.out, inputs)
     except (InputError, ContractError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        print(f"nothing written; {args.out} is unchanged", file=sys.stderr)
-        return EXIT_INPUT if isinstance(err, InputError) else EXIT_CONTRACT
-    except store.Locked as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_LOCKED
+        return failed(err, args.out, EXIT_INPUT if isinstance(err, InputError) else EXIT_CONTRACT)
+    if not args.check:
+        try:
+            store.write(tables, args.out, inputs)
+        except store.Locked as err:
+            print(f"error: {err}", file=sys.stderr)
+            return EXIT_LOCKED
+        except OSError as err:
+            reason = err.strerror or str(err)
+            return failed(f"cannot write the processed tables: {reason}", args.out, EXIT_WRITE)
     print_discrepancies(tables["discrepancies"], say)
     print_changes(tables["changes"], say)
     rows = sum(len(t) for t in tables.values())
@@ -87,6 +90,12 @@ def build_and_write(args, inputs: list[dict], started: float, say) -> int:
         f" {len(tables['changes'])} changes, {time.perf_counter() - started:.2f} s; {verb}"
     )
     return 0
+
+
+def failed(err, out: Path, code: int) -> int:
+    print(f"error: {err}", file=sys.stderr)
+    print(f"nothing written; {out} is unchanged", file=sys.stderr)
+    return code
 
 
 def report_inputs(changed: dict[str, list[str]], previous: dict | None, say) -> None:

@@ -1,12 +1,16 @@
 """Writing data/processed/ so that nothing is ever half-written.
 
 Every table and manifest.json go to a fresh temporary directory beside the output; only when
-all are written is that directory swapped in for the old one. A failure at any point leaves the
-previous output exactly as it was. A lock file keeps two runs from writing at once.
+all are written (and synced to disk) is that directory swapped in for the old one, in one
+atomic step where the system offers it (Linux renameat2 RENAME_EXCHANGE). A failure or a kill
+at any point leaves either the previous output or the complete new one, never a mix. A lock
+file keeps two runs from writing at once; whoever holds it next clears what a killed run left.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import fcntl
 import hashlib
 import json
@@ -55,6 +59,7 @@ def lock(out: Path) -> Iterator[None]:
 def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[dict]) -> dict:
     """Write every table and the manifest to a temp dir, then swap it in; returns the manifest."""
     with lock(out):
+        recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
         try:
             files = {
@@ -119,15 +124,33 @@ def _manifest(tables, files: dict[str, str], hashed: list[dict]) -> dict:
     }
 
 
+def recover(out: Path) -> None:
+    """Undo what a killed run left beside `out` (call with the lock held)."""
+    olds = sorted(out.parent.glob(f".{out.name}-old-*"))
+    if not out.exists() and olds:
+        # Killed between the two renames of the fallback swap: the old data is complete.
+        os.rename(olds[-1], out)
+    for leftover in [
+        *out.parent.glob(f".{out.name}-new-*"),
+        *out.parent.glob(f".{out.name}-old-*"),
+    ]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _swap(new: Path, out: Path) -> None:
-    """Replace `out` by `new`; on failure the old directory is put back."""
+    """Put `new` in the place of `out`; the old contents are deleted afterwards."""
     _fsync(new)
     if not out.exists():
         os.rename(new, out)
+        _fsync(out.parent)
         return
     for keep in out.glob(".*"):  # e.g. .gitkeep: not ours to delete
         if keep.is_file():
             shutil.copy2(keep, new / keep.name)
+    if _exchange(new, out):
+        _fsync(out.parent)
+        shutil.rmtree(new, ignore_errors=True)  # now holds the old contents
+        return
     old = out.parent / f".{out.name}-old-{os.getpid()}"
     os.rename(out, old)
     try:
@@ -135,7 +158,22 @@ def _swap(new: Path, out: Path) -> None:
     except BaseException:
         os.rename(old, out)
         raise
+    _fsync(out.parent)
     shutil.rmtree(old, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return result == 0
 
 
 def _fsync(path: Path) -> None:

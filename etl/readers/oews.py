@@ -261,7 +261,7 @@ def topcode_from_notes(path: Path) -> TopCode | None:
         if "Field Descriptions" not in workbook.sheet_names:
             return None
         rows = workbook.get_sheet_by_name("Field Descriptions").to_python()
-    except CalamineError:
+    except (CalamineError, OSError):
         return None
     for cells in rows:
         for cell in cells:
@@ -286,7 +286,7 @@ def _data_sheet(path: Path) -> tuple[str, list[list]]:
             rows = workbook.get_sheet_by_name(name).to_python()
             if rows and "OCC_CODE" in [str(c).strip().upper() for c in rows[0]]:
                 return name, rows
-    except CalamineError as err:
+    except (CalamineError, OSError) as err:
         raise InputError(path, f"not a readable xlsx workbook ({err})") from None
     raise InputError(path, "no sheet has a header row with OCC_CODE (wrong sheet or file?)")
 
@@ -297,7 +297,7 @@ def _release_label(path: Path, year_from_name: int) -> str:
         if "Field Descriptions" not in workbook.sheet_names:
             return f"May {year_from_name}"
         rows = workbook.get_sheet_by_name("Field Descriptions").to_python()
-    except CalamineError as err:
+    except (CalamineError, OSError) as err:
         raise InputError(path, f"not a readable xlsx workbook ({err})") from None
     for number, cells in enumerate(rows[:5], start=1):
         match = RELEASE_LINE.match(str(cells[0]) if cells else "")

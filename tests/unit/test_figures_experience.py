@@ -17,7 +17,10 @@ LEVELS = [
 ]
 
 
-@pytest.mark.parametrize(("stat", "names"), [("median", ["Median"]), ("mean", ["Average (mean)"]), ("both", ["Median", "Average (mean)"])])
+@pytest.mark.parametrize(
+    ("stat", "names"),
+    [("median", ["Median"]), ("mean", ["Average (mean)"]), ("both", ["Median", "Average (mean)"])],
+)
 def test_one_bar_trace_per_statistic(tables, stat, names):
     fig = experience.build(tables, View(stat=stat))
     assert [t.type for t in fig.data] == ["bar"] * len(names)
@@ -37,7 +40,12 @@ def test_bar_values_are_the_table_values_junior_to_lead(tables):
 def test_labels_carry_level_and_years_in_order(tables):
     labels = list(experience.build(tables, View()).data[0].x)
     assert [label.split("<br>")[0] for label in labels] == LEVELS
-    assert [label.split("<br>")[1] for label in labels] == ["0–1 year", "1–3 years", "3–6 years", "6+ years"]
+    assert [label.split("<br>")[1] for label in labels] == [
+        "0–1 year",
+        "1–3 years",
+        "3–6 years",
+        "6+ years",
+    ]
 
 
 def test_step_ups_in_dollars_and_percent(tables):

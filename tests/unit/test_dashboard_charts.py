@@ -1,0 +1,103 @@
+"""The chart registry, checked chart by chart: every chart has a title, units, hover and caption."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts, components, ids
+from dashboard.view import View
+
+pytest_plugins = ["tests.unit.conftest_dashboard"]
+
+FIGURES_DIR = Path(charts.__file__).parent / "figures"
+VIEWS = [View(), View(basis="ppp", stat="mean", salary=50000), View(basis="local", stat="median")]
+UNIT = re.compile(
+    r"\((US\$|international \$[^)]*|months|%)|US\$|local currency|Rank|Persons|Openings|Jobs"
+)
+
+
+def chart_ids():
+    return [c.id for c in charts.CHARTS]
+
+
+def test_ids_are_unique_slugs():
+    assert len(set(chart_ids())) == len(charts.CHARTS)
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", c) for c in chart_ids())
+
+
+def test_the_required_charts_are_registered():
+    assert {"experience-pay", "countries-range", "countries-map", "pay-distribution"} <= set(
+        chart_ids()
+    )
+    pages = {c.page for c in charts.CHARTS}
+    assert pages == {"/experience", "/employers", "/countries", "/outlook", "/pay", "/education"}
+
+
+def test_lookups():
+    assert charts.get("countries-map").page == "/countries"
+    assert [c.id for c in charts.for_page("/countries")] == ["countries-range", "countries-map"]
+    with pytest.raises(KeyError):
+        charts.get("nope")
+
+
+@pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
+def test_graph_and_caption_ids_are_declared(chart):
+    declared = {v for k, v in vars(ids).items() if k.isupper()}
+    assert chart.id in declared
+    assert components.graph_id(chart.id) in declared
+    assert components.caption_id(chart.id) in declared
+
+
+@pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
+@pytest.mark.parametrize("view", VIEWS, ids=["default", "ppp-mean-salary", "local-median"])
+def test_every_chart_builds_with_title_axes_hover_and_caption(tables, chart, view):
+    fig = chart.build(tables, view)
+    assert isinstance(fig, go.Figure)
+    assert fig.layout.title.text == chart.title
+    assert fig.data, "the seed data fills every chart"
+    titles = [fig.layout[a].title.text for a in fig.layout if a.startswith(("xaxis", "yaxis"))]
+    if not any(t.type == "choropleth" for t in fig.data):
+        assert any(t and UNIT.search(t) for t in titles), titles
+    for trace in fig.data:
+        assert trace.hoverinfo == "skip" or trace.hovertemplate, trace.name
+    caption = chart.caption(tables, view)
+    assert caption.startswith("Source")
+    assert "Period: " in caption
+
+
+@pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
+def test_rows_are_a_frame_and_tables_used_exist(tables, chart):
+    assert isinstance(chart.rows(tables, View()), pd.DataFrame)
+    assert not chart.rows(tables, View()).empty
+    assert set(chart.tables_used) <= set(tables.__dataclass_fields__)
+
+
+@pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
+def test_unknown_source_gives_a_message_figure(tables, chart):
+    fig = chart.build(tables, View(sources=("no-such-source",)))
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[0].text
+    assert (
+        chart.caption(tables, View(sources=("no-such-source",)))
+        == "No figures from the selected sources."
+    )
+
+
+@pytest.mark.parametrize("path", sorted(FIGURES_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_figure_modules_are_pure(path):
+    """Builders run on callback paths and in the exporter: no Dash, no plotly.express."""
+    tree = ast.parse(path.read_text())
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add(node.module or "")
+    assert not any(m == "dash" or m.startswith(("dash.", "plotly.express")) for m in imported)
+    assert ast.get_docstring(tree), "module docstring"

@@ -1,0 +1,98 @@
+"""Education: program length and cost as stated, and cost in months of median pay."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.figures import education
+from dashboard.view import View
+
+pytest_plugins = ["tests.unit.conftest_dashboard"]
+
+HIMALAYAS = "himalayas-cma-guide"
+RESEARCH = "researchcom-cma-duties"
+
+
+def by_name(fig):
+    return {t.name: t for t in fig.data}
+
+
+def test_duration_traces_per_source(tables):
+    fig = education.build_duration(tables, View())
+    names = set(by_name(fig))
+    for source in ("Himalayas", "Research.com"):
+        assert {source, f"{source}: stated ends"} <= names
+    assert "Open-ended: no figure given" in names
+    legend = [t.name for t in fig.data if t.showlegend is not False]
+    assert len(legend) == len(set(legend))  # each source's open ends share one entry
+    assert fig.layout.xaxis.title.text == "Program length (months)"
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Minimum training",
+        "Certificate or diploma",
+        "Associate degree",
+        "Any postsecondary program",
+    ]
+
+
+def test_open_durations_have_no_invented_end(tables):
+    arrows = by_name(education.build_duration(tables, View(sources=(RESEARCH,))))[
+        "Research.com: open end"
+    ]
+    # "up to 2 years" points left from 24, "at least 6 months" points right from 6.
+    assert sorted(arrows.text) == ["at least 6 months", "up to 2 years"]
+    assert sorted(arrows.marker.symbol) == ["triangle-left", "triangle-right"]
+    ends = by_name(education.build_duration(tables, View(sources=(RESEARCH,))))[
+        "Research.com: stated ends"
+    ]
+    table = tables.education[tables.education["source_id"] == RESEARCH]
+    stated = set(table["months_min"].dropna()) | set(table["months_max"].dropna())
+    assert set(ends.x) == stated
+
+
+def test_cost_ranges_are_the_table_values(tables):
+    fig = education.build_cost(tables, View())
+    ends = by_name(fig)["Himalayas: stated ends"]
+    assert sorted(ends.x) == [5000, 15000, 20000, 40000]
+    assert fig.layout.xaxis.title.text == "Total program cost (US$)"
+
+
+def test_cost_in_months_of_median_pay(tables):
+    rows = education.cost_rows(tables, View())
+    certificate = rows.set_index("program").loc["Certificate or diploma"]
+    assert certificate["median_annual_usd"] == 42000
+    assert certificate["cost_months_min"] == pytest.approx(5000 / 3500)
+    assert certificate["cost_months_max"] == pytest.approx(15000 / 3500)
+    fig = education.build_months(tables, View())
+    ends = by_name(fig)["Himalayas: stated ends"]
+    assert sorted(ends.x) == pytest.approx(
+        sorted([5000 / 3500, 15000 / 3500, 20000 / 3500, 40000 / 3500])
+    )
+    assert fig.layout.xaxis.title.text == "Cost in months of median pay (months)"
+
+
+def test_months_falls_back_to_another_sources_median(tables):
+    rows = education.cost_rows(tables, View(sources=(HIMALAYAS,)))
+    assert set(rows["median_source_id"]) == {HIMALAYAS}
+
+
+def test_captions(tables):
+    assert "⚠ Sources disagree" in education.duration_caption(tables, View())
+    assert education.cost_caption(tables, View()) == (
+        "Source: Himalayas (2025) · Period: period not stated by the source"
+    )
+    months = education.months_caption(tables, View())
+    assert "May 2023 (median pay)" in months
+    assert "$42,000 ÷ 12 = $3,500 a month" in months
+
+
+def test_titles(tables):
+    assert education.build_duration(tables, View()).layout.title.text == education.DURATION_TITLE
+    assert education.build_cost(tables, View()).layout.title.text == education.COST_TITLE
+    assert education.build_months(tables, View()).layout.title.text == education.MONTHS_TITLE
+
+
+def test_no_cost_for_research_only(tables):
+    view = View(sources=(RESEARCH,))
+    assert len(education.build_cost(tables, view).data) == 0
+    assert len(education.build_months(tables, view).data) == 0
+    assert education.months_caption(tables, view) == "No figures from the selected sources."
