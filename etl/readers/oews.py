@@ -202,7 +202,9 @@ def _process(
 
 def _numbers(cells: pd.Series, column: str, path: Path, sheet: str | None):
     """(floats, markers): numbers as floats; BLS markers as NaN with the marker kept aside."""
+    # astype(bool): on an empty column map() keeps the input's string dtype.
     is_number = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+    is_number = is_number.astype(bool)
     text = cells.where(~is_number, "").astype(str).str.strip()
     marks = text.where(text.isin(MARKERS_IN.get(column, ())))
     thousands = text.str.fullmatch(NUMBER_TEXT) & ~is_number
