@@ -1,0 +1,81 @@
+"""Real-browser tests: Debian's chromium driven by dash[testing]'s dash_duo (pytest --headless).
+
+In CI (the CI environment variable set) a missing browser fails the run; on a developer's
+machine without chromium the browser tests are skipped with the reason. Screenshots go to
+artifacts/screenshots/ (not committed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.chrome.options import Options
+
+from dashboard.app import create_app
+from etl.__main__ import main as etl_main
+from etl.config import PROJECT_ROOT
+
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+CHROME_FLAGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    # The machine has no network: stop chromium's own background requests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--window-size=1280,1000",
+]
+
+
+def pytest_setup_options():
+    """dash[testing] asks this hook for the chromium options."""
+    options = Options()
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    binary = shutil.which("chromium")
+    if binary:
+        options.binary_location = binary
+    return options
+
+
+@pytest.fixture(autouse=True)
+def _browser_available():
+    missing = [name for name in ("chromium", "chromedriver") if shutil.which(name) is None]
+    if missing:
+        message = (
+            f"browser tests need {', '.join(missing)} (apt-get install chromium chromium-driver)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def processed_dir(tmp_path_factory) -> Path:
+    """Processed tables built once from the project's raw data, for every browser test."""
+    out = tmp_path_factory.mktemp("browser") / "processed"
+    assert etl_main(["--out", str(out), "--quiet"]) == 0
+    return out
+
+
+@pytest.fixture
+def app(processed_dir):
+    return create_app(processed_dir)
+
+
+def screenshot(dash_duo, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    dash_duo.driver.save_screenshot(str(path))
+    return path
+
+
+def console_errors(dash_duo) -> list:
+    """Browser console entries at SEVERE level (dash_duo.get_logs filters to those)."""
+    return dash_duo.get_logs() or []
