@@ -48,7 +48,7 @@ def in_request(app):
 
 @pytest.fixture
 def post_callback(client):
-    """post_callback(output_id, {"component-id.property": value}) -> response, as a browser posts."""
+    """post_callback(output_id, {"component-id.property": value}) -> response, as browsers post."""
     return lambda output_id, inputs: client.post(
         "/_dash-update-component", json=callback_body(client, output_id, inputs)
     )

@@ -70,7 +70,7 @@ def test_cost_in_months_of_median_pay(tables):
     assert fig.layout.xaxis.title.text == "Cost in months of median pay (months)"
 
 
-def test_months_falls_back_to_another_sources_median(tables):
+def test_months_use_the_cost_sources_own_median(tables):
     rows = education.cost_rows(tables, View(sources=(HIMALAYAS,)))
     assert set(rows["median_source_id"]) == {HIMALAYAS}
 
@@ -89,6 +89,13 @@ def test_titles(tables):
     assert education.build_duration(tables, View()).layout.title.text == education.DURATION_TITLE
     assert education.build_cost(tables, View()).layout.title.text == education.COST_TITLE
     assert education.build_months(tables, View()).layout.title.text == education.MONTHS_TITLE
+
+
+def test_months_fall_back_to_another_sources_median(tables):
+    source_id, median, period = education._median(tables, View(), "a-source-without-median")
+    assert source_id in (HIMALAYAS, RESEARCH)
+    assert (median, period) == (42000, "May 2023")
+    assert education._median(tables, View(sources=("nobody",)), HIMALAYAS) == (None, None, None)
 
 
 def test_no_cost_for_research_only(tables):

@@ -1,0 +1,1 @@
+"""The Dash dashboard for Clinical Medical Assistant pay and jobs; see dashboard.app."""

@@ -1,0 +1,120 @@
+"""The Dash application factory: pages, shell (navbar, footer), data and error handling.
+
+Each page module under dashboard/pages registers itself with Dash pages and, when it has
+controls, exposes `register_callbacks(app)`. Callbacks are attached to the app here rather
+than through the global `dash.callback`, so several apps can live in one process (tests create
+many) without one app taking another's callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from functools import partial
+from pathlib import Path
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.exceptions import DependencyException
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from dashboard import data, ids
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TITLE = "Clinical Medical Assistant pay and jobs"
+BRAND = "CMA pay & jobs"
+ERROR_TEXT = "Something went wrong"
+
+
+def create_app(data_dir: Path | None = None) -> dash.Dash:
+    """A ready-to-serve app reading processed data from `data_dir` (see dashboard.data)."""
+    directory = data.data_dir(data_dir)
+    data.ensure(directory)
+    store = data.store_for(directory)
+    store.tables()  # fail at start-up, not on the first visitor, if the data is unreadable
+    app = dash.Dash(
+        "dashboard",  # the package name, so pages are imported as dashboard.pages.<name>
+        use_pages=True,
+        pages_folder=str(PACKAGE_DIR / "pages"),
+        assets_folder=str(PACKAGE_DIR / "assets"),
+        serve_locally=True,
+        title=TITLE,
+        update_title=None,
+    )
+    app.server.extensions[data.EXTENSION] = store
+    app.layout = partial(shell, store)
+    for page in _pages():
+        register = getattr(sys.modules[page["module"]], "register_callbacks", None)
+        if register is not None:
+            register(app)
+    _plain_errors(app.server)
+    return app
+
+
+def shell(store: data.DataStore) -> html.Div:
+    """Navbar, the URL the controls write to, the current page and the data-version footer."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            navbar(),
+            dbc.Container(dash.page_container, fluid="lg", class_name="page"),
+            footer(store.tables()),
+        ]
+    )
+
+
+def navbar() -> dbc.NavbarSimple:
+    links = [
+        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        for page in _pages()
+    ]
+    return dbc.NavbarSimple(
+        links,
+        id=ids.NAVBAR,
+        brand=BRAND,
+        brand_href="/",
+        color="light",
+        dark=False,
+        expand="lg",
+        fluid=True,
+        class_name="mb-3 border-bottom",
+    )
+
+
+def footer(tables: data.Tables) -> html.Footer:
+    manifest = tables.manifest
+    built = str(manifest.get("created_at", "unknown date")).replace("T", " ")
+    return html.Footer(
+        dbc.Container(
+            [
+                f"Data version {tables.data_version}, built {built}. ",
+                "Clinical Medical Assistants, SOC 31-9092. ",
+                dcc.Link("Sources, licences and every figure", href="/data"),
+                ".",
+            ],
+            fluid="lg",
+        ),
+        id=ids.FOOTER,
+        className="site-footer",
+    )
+
+
+def _pages() -> list[dict]:
+    return sorted(dash.page_registry.values(), key=lambda page: page["order"])
+
+
+def _plain_errors(server: Flask) -> None:
+    """A 500 says only "Something went wrong": no traceback or internals reach the browser."""
+
+    @server.errorhandler(Exception)
+    def handle(error: Exception):
+        if isinstance(error, HTTPException):
+            return error
+        if isinstance(error, DependencyException):  # a request for a script Dash does not serve
+            return Response("Not found", status=404, mimetype="text/plain")
+        log.exception("Error while serving %s %s", request.method, request.path)
+        return Response(ERROR_TEXT, status=500, mimetype="text/plain")

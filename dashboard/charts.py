@@ -1,0 +1,134 @@
+"""The chart registry: every chart once, with what builds it, its data and its caption.
+
+Pages place charts by looking them up here, tests iterate over it, and an exporter can turn
+any entry into a figure, a table (`rows`) and a caption without knowing the page it lives on.
+All three callables take (tables, view) and are pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import ids
+from dashboard.data import Tables
+from dashboard.figures import countries, education, employers, experience, outlook, pay
+from dashboard.view import View
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    page: str  # path of the page that shows it
+    title: str
+    build: Callable[[Tables, View], go.Figure]
+    rows: Callable[[Tables, View], pd.DataFrame]
+    caption: Callable[[Tables, View], str]
+    tables_used: tuple[str, ...]
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec(
+        ids.EXPERIENCE_PAY,
+        "/experience",
+        experience.TITLE,
+        experience.build,
+        experience.rows,
+        experience.caption,
+        ("salary_by_experience", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.EMPLOYERS_PAY,
+        "/employers",
+        employers.PAY_TITLE,
+        employers.build_pay,
+        employers.pay_rows,
+        employers.pay_caption,
+        ("salary_by_setting", "salary_summary", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.EMPLOYERS_RANK,
+        "/employers",
+        employers.RANK_TITLE,
+        employers.build_rank,
+        employers.rank_rows,
+        employers.rank_caption,
+        ("salary_by_setting", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.COUNTRIES_RANGE,
+        "/countries",
+        countries.RANGE_TITLE,
+        countries.build_range,
+        countries.rows,
+        countries.caption,
+        ("salary_by_region", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.COUNTRIES_MAP,
+        "/countries",
+        countries.MAP_TITLE,
+        countries.build_map,
+        countries.map_rows,
+        countries.map_caption,
+        ("salary_by_region", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.OUTLOOK_VINTAGES,
+        "/outlook",
+        outlook.TITLE,
+        outlook.build,
+        outlook.rows,
+        outlook.caption,
+        ("outlook", "discrepancies", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.PAY_DISTRIBUTION,
+        "/pay",
+        pay.TITLE,
+        pay.build,
+        pay.rows,
+        pay.caption,
+        ("salary_summary", "discrepancies", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.EDUCATION_DURATION,
+        "/education",
+        education.DURATION_TITLE,
+        education.build_duration,
+        education.duration_rows,
+        education.duration_caption,
+        ("education", "discrepancies", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.EDUCATION_COST,
+        "/education",
+        education.COST_TITLE,
+        education.build_cost,
+        education.cost_rows,
+        education.cost_caption,
+        ("education", "salary_summary", "observations", "sources"),
+    ),
+    ChartSpec(
+        ids.EDUCATION_COST_MONTHS,
+        "/education",
+        education.MONTHS_TITLE,
+        education.build_months,
+        education.cost_rows,
+        education.months_caption,
+        ("education", "salary_summary", "observations", "sources"),
+    ),
+)
+
+BY_ID = {chart.id: chart for chart in CHARTS}
+
+
+def get(chart_id: str) -> ChartSpec:
+    return BY_ID[chart_id]
+
+
+def for_page(path: str) -> list[ChartSpec]:
+    return [chart for chart in CHARTS if chart.page == path]

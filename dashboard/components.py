@@ -1,0 +1,185 @@
+"""Reusable layout pieces: chart cards with captions, stat cards, controls and markers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard import ids, summary
+from dashboard.data import Tables
+from dashboard.view import View
+
+DISCREPANCIES_HREF = "/data#discrepancies"
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def graph_id(chart_id: str) -> str:
+    return f"{chart_id}-graph"
+
+
+def caption_id(chart_id: str) -> str:
+    return f"{chart_id}-caption"
+
+
+def chart_card(chart_id: str, figure: go.Figure, caption: str, config: dict | None = None):
+    """A graph with its source-and-period caption underneath, as Our World in Data shows them."""
+    return html.Div(
+        [
+            dcc.Graph(
+                id=graph_id(chart_id),
+                figure=figure,
+                config={**GRAPH_CONFIG, **(config or {})},
+                className="chart-graph",
+            ),
+            html.P(caption, id=caption_id(chart_id), className="chart-caption"),
+        ],
+        className="chart-card",
+    )
+
+
+def page_header(title: str, lead: str) -> html.Div:
+    return html.Div(
+        [html.H1(title, className="h2"), html.P(lead, className="lead")], className="page-header"
+    )
+
+
+def discrepancy_marker(notes: tuple[str, ...] | list[str]) -> html.A:
+    """A "⚠ sources disagree" link to the discrepancies table; the notes show on hover."""
+    return html.A(
+        "⚠ sources disagree",
+        href=DISCREPANCIES_HREF,
+        title="\n".join(notes),
+        className="discrepancy-marker",
+    )
+
+
+def discrepancies_link() -> html.A:
+    return html.A("Every discrepancy, with both figures as written →", href=DISCREPANCIES_HREF)
+
+
+def stat_card(card_id: str, card: summary.Card) -> dbc.Card:
+    """A headline figure, then the other figures for the same thing, with sources and periods."""
+    first, *others = card.lines or (None,)
+    body = [html.H2(card.label, className="stat-label")]
+    if first is None:
+        body.append(html.P("No figure in the data.", className="stat-value"))
+    else:
+        body += [html.P(first.value, className="stat-value"), _line_detail(first)]
+        body += [_other_line(line) for line in others]
+    if card.disagreements:
+        body.append(discrepancy_marker(card.disagreements))
+    return dbc.Card(dbc.CardBody(body), id=card_id, class_name="stat-card h-100")
+
+
+def source_filter(component_id: str, tables: Tables, table_names: list[str], view: View):
+    """A multi-select of the sources that have figures in these tables; empty means all."""
+    options = source_options(tables, table_names)
+    known = {o["value"] for o in options}
+    return labelled(
+        "Sources",
+        dcc.Dropdown(
+            id=component_id,
+            options=options,
+            value=[s for s in view.sources if s in known],
+            multi=True,
+            placeholder="All sources",
+            clearable=True,
+        ),
+        component_id,
+    )
+
+
+def known_sources(view: View, tables: Tables, table_names: list[str]) -> View:
+    """The view with only sources that have figures here; the others are dropped with a note."""
+    known = {o["value"] for o in source_options(tables, table_names)}
+    kept = tuple(s for s in view.sources if s in known)
+    if kept == view.sources:
+        return view
+    note = "Sources not found in this data were ignored: showing every source they left."
+    return replace(view, sources=kept, warnings=(*view.warnings, note))
+
+
+def source_options(tables: Tables, table_names: list[str]) -> list[dict]:
+    present: list[str] = []
+    for name in table_names:
+        present += list(getattr(tables, name)["source_id"])
+    sources = tables.sources.set_index("source_id")
+    return [{"label": _source_name(sources, s), "value": s} for s in sorted(set(present))]
+
+
+def labelled(label: str, control, control_id: str) -> html.Div:
+    return html.Div(
+        [dbc.Label(label, html_for=control_id, class_name="control-label"), control],
+        className="control",
+    )
+
+
+def control_bar(*controls) -> dbc.Row:
+    return dbc.Row([dbc.Col(c, xs=12, md=6, lg=4) for c in controls], class_name="control-bar g-3")
+
+
+def radio(component_id: str, options: dict[str, str], value: str) -> dbc.RadioItems:
+    return dbc.RadioItems(
+        id=component_id,
+        options=[{"label": label, "value": key} for key, label in options.items()],
+        value=value,
+        inline=True,
+        class_name="radio-toggle",
+    )
+
+
+def view_warnings(view: View) -> html.Div:
+    """The reasons a link's settings were not used, so a broken link is not silently ignored."""
+    if not view.warnings:
+        return html.Div()
+    return dbc.Alert(
+        [html.Div(w) for w in view.warnings],
+        id=ids.VIEW_WARNINGS,
+        color="warning",
+        class_name="view-warnings",
+    )
+
+
+def table(
+    frame: pd.DataFrame, columns: dict[str, str], component_id: str | None = None
+) -> dbc.Table:
+    """A small static table: columns maps frame column -> header."""
+    head = html.Thead(html.Tr([html.Th(h) for h in columns.values()]))
+    body = html.Tbody([html.Tr([html.Td(row[c]) for c in columns]) for _, row in frame.iterrows()])
+    props = {"id": component_id} if component_id else {}
+    return dbc.Table(
+        [head, body],
+        bordered=False,
+        hover=True,
+        responsive=True,
+        size="sm",
+        class_name="data-table",
+        **props,
+    )
+
+
+def _line_detail(line: summary.Line) -> html.P:
+    return html.P(f"{line.what} · {line.source} · {line.period}", className="stat-source")
+
+
+def _other_line(line: summary.Line) -> html.P:
+    return html.P(
+        [html.Strong(line.value), f" {line.what} · {line.source} · {line.period}"],
+        className="stat-other",
+    )
+
+
+def _source_name(sources: pd.DataFrame, source_id: str) -> str:
+    if source_id not in sources.index:
+        return source_id
+    year = str(sources.loc[source_id, "published"])[:4]
+    return f"{sources.loc[source_id, 'publisher']} ({year})"

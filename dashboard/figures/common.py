@@ -1,0 +1,302 @@
+"""What every chart shares: the base figure, captions, disagreement notes and drawn ranges.
+
+Captions follow Our World in Data: the source with its publisher and year, who it cites, and
+the period the figures describe, or "period not stated by the source" when it gives none.
+Ranges are drawn as stated: an open end ("60k+", "exceeding €50,000", "up to 2 years") gets
+a dotted arrow, never an invented end value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import fmt, theme
+from dashboard.data import Tables
+from dashboard.view import View
+
+NOT_STATED_PERIOD = "period not stated by the source"
+OPEN_NAME = "Open-ended: no figure given"
+MEASURE_NAMES = {
+    "median_pay": "median pay",
+    "mean_pay": "average pay",
+    "pay_range": "pay range",
+    "p10_pay": "10th percentile",
+    "p90_pay": "90th percentile",
+    "growth": "growth",
+    "annual_openings": "openings a year",
+    "new_jobs": "new jobs",
+    "employment": "employment",
+    "program_duration": "program length",
+    "program_cost": "program cost",
+}
+
+
+@dataclass(frozen=True)
+class Used:
+    """One group of figures a chart shows: from which source, for which period, and what."""
+
+    source_id: str
+    period: str | None
+    what: str = ""
+
+
+def base_figure(title: str, subtitle: str = "", height: int = 460) -> go.Figure:
+    return go.Figure(
+        layout={
+            "template": theme.TEMPLATE,
+            "title": {"text": title, "subtitle": {"text": subtitle}},
+            "height": height,
+        }
+    )
+
+
+def message_figure(title: str, message: str) -> go.Figure:
+    """A figure with no data and a plain sentence, for when the selection leaves nothing."""
+    fig = base_figure(title, height=320)
+    fig.add_annotation(
+        text=message,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": theme.REFERENCE},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def select_sources(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Rows from the view's sources (all when the view names none)."""
+    if not view.sources:
+        return frame
+    return frame[frame["source_id"].isin(view.sources)]
+
+
+def publisher(tables: Tables, source_id: str) -> str:
+    found = tables.sources.loc[tables.sources["source_id"] == source_id, "publisher"]
+    return str(found.iloc[0]) if len(found) else source_id
+
+
+def source_label(tables: Tables, source_id: str) -> str:
+    """Publisher and year of publication, as in Himalayas (2025)."""
+    found = tables.sources[tables.sources["source_id"] == source_id]
+    if found.empty:
+        return source_id
+    year = str(found["published"].iloc[0])[:4]
+    return f"{found['publisher'].iloc[0]} ({year})"
+
+
+def cited(tables: Tables, source_id: str, topics: Iterable[str]) -> list[str]:
+    """Whom a source credits for its figures on these topics (e.g. ["BLS"])."""
+    obs = tables.observations
+    mask = (obs["source_id"] == source_id) & obs["topic"].isin(list(topics))
+    return sorted({str(a) for a in obs.loc[mask, "attributed_to"].dropna()})
+
+
+def source_caption(
+    tables: Tables, used: list[Used], topics: Iterable[str], notes: Iterable[str] = ()
+) -> str:
+    """Sources with year and credits, then the period(s), then any notes.
+
+    For example: Source: Himalayas (2025), citing BLS · Period: May 2023
+    """
+    if not used:
+        return "No figures from the selected sources."
+    topics = list(topics)
+    order = list(dict.fromkeys(u.source_id for u in used))
+    names = []
+    for source_id in order:
+        credit = cited(tables, source_id, topics)
+        names.append(
+            source_label(tables, source_id) + (f", citing {', '.join(credit)}" if credit else "")
+        )
+    parts = [
+        f"Source{'s' if len(order) > 1 else ''}: {'; '.join(names)}",
+        _periods(tables, used, order),
+    ]
+    return " · ".join(parts + [n for n in notes if n])
+
+
+def disagreements(
+    tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Discrepancies on these topics (and measures) that touch a source in the view.
+
+    One side is enough: a reader who picked one source should still learn that another
+    source, or the official figure, says something different.
+    """
+    found = tables.discrepancies[tables.discrepancies["topic"].isin(list(topics))]
+    if measures is not None:
+        wanted = list(measures)
+        found = found[found["measure_a"].isin(wanted) | found["measure_b"].isin(wanted)]
+    if view.sources:
+        touches = found["source_id_a"].isin(view.sources) | found["source_id_b"].isin(view.sources)
+        found = found[touches]
+    return found
+
+
+def disagreement_note(tables: Tables, found: pd.DataFrame) -> str:
+    """One sentence for a caption: "⚠ Sources disagree: growth 14% (...) vs 15% (...)"."""
+    if found.empty:
+        return ""
+    return (
+        "⚠ Sources disagree: " + "; ".join(describe(tables, d) for _, d in found.iterrows()) + "."
+    )
+
+
+def describe(tables: Tables, d: pd.Series) -> str:
+    """A discrepancy in words, naming both figures as written and their sources."""
+    side_a = _side(tables, d["measure_a"], d["as_written_a"], d["source_id_a"], d["period_a"])
+    side_b = _side(tables, d["measure_b"], d["as_written_b"], d["source_id_b"], d["period_b"])
+    return f"{side_a} vs {side_b}"
+
+
+def measure_name(measure: str) -> str:
+    return MEASURE_NAMES.get(measure, measure.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Span:
+    """One range to draw on a horizontal axis at position y; a missing end is open."""
+
+    y: float | str
+    low: float | None
+    high: float | None
+    hover: str
+    label: str = ""
+
+
+def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
+    """A segment per closed range, markers at stated ends, dotted arrows for open ends.
+
+    `extension` is how far an arrow reaches past the stated end, in axis units: a drawing cue,
+    not a value, which is why its hover says that the source gives no figure there.
+    """
+    closed = [s for s in spans if s.low is not None and s.high is not None]
+    segment = go.Scatter(
+        name=name,
+        legendgroup=name,
+        x=_flat([[s.low, s.high] for s in closed]),
+        y=_flat([[s.y, s.y] for s in closed]),
+        mode="lines",
+        line={"color": colour, "width": 6},
+        hoverinfo="skip",
+        showlegend=bool(closed),
+    )
+    ends = [(s, x) for s in spans for x in dict.fromkeys([s.low, s.high]) if x is not None]
+    markers = go.Scatter(
+        name=f"{name}: stated ends",
+        legendgroup=name,
+        showlegend=False,
+        x=[x for _, x in ends],
+        y=[s.y for s, _ in ends],
+        mode="markers+text",
+        marker={"color": colour, "size": 11, "line": {"color": "white", "width": 1}},
+        # Closed ranges are labelled at their high end; open ones at their arrow instead.
+        text=[s.label if s in closed and x == s.high else "" for s, x in ends],
+        textposition="middle right",
+        cliponaxis=False,
+        hovertext=[s.hover for s, _ in ends],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+    return [segment, markers, *_open_traces(spans, name, colour, extension)]
+
+
+def legend_once(fig: go.Figure) -> go.Figure:
+    """Hide repeated legend entries (every source's open ends share one explanation)."""
+    seen = set()
+    for trace in fig.data:
+        if trace.showlegend is not False and trace.name in seen:
+            trace.showlegend = False
+        seen.add(trace.name)
+    return fig
+
+
+def _open_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
+    tips = [
+        (s, s.low, s.low + extension, "triangle-right", "middle right")
+        for s in spans
+        if s.low is not None and s.high is None
+    ] + [
+        (s, s.high, s.high - extension, "triangle-left", "middle left")
+        for s in spans
+        if s.high is not None and s.low is None
+    ]
+    if not tips:
+        return []
+    line = go.Scatter(
+        name=OPEN_NAME,
+        legendgroup=OPEN_NAME,
+        x=_flat([[start, tip] for _, start, tip, _, _ in tips]),
+        y=_flat([[s.y, s.y] for s, *_ in tips]),
+        mode="lines",
+        line={"color": colour, "width": 3, "dash": "dot"},
+        hoverinfo="skip",
+    )
+    arrows = go.Scatter(
+        name=f"{name}: open end",
+        legendgroup=name,
+        showlegend=False,
+        x=[tip for _, _, tip, _, _ in tips],
+        y=[s.y for s, *_ in tips],
+        mode="markers+text",
+        marker={"color": colour, "size": 12, "symbol": [t[3] for t in tips]},
+        text=[s.label for s, *_ in tips],
+        textposition=[t[4] for t in tips],
+        cliponaxis=False,
+        hovertext=[
+            f"{s.hover}<br><i>Open-ended: the source gives no figure here</i>" for s, *_ in tips
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+    return [line, arrows]
+
+
+def _flat(pairs: list[list]) -> list:
+    """[[a, b], [c, d]] -> [a, b, None, c, d, None]: one trace draws many separate segments."""
+    out: list = []
+    for pair in pairs:
+        out.extend([*pair, None])
+    return out
+
+
+def _side(tables: Tables, measure: str, as_written: str, source_id: str, period: object) -> str:
+    when = "" if fmt.missing(period) else f", {period}"
+    return f"{measure_name(measure)} “{as_written}” ({publisher(tables, source_id)}{when})"
+
+
+def _periods(tables: Tables, used: list[Used], order: list[str]) -> str:
+    per_source = {
+        source_id: list(
+            dict.fromkeys(u.period or NOT_STATED_PERIOD for u in used if u.source_id == source_id)
+        )
+        for source_id in order
+    }
+    distinct = {p for periods in per_source.values() for p in periods}
+    if len(distinct) == 1:
+        return f"Period: {distinct.pop()}"
+    return "Period: " + "; ".join(
+        f"{publisher(tables, source_id)}: {_source_periods(used, source_id, periods)}"
+        for source_id, periods in per_source.items()
+    )
+
+
+def _source_periods(used: list[Used], source_id: str, periods: list[str]) -> str:
+    if len(periods) == 1:
+        return periods[0]
+    labelled = []
+    for period in periods:
+        whats = [
+            u.what
+            for u in used
+            if u.source_id == source_id and (u.period or NOT_STATED_PERIOD) == period
+        ]
+        named = ", ".join(w for w in dict.fromkeys(whats) if w)
+        labelled.append(f"{period} ({named})" if named else period)
+    return ", ".join(labelled)

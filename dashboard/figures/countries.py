@@ -1,0 +1,263 @@
+"""Pay ranges by country and country group, in US$, PPP international $ or local currency.
+
+Market exchange rates say what the pay is worth in dollars; PPP factors say what it buys at
+home. Local currency is the figure as the source wrote it, so its rows share no common scale.
+A range the source leaves open ("exceeding €50,000") is drawn from its stated end with an
+arrow, and shaded on the map by that end, never by an invented upper figure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import fmt, theme
+from dashboard.data import Tables
+from dashboard.figures.common import (
+    Span,
+    Used,
+    base_figure,
+    message_figure,
+    publisher,
+    select_sources,
+    source_caption,
+    span_traces,
+)
+from dashboard.view import View
+
+RANGE_TITLE = "Pay ranges by country and region"
+MAP_TITLE = "Pay around the world"
+TOPICS = ("regions",)
+FX_SOURCE = "worldbank-fx"
+PPP_SOURCE = "worldbank-ppp"
+COLUMNS = {"usd": ("low_usd", "high_usd"), "ppp": ("low_ppp", "high_ppp")}
+BASIS_NAMES = {
+    "usd": "US$ at market exchange rates",
+    "ppp": "international $ at purchasing power parity (PPP)",
+    "local": "local currency, as the source gives it",
+}
+# Open ends reach this share of the widest figure past their stated end (a drawing cue only).
+ARROW_SHARE = 0.12
+# The axis runs this far past the widest figure, so labels beside the ranges stay visible.
+LABEL_ROOM = 1.4
+MAP_COLUMNS = [
+    "iso3",
+    "region",
+    "region_type",
+    "basis",
+    "value",
+    "open_ended",
+    "as_written",
+    "source_id",
+    "low",
+    "high",
+]
+
+
+def rows(tables: Tables, view: View) -> pd.DataFrame:
+    """One row per region: low, high and midpoint in the view's basis (high NaN when open)."""
+    regions = select_sources(tables.salary_by_region, view).copy()
+    if view.basis == "local":
+        regions["low"], regions["high"] = regions["low_local"], regions["high_local"]
+        regions["shown_currency"] = regions["currency"]
+    else:
+        low, high = COLUMNS[view.basis]
+        regions["low"], regions["high"] = regions[low], regions[high]
+        regions["shown_currency"] = "USD" if view.basis == "usd" else fmt.PPP
+    regions["basis"] = view.basis
+    regions["midpoint"] = (regions["low"] + regions["high"]) / 2
+    # Comparable order for every basis: by US$ midpoint, or the stated end of an open range.
+    regions["order_usd"] = regions["low_usd"].add(regions["high_usd"]).div(2)
+    regions["order_usd"] = (
+        regions["order_usd"].fillna(regions["low_usd"]).fillna(regions["high_usd"])
+    )
+    return regions.sort_values("order_usd", ignore_index=True)
+
+
+def build_range(tables: Tables, view: View) -> go.Figure:
+    data = rows(tables, view)
+    if data.empty:
+        return message_figure(RANGE_TITLE, "No country figures from the selected sources.")
+    fig = base_figure(
+        RANGE_TITLE, f"Lowest to highest annual pay as reported, {BASIS_NAMES[view.basis]}", 520
+    )
+    widest = data[["low", "high"]].max().max()
+    spans = [_span(row) for row in data.itertuples()]
+    for trace in span_traces(spans, "Reported range", theme.BLUE, widest * ARROW_SHARE):
+        fig.add_trace(trace)
+    fig.update_layout(
+        showlegend=bool(data["high_open"].any() or data["low_open"].any()),
+        xaxis={**_range_axis(view, data), "range": [0, widest * LABEL_ROOM]},
+        yaxis={
+            "title": None,
+            "categoryorder": "array",
+            "categoryarray": [_label(r) for r in data.itertuples()],
+        },
+    )
+    return fig
+
+
+def map_rows(tables: Tables, view: View) -> pd.DataFrame:
+    """One row per country: groups give every member their value; local basis maps in US$."""
+    mapped = view if view.basis != "local" else View(basis="usd", sources=view.sources)
+    records = [
+        {
+            "iso3": iso3,
+            "region": row.region,
+            "region_type": row.region_type,
+            "basis": mapped.basis,
+            "value": _shade(row),
+            "open_ended": bool(row.high_open or row.low_open),
+            "as_written": row.as_written,
+            "source_id": row.source_id,
+            "low": row.low,
+            "high": row.high,
+        }
+        for row in rows(tables, mapped).itertuples()
+        for iso3 in (row.members if row.region_type == "country_group" else (row.iso3,)) or ()
+    ]
+    return pd.DataFrame.from_records(records, columns=MAP_COLUMNS)
+
+
+def build_map(tables: Tables, view: View) -> go.Figure:
+    data = map_rows(tables, view)
+    if data.empty:
+        return message_figure(MAP_TITLE, "No country figures from the selected sources.")
+    basis = data["basis"].iloc[0]
+    fig = base_figure(MAP_TITLE, _map_subtitle(view), height=520)
+    fig.add_trace(
+        go.Choropleth(
+            locations=data["iso3"],
+            locationmode="ISO-3",
+            z=data["value"],
+            zmin=0,
+            colorscale=[list(stop) for stop in theme.SEQUENTIAL],
+            marker_line={"color": "white", "width": 0.5},
+            colorbar={
+                "title": {"text": "US$ a year" if basis == "usd" else "Int. $ a year"},
+                "tickformat": ",",
+            },
+            hovertext=[_map_hover(r, basis) for r in data.itertuples()],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name="Midpoint of reported range",
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=110,
+        showframe=False,
+        showcoastlines=False,
+        showcountries=True,
+        countrycolor="white",
+        showland=True,
+        landcolor=theme.NO_DATA,
+        lataxis_range=[-58, 85],
+    )
+    fig.update_layout(margin={"l": 0, "r": 0})
+    return fig
+
+
+def caption(tables: Tables, view: View) -> str:
+    data = rows(tables, view)
+    if data.empty:
+        return "No figures from the selected sources."
+    used = [Used(s, None) for s in data["source_id"]]
+    conversion = (
+        f"Converted at official exchange rates of {fmt.year_span(list(data['fx_year']))}"
+        f" ({publisher(tables, FX_SOURCE)}) and PPP conversion factors of"
+        f" {fmt.year_span(list(data['ppp_year']))} ({publisher(tables, PPP_SOURCE)})"
+    )
+    return source_caption(tables, used, TOPICS, [conversion])
+
+
+def map_caption(tables: Tables, view: View) -> str:
+    note = "Shading: midpoint of each range; open-ended ranges by their stated end"
+    text = caption(tables, view)
+    return f"{text} · {note}" if not rows(tables, view).empty else text
+
+
+def _shade(row) -> float:
+    """The map's value: the midpoint, or the stated end of an open range."""
+    for value in (row.midpoint, row.low, row.high):
+        if not fmt.missing(value):
+            return value
+    return float("nan")
+
+
+def _span(row) -> Span:
+    low = None if fmt.missing(row.low) else float(row.low)
+    high = None if fmt.missing(row.high) else float(row.high)
+    return Span(y=_label(row), low=low, high=high, hover=_hover(row), label=_short(row, low, high))
+
+
+def _label(row) -> str:
+    if row.region_type == "country_group" and row.members:
+        return f"{row.region} ({len(row.members)} countries)"
+    return str(row.region)
+
+
+def _short(row, low: float | None, high: float | None) -> str:
+    """Label beside a range: "$33k–$49.5k", "≈$5k–$10k", "exceeding €50k"."""
+    currency = row.shown_currency
+    approx = "≈" if row.bound == "~" else ""
+    if high is None:
+        return f"exceeding {fmt.money_short(low, currency)}"
+    if low is None:
+        return f"up to {fmt.money_short(high, currency)}"
+    return f"{approx}{fmt.money_short(low, currency)}–{fmt.money_short(high, currency)}"
+
+
+def _hover(row) -> str:
+    lines = [f"<b>{row.region}</b>", f"As written: {row.as_written}"]
+    lines.append(f"US$: {pair(row.low_usd, row.high_usd, 'USD')} (exchange rate of {row.fx_year})")
+    lines.append(f"PPP: {pair(row.low_ppp, row.high_ppp, fmt.PPP)} (PPP factor of {row.ppp_year})")
+    if row.region_type == "country_group" and row.members:
+        lines.append(
+            f"Group of {len(row.members)} countries; PPP averages the {row.ppp_countries} with data"
+        )
+    return "<br>".join(lines)
+
+
+def pair(low: object, high: object, currency: str) -> str:
+    if fmt.missing(high):
+        return f"more than {fmt.money(low, currency)}"
+    if fmt.missing(low):
+        return f"up to {fmt.money(high, currency)}"
+    return f"{fmt.money(low, currency)} – {fmt.money(high, currency)}"
+
+
+def _range_axis(view: View, data: pd.DataFrame) -> dict:
+    if view.basis == "local":
+        return {
+            "title": "Annual pay, local currency (each row in its own currency; not comparable)",
+            "showticklabels": False,
+        }
+    title = (
+        f"Annual pay (US$, {fmt.year_span(list(data['fx_year']))} exchange rates)"
+        if view.basis == "usd"
+        else f"Annual pay (international $, PPP {fmt.year_span(list(data['ppp_year']))})"
+    )
+    prefix = "$" if view.basis == "usd" else fmt.SYMBOLS[fmt.PPP]
+    return {"title": title, "tickprefix": prefix, "tickformat": ","}
+
+
+def _map_subtitle(view: View) -> str:
+    if view.basis == "local":
+        return (
+            "Midpoint of the reported range in US$: local currencies cannot share one colour scale"
+        )
+    return f"Midpoint of the reported range, {BASIS_NAMES[view.basis]}; groups shade every member"
+
+
+def _map_hover(row, basis: str) -> str:
+    currency = "USD" if basis == "usd" else fmt.PPP
+    group = f" (part of {row.region})" if row.region_type == "country_group" else ""
+    lines = [f"<b>{row.iso3}</b>{group}", f"As written: {row.as_written}"]
+    lines.append(f"Range: {pair(row.low, row.high, currency)}")
+    if row.open_ended:
+        lines.append(
+            f"Shaded by its stated end: {fmt.money(row.value, currency)} (open-ended range)"
+        )
+    else:
+        lines.append(f"Midpoint: {fmt.money(row.value, currency)}")
+    return "<br>".join(lines)

@@ -1,0 +1,146 @@
+"""Pay by career level, junior to lead, with the step-up from one level to the next."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import fmt, theme
+from dashboard.data import Tables
+from dashboard.figures.common import (
+    Used,
+    base_figure,
+    message_figure,
+    publisher,
+    select_sources,
+    source_caption,
+)
+from dashboard.view import View
+
+TITLE = "Pay by experience level"
+TOPICS = ("experience",)
+STATS = {"median": ("median",), "mean": ("mean",), "both": ("median", "mean")}
+STAT_NAMES = {"median": "Median", "mean": "Average (mean)"}
+STAT_COLOURS = {"median": theme.MEDIAN, "mean": theme.MEAN}
+COLUMNS = [
+    "source_id",
+    "level",
+    "level_order",
+    "years_min",
+    "years_max",
+    "median_annual_usd",
+    "mean_annual_usd",
+    "period",
+]
+
+
+def rows(tables: Tables, view: View) -> pd.DataFrame:
+    """One row per level and source, with the step-up from the level below in $ and %."""
+    levels = select_sources(tables.salary_by_experience, view).sort_values(
+        ["source_id", "level_order"]
+    )
+    out = levels[COLUMNS].reset_index(drop=True)
+    out["years"] = [
+        fmt.years(a, b) for a, b in zip(out["years_min"], out["years_max"], strict=True)
+    ]
+    for stat in ("median", "mean"):
+        pay = out[f"{stat}_annual_usd"]
+        below = pay.groupby(out["source_id"]).shift()
+        out[f"{stat}_step_usd"] = pay - below
+        out[f"{stat}_step_pct"] = (pay / below - 1) * 100
+    return out
+
+
+def build(tables: Tables, view: View) -> go.Figure:
+    data = rows(tables, view)
+    if data.empty:
+        return message_figure(TITLE, "No pay-by-experience figures from the selected sources.")
+    stats = STATS[view.stat]
+    several = data["source_id"].nunique() > 1
+    fig = base_figure(TITLE, _subtitle(stats), height=500)
+    for source_id, group in data.groupby("source_id", sort=False):
+        for stat in stats:
+            fig.add_trace(_bars(tables, group, stat, source_id if several else None))
+    for annotation in _step_annotations(data, stats[0]):
+        fig.add_annotation(annotation)
+    top = max(data[f"{s}_annual_usd"].max() for s in stats)
+    fig.update_layout(
+        barmode="group",
+        xaxis_title="Career level (years of experience)",
+        yaxis={
+            "title": "Annual pay (US$)",
+            "tickprefix": "$",
+            "tickformat": ",",
+            "range": [0, top * 1.22],
+        },
+    )
+    return fig
+
+
+def caption(tables: Tables, view: View) -> str:
+    data = rows(tables, view)
+    used = [Used(s, _period(p)) for s, p in zip(data["source_id"], data["period"], strict=True)]
+    return source_caption(tables, used, TOPICS)
+
+
+def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None) -> go.Bar:
+    name = STAT_NAMES[stat] + (f" ({publisher(tables, source_id)})" if source_id else "")
+    pay = group[f"{stat}_annual_usd"]
+    steps = [
+        ""
+        if fmt.missing(usd)
+        else f"<br>Step-up from the level below: {fmt.signed_money(usd)}"
+        f" ({fmt.signed_percent(pct)})"
+        for usd, pct in zip(group[f"{stat}_step_usd"], group[f"{stat}_step_pct"], strict=True)
+    ]
+    return go.Bar(
+        name=name,
+        x=_labels(group),
+        y=pay,
+        marker_color=STAT_COLOURS[stat],
+        text=[fmt.money(v) for v in pay],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=list(zip(group["level"], group["years"], steps, strict=True)),
+        hovertemplate=(
+            f"<b>%{{customdata[0]}}</b> (%{{customdata[1]}})<br>{STAT_NAMES[stat]}: "
+            "$%{y:,.0f} a year%{customdata[2]}<extra></extra>"
+        ),
+    )
+
+
+def _step_annotations(data: pd.DataFrame, stat: str) -> list[dict]:
+    """A step-up label, such as ▲ +$5,000 (+13.9%), above each level above the first."""
+    highest = data[["median_annual_usd", "mean_annual_usd"]].max(axis=1)
+    notes = []
+    for label, usd, pct, top in zip(
+        _labels(data), data[f"{stat}_step_usd"], data[f"{stat}_step_pct"], highest, strict=True
+    ):
+        if fmt.missing(usd):
+            continue
+        notes.append(
+            {
+                "x": label,
+                "y": top,
+                "yshift": 34,
+                "showarrow": False,
+                "text": f"▲ {fmt.signed_money(usd)} ({fmt.signed_percent(pct)})",
+                "font": {"color": theme.GREEN, "size": 13},
+            }
+        )
+    return notes
+
+
+def _labels(group: pd.DataFrame) -> list[str]:
+    return [
+        f"{level}<br>{years}" for level, years in zip(group["level"], group["years"], strict=True)
+    ]
+
+
+def _subtitle(stats: tuple[str, ...]) -> str:
+    shown = " and ".join(STAT_NAMES[s].lower() for s in stats)
+    return f"{shown.capitalize()} annual pay, US$; ▲ step-up in {STAT_NAMES[stats[0]].lower()} pay"
+
+
+def _period(value: object) -> str | None:
+    return None if fmt.missing(value) else str(value)

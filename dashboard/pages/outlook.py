@@ -1,0 +1,112 @@
+"""Outlook: the projection vintages side by side, with notes where the sources disagree."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, html
+
+from dashboard import charts, components, data, fmt, ids
+from dashboard.figures import common, outlook
+from dashboard.view import View, from_params, to_query
+
+dash.register_page(
+    __name__, path="/outlook", name="Outlook", order=4, title="Outlook · CMA pay & jobs"
+)
+
+CHART = ids.OUTLOOK_VINTAGES
+SOURCE_TABLES = ["outlook"]
+
+
+def layout(**query) -> html.Div:
+    tables = data.current()
+    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
+    spec = charts.get(CHART)
+    return html.Div(
+        [
+            components.page_header(
+                "Job outlook",
+                "Two ten-year projections, quoted by two sources, side by side: growth, "
+                "employment, openings a year and new jobs.",
+            ),
+            components.view_warnings(view),
+            components.control_bar(
+                components.source_filter(ids.OUTLOOK_SOURCES, tables, SOURCE_TABLES, view)
+            ),
+            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            html.H2("The projections side by side", className="h5 mt-4"),
+            html.Div(vintage_table(tables, view), id=ids.OUTLOOK_TABLE),
+            html.H2("Where the sources disagree", className="h5 mt-4"),
+            html.Div(notes(tables, view), id=ids.OUTLOOK_NOTES),
+        ]
+    )
+
+
+def update(sources: object):
+    """Sources changed: figure, caption, table, notes and URL."""
+    tables = data.current()
+    view = components.known_sources(from_params({"sources": sources}), tables, SOURCE_TABLES)
+    spec = charts.get(CHART)
+    return (
+        spec.build(tables, view),
+        spec.caption(tables, view),
+        vintage_table(tables, view),
+        notes(tables, view),
+        to_query(view),
+    )
+
+
+def vintage_table(tables: data.Tables, view: View):
+    rows = outlook.rows(tables, view)
+    if rows.empty:
+        return html.P("No outlook figures from the selected sources.")
+    shown = pd.DataFrame(
+        {
+            "vintage": [
+                f"{a}–{b}" for a, b in zip(rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "source": [common.source_label(tables, s) for s in rows["source_id"]],
+            "growth": [fmt.percent(v) for v in rows["growth_pct"]],
+            "employment": [
+                _employment(a, b)
+                for a, b in zip(rows["employment_start"], rows["employment_end"], strict=True)
+            ],
+            "openings": [fmt.count(v) for v in rows["annual_openings"]],
+            "new_jobs": [fmt.count(v) for v in rows["new_jobs"]],
+        }
+    )
+    headers = {
+        "vintage": "Projection",
+        "source": "Quoted by",
+        "growth": "Growth",
+        "employment": "Employment, start → end",
+        "openings": "Openings a year",
+        "new_jobs": "New jobs over the period",
+    }
+    return components.table(shown, headers)
+
+
+def notes(tables: data.Tables, view: View):
+    found = common.disagreements(tables, view, outlook.TOPICS)
+    if found.empty:
+        return html.P("The selected sources do not disagree on the outlook.")
+    items = [html.Li(f"{common.describe(tables, d)}: {d['note']}.") for _, d in found.iterrows()]
+    return html.Div([html.Ul(items, className="notes"), components.discrepancies_link()])
+
+
+def _employment(start: object, end: object) -> str:
+    if fmt.missing(start) and fmt.missing(end):
+        return fmt.NOT_STATED
+    return f"{fmt.count(start)} → {fmt.count(end)}"
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        Output(ids.OUTLOOK_VINTAGES_GRAPH, "figure"),
+        Output(ids.OUTLOOK_VINTAGES_CAPTION, "children"),
+        Output(ids.OUTLOOK_TABLE, "children"),
+        Output(ids.OUTLOOK_NOTES, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.OUTLOOK_SOURCES, "value"),
+        prevent_initial_call=True,
+    )(update)

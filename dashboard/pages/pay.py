@@ -1,0 +1,107 @@
+"""Pay distribution: 10th percentile, median and 90th percentile, and where a salary falls."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html
+
+from dashboard import charts, components, data, ids
+from dashboard.figures import pay
+from dashboard.figures.common import publisher
+from dashboard.view import View, format_salary, from_params, parse_salary, to_query
+
+dash.register_page(
+    __name__,
+    path="/pay",
+    name="Pay distribution",
+    order=5,
+    title="Pay distribution · CMA pay & jobs",
+)
+
+CHART = ids.PAY_DISTRIBUTION
+SOURCE_TABLES = ["salary_summary"]
+HINT = "Type an annual salary in US$ to see where it falls among published figures."
+
+
+def layout(**query) -> html.Div:
+    tables = data.current()
+    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
+    spec = charts.get(CHART)
+    salary_input = dcc.Input(
+        id=ids.PAY_SALARY,
+        type="text",
+        inputMode="decimal",
+        placeholder="e.g. 45000",
+        value=format_salary(view.salary) if view.salary is not None else "",
+        debounce=0.4,
+        className="form-control",
+        maxLength=40,
+    )
+    return html.Div(
+        [
+            components.page_header(
+                "How pay is spread",
+                "The lowest-paid tenth earn less than the 10th percentile, the best-paid tenth "
+                "more than the 90th; half earn less than the median.",
+            ),
+            components.view_warnings(view),
+            components.control_bar(
+                components.source_filter(ids.PAY_SOURCES, tables, SOURCE_TABLES, view),
+                components.labelled("Your annual salary (US$)", salary_input, ids.PAY_SALARY),
+            ),
+            html.Div(placement(tables, view, None), id=ids.PAY_PLACEMENT, className="mb-3"),
+            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+        ]
+    )
+
+
+def update(sources: object, salary: object):
+    """Sources or salary changed: figure, caption, placement sentence and URL."""
+    amount, problem = parse_salary(salary)
+    tables = data.current()
+    view = from_params({"sources": sources, "salary": amount})
+    view = components.known_sources(view, tables, SOURCE_TABLES)
+    spec = charts.get(CHART)
+    return (
+        spec.build(tables, view),
+        spec.caption(tables, view),
+        placement(tables, view, problem),
+        to_query(view),
+    )
+
+
+def placement(tables: data.Tables, view: View, problem: str | None):
+    """Where the salary falls, said plainly; or why it cannot be placed."""
+    if problem:
+        return dbc.Alert(problem, color="warning", class_name="placement")
+    if view.salary is None:
+        return html.P(HINT, className="text-muted placement")
+    found = pay.place(tables, view)
+    if found is None:
+        text = (
+            "The selected sources do not publish the 10th percentile, median and 90th "
+            "percentile needed to place a salary."
+        )
+        return dbc.Alert(text, color="secondary", class_name="placement")
+    period = f" ({found.period})" if found.period else ""
+    return dbc.Alert(
+        [
+            html.Strong(found.sentence()),
+            f" Figures: {publisher(tables, found.source_id)}{period}.",
+        ],
+        color="info",
+        class_name="placement",
+    )
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        Output(ids.PAY_DISTRIBUTION_GRAPH, "figure"),
+        Output(ids.PAY_DISTRIBUTION_CAPTION, "children"),
+        Output(ids.PAY_PLACEMENT, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PAY_SOURCES, "value"),
+        Input(ids.PAY_SALARY, "value"),
+        prevent_initial_call=True,
+    )(update)

@@ -1,0 +1,101 @@
+"""Colours, fonts and the plotly template every chart uses.
+
+One palette everywhere: Okabe–Ito, chosen because its eight colours stay distinguishable for
+the common forms of colour-vision deficiency. Colours are given meaning by role (median, mean,
+your salary, ...) so a reader who learns the code on one page can read it on the next.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION, YELLOW, BLACK = OKABE_ITO
+
+MEDIAN = BLUE
+MEAN = ORANGE
+RANGE = SKY
+YOUR_SALARY = VERMILLION
+REFERENCE = "#555555"
+MUTED = "#8c8c8c"
+GRID = "#e6e6e6"
+NO_DATA = "#eeeeee"
+
+# Sequential scale for the map, white to the palette's blue through its sky blue.
+SEQUENTIAL = ((0.0, "#eaf4fb"), (0.5, SKY), (1.0, BLUE))
+
+# System fonts only: the dashboard must work offline, so no web fonts are fetched.
+FONT_FAMILY = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif"
+)
+TEXT = "#222222"
+TEMPLATE = "cma"
+
+
+def source_colour(source_id: str, source_ids: list[str]) -> str:
+    """A stable colour per source: its position among all sources picks the palette entry."""
+    ordered = sorted(set(source_ids))
+    index = ordered.index(source_id) if source_id in ordered else len(ordered)
+    return OKABE_ITO[index % len(OKABE_ITO)]
+
+
+def _template() -> go.layout.Template:
+    axis = {
+        "gridcolor": GRID,
+        "zerolinecolor": "#bdbdbd",
+        "linecolor": "#bdbdbd",
+        "ticks": "outside",
+        "tickcolor": "#bdbdbd",
+        "title": {"standoff": 8},
+        "automargin": True,
+    }
+    return go.layout.Template(
+        layout={
+            "font": {"family": FONT_FAMILY, "size": 14, "color": TEXT},
+            "colorway": list(OKABE_ITO),
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            # Title and subtitle at the top of the figure, the legend just above the plot:
+            # they never overlap, whatever the figure's height.
+            "title": {
+                "x": 0,
+                "xref": "container",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "container",
+                "yanchor": "top",
+                "pad": {"t": 12, "l": 10},
+                "font": {"size": 18},
+            },
+            "xaxis": axis,
+            "yaxis": axis,
+            "legend": {
+                "orientation": "h",
+                "yanchor": "bottom",
+                "y": 1.0,
+                "x": 0,
+                "xanchor": "left",
+            },
+            "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
+            "margin": {"l": 10, "r": 20, "t": 110, "b": 10},
+        }
+    )
+
+
+def register() -> None:
+    """Register the template under TEMPLATE; repeated calls keep the first registration."""
+    if TEMPLATE not in pio.templates:
+        pio.templates[TEMPLATE] = _template()
+
+
+register()

@@ -1,0 +1,168 @@
+"""The view: what a reader has chosen to see, shared by the URL, the controls and the exporter.
+
+A view is a frozen value. `parse_query` turns a query string (as copied from the address bar)
+into a View and `to_query` turns it back, so a copied link restores the same view. Parsing never
+fails: unknown keys are ignored, and an invalid value falls back to its default with a plain
+sentence in `View.warnings`. Defaults are left out of the query string to keep links short.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+BASES = ("usd", "ppp", "local")
+STATS = ("median", "mean", "both")
+# Same rule as the ETL's source ids, so anything else is rejected before reaching the data.
+SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SOURCE_ID_CHARS = 64
+MAX_SOURCES = 20
+# Far above any annual pay in this occupation: a larger number is a typo, not a salary.
+MAX_SALARY = 10_000_000
+# Caps keep a hostile URL from costing more than a normal one to parse.
+MAX_QUERY_CHARS = 2_000
+MAX_FIELDS = 50
+MAX_SHOWN_CHARS = 40
+
+
+@dataclass(frozen=True)
+class View:
+    """Chosen basis (countries), statistic (experience), sources (empty: all) and salary."""
+
+    basis: str = "usd"
+    stat: str = "both"
+    sources: tuple[str, ...] = ()
+    salary: float | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if self.basis not in BASES:
+            raise ValueError(f"basis must be one of {BASES}")
+        if self.stat not in STATS:
+            raise ValueError(f"stat must be one of {STATS}")
+        # Sorted and deduplicated so that equal selections give equal views and equal URLs.
+        object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
+
+
+DEFAULT = View()
+
+
+def parse_query(query: str) -> View:
+    """A View from a query string such as "?basis=ppp&stat=mean"; never raises."""
+    if not isinstance(query, str):
+        return View(warnings=("The address could not be read; showing the default view.",))
+    warnings: list[str] = []
+    if len(query) > MAX_QUERY_CHARS:
+        query = query[:MAX_QUERY_CHARS]
+        warnings.append("The address was too long; only its beginning was read.")
+    try:
+        params = parse_qs(
+            query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_FIELDS
+        )
+    except ValueError:
+        return View(warnings=("The address had too many settings; showing the default view.",))
+    view = from_params(params)
+    return replace(view, warnings=tuple(warnings) + view.warnings)
+
+
+def from_params(params: Mapping[str, object]) -> View:
+    """A View from loose values (URL parameters, Dash kwargs or control values); never raises."""
+    warnings: list[str] = []
+    basis = _choice(params.get("basis"), BASES, DEFAULT.basis, "basis", warnings)
+    stat = _choice(params.get("stat"), STATS, DEFAULT.stat, "stat", warnings)
+    sources = parse_sources(params.get("sources"), warnings)
+    salary, problem = parse_salary(params.get("salary"))
+    if problem:
+        warnings.append(problem)
+    return View(basis, stat, sources, salary, tuple(warnings))
+
+
+def to_query(view: View) -> str:
+    """The query string for a view ("" for the default view), in a fixed key order."""
+    params: dict[str, str] = {}
+    if view.basis != DEFAULT.basis:
+        params["basis"] = view.basis
+    if view.stat != DEFAULT.stat:
+        params["stat"] = view.stat
+    if view.sources:
+        params["sources"] = ",".join(view.sources)
+    if view.salary is not None:
+        params["salary"] = format_salary(view.salary)
+    return "?" + urlencode(params, safe=",") if params else ""
+
+
+def parse_salary(value: object) -> tuple[float | None, str | None]:
+    """(salary, None) for a usable annual salary, (None, message) otherwise; blank is no salary."""
+    value = _first(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, bool):
+        return None, "Enter your annual salary as a number, for example 45000."
+    if isinstance(value, str):
+        if len(value) > MAX_SHOWN_CHARS:
+            return None, "That salary is too long to be a number; enter it in digits, e.g. 45000."
+        value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
+    try:
+        salary = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None, "Enter your annual salary as a number, for example 45000."
+    if not math.isfinite(salary):
+        return None, "Enter your annual salary as a number, for example 45000."
+    if salary <= 0:
+        return None, "Enter a salary above zero."
+    if salary > MAX_SALARY:
+        return None, f"That is more than ${MAX_SALARY:,} a year; please check the number."
+    return round(salary, 2), None
+
+
+def parse_sources(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:
+    """Source ids from "a,b", ["a", "b"] or ["a,b"]; malformed ids are dropped with a warning."""
+    items = value if isinstance(value, list | tuple) else [value]
+    found: list[str] = []
+    rejected = False
+    for item in items:
+        if item is None:
+            continue
+        if not isinstance(item, str):
+            rejected = True
+            continue
+        for part in item[:MAX_QUERY_CHARS].split(","):
+            part = part.strip()
+            if not part:
+                continue
+            valid = len(part) <= MAX_SOURCE_ID_CHARS and SOURCE_ID.match(part)
+            if valid and len(found) < MAX_SOURCES:
+                found.append(part)
+            else:
+                rejected = True
+    if rejected and warnings is not None:
+        warnings.append("Some source ids in the address were not valid and were ignored.")
+    return tuple(sorted(set(found)))
+
+
+def format_salary(salary: float) -> str:
+    """A salary for the URL: no exponent, no trailing zeros."""
+    return f"{salary:.2f}".rstrip("0").rstrip(".")
+
+
+def _choice(value: object, allowed: tuple[str, ...], default: str, name: str, warnings) -> str:
+    value = _first(value)
+    if value is None:
+        return default
+    if isinstance(value, str) and value in allowed:
+        return value
+    shown = str(value)[:MAX_SHOWN_CHARS] if isinstance(value, str | int | float) else "that value"
+    warnings.append(
+        f"Unknown {name} {shown!r}; showing {default!r} instead (choose {', '.join(allowed)})."
+    )
+    return default
+
+
+def _first(value: object) -> object:
+    """Repeated URL keys arrive as lists: the first value wins."""
+    if isinstance(value, list | tuple):
+        return value[0] if value else None
+    return value
