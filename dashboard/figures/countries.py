@@ -172,6 +172,9 @@ def caption(tables: Tables, view: View) -> str:
 
 def map_caption(tables: Tables, view: View) -> str:
     note = "Shading: midpoint of each range; open-ended ranges by their stated end"
+    if view.basis == "local":
+        # The map cannot colour several currencies on one scale: say which basis it shows.
+        note += " · Map in US$ at market exchange rates: local currencies share no scale"
     text = caption(tables, view)
     return f"{text} · {note}" if not rows(tables, view).empty else text
 

@@ -1,0 +1,257 @@
+"""Every page in a real browser: key figures as text, each control changes its chart, a copied
+URL restores the view, and the browser console stays clean."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.conftest import console_errors, screenshot
+
+TIMEOUT = 10
+# page path -> texts that must be visible once it has rendered
+KEY_FIGURES = {
+    "/": ["$42,000", "$35,000", "15%", "119,800", "783,900", "901,900", "sources disagree"],
+    "/experience": [
+        "Junior Clinical Medical Assistant",
+        "Clinical Medical Assistant",
+        "Senior Clinical Medical Assistant",
+        "Lead Clinical Medical Assistant",
+        "0–1",
+        "6+",
+    ],
+    "/employers": ["Outpatient care centers", "$46,090", "Offices of physicians"],
+    "/countries": [
+        "United States",
+        "Canada",
+        "Germany",
+        "United Kingdom",
+        "Nordic countries",
+        "Australia",
+        "Philippines",
+        "UAE and Saudi Arabia",
+        "Latin America",
+    ],
+    "/outlook": ["2022–2032", "2023–2033", "14%", "15%"],
+    "/pay": ["$33,500", "$42,000", "$56,480"],
+    "/education": ["Associate degree", "Certificate or diploma"],
+    "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
+}
+GRAPHS = {
+    "/experience": "experience-pay-graph",
+    "/employers": "employers-pay-graph",
+    "/countries": "countries-range-graph",
+    "/outlook": "outlook-vintages-graph",
+    "/pay": "pay-distribution-graph",
+    "/education": "education-duration-graph",
+}
+
+
+def open_page(dash_duo, path: str, graph: str | None = None) -> None:
+    dash_duo.driver.get(dash_duo.server_url + path)
+    if graph:
+        dash_duo.wait_for_element(f"#{graph} .main-svg", timeout=TIMEOUT)
+    else:
+        dash_duo.wait_for_element("#data-vintage", timeout=TIMEOUT)
+
+
+def fingerprint(dash_duo, graph: str) -> str:
+    """What a chart currently draws: its traces' names and values, and its axis titles."""
+    script = """
+        const plot = document.querySelector(arguments[0] + ' .js-plotly-plot');
+        if (!plot || !plot.data) { return null; }
+        const traces = plot.data.map(t => [t.name, t.x, t.y, t.z, t.locations]);
+        const layout = plot.layout || {};
+        const axes = [layout.xaxis, layout.yaxis].map(a => a && a.title && a.title.text);
+        const shapes = (layout.shapes || []).map(s => [s.x0, s.x1, s.y0, s.y1]);
+        const notes = (layout.annotations || []).map(a => a.text);
+        return JSON.stringify([traces, axes, shapes, notes]);
+    """
+    return dash_duo.driver.execute_script(script, f"#{graph}")
+
+
+def wait_for_change(dash_duo, graph: str, before: str) -> str:
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(
+        lambda _: fingerprint(dash_duo, graph) not in (None, before)
+    )
+    return fingerprint(dash_duo, graph)
+
+
+def choose_radio(dash_duo, group: str, value: str) -> None:
+    dash_duo.find_element(f"label[for='_dbcprivate_radioitems_{group}_input_{value}']").click()
+
+
+def choose_option(dash_duo, dropdown: str, label: str) -> None:
+    dash_duo.find_element(f"#{dropdown}").click()
+    xpath = f"//*[@role='option'][contains(normalize-space(.), {json.dumps(label)})]"
+    option = WebDriverWait(dash_duo.driver, TIMEOUT).until(
+        ec.element_to_be_clickable((By.XPATH, xpath))
+    )
+    option.click()
+    dash_duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+
+
+def url_query(dash_duo) -> str:
+    return (
+        dash_duo.driver.current_url.split("?", 1)[1] if "?" in dash_duo.driver.current_url else ""
+    )
+
+
+@pytest.mark.parametrize("path", sorted(KEY_FIGURES))
+def test_page_shows_its_key_figures(dash_duo, app, path):
+    dash_duo.start_server(app)
+    open_page(dash_duo, path, GRAPHS.get(path))
+    for text in KEY_FIGURES[path]:
+        dash_duo.wait_for_contains_text("#_pages_content", text, timeout=TIMEOUT)
+    screenshot(dash_duo, "page" + (path.replace("/", "-") if path != "/" else "-overview"))
+    assert console_errors(dash_duo) == []
+
+
+def test_every_page_linked_from_the_navbar_opens_cleanly(dash_duo, app):
+    dash_duo.start_server(app)
+    links = [a.get_attribute("href") for a in dash_duo.find_elements("#navbar a.nav-link")]
+    assert len(links) >= len(KEY_FIGURES)
+    for href in links:
+        dash_duo.driver.get(href)
+        dash_duo.wait_for_element("#_pages_content h1", timeout=TIMEOUT)
+    assert console_errors(dash_duo) == []
+
+
+def check_control(dash_duo, path: str, graph: str, change, query_part: str) -> None:
+    """Change one control: the chart changes, the URL records it, the URL restores it."""
+    open_page(dash_duo, path, graph)
+    before = fingerprint(dash_duo, graph)
+    change()
+    after = wait_for_change(dash_duo, graph, before)
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: query_part in url_query(dash_duo))
+    copied = dash_duo.driver.current_url
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo.driver.get(copied)
+    dash_duo.wait_for_element(f"#{graph} .main-svg", timeout=TIMEOUT)
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: fingerprint(dash_duo, graph) == after)
+    assert console_errors(dash_duo) == []
+
+
+def test_experience_statistic_toggle(dash_duo, app):
+    dash_duo.start_server(app)
+    group = "experience-stat"
+    check_control(
+        dash_duo,
+        "/experience",
+        GRAPHS["/experience"],
+        lambda: choose_radio(dash_duo, group, "mean"),
+        "stat=mean",
+    )
+    checked = dash_duo.find_element(f"#_dbcprivate_radioitems_{group}_input_mean")
+    assert checked.is_selected(), "the copied URL restores the toggle too"
+
+
+def test_countries_money_basis(dash_duo, app):
+    dash_duo.start_server(app)
+    check_control(
+        dash_duo,
+        "/countries",
+        GRAPHS["/countries"],
+        lambda: choose_radio(dash_duo, "countries-basis", "ppp"),
+        "basis=ppp",
+    )
+    assert "PPP" in dash_duo.find_element("#countries-range-caption").text
+
+
+def test_countries_map_follows_the_basis(dash_duo, app):
+    """PPP recolours the map; local currencies cannot share one colour scale, so the map keeps
+    US dollars for them and says so."""
+    dash_duo.start_server(app)
+    open_page(dash_duo, "/countries", "countries-map-graph")
+    usd = fingerprint(dash_duo, "countries-map-graph")
+    choose_radio(dash_duo, "countries-basis", "ppp")
+    wait_for_change(dash_duo, "countries-map-graph", usd)
+    choose_radio(dash_duo, "countries-basis", "local")
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(
+        lambda _: fingerprint(dash_duo, "countries-map-graph") == usd
+    )
+    dash_duo.wait_for_contains_text("#countries-map-caption", "Map in US$", timeout=TIMEOUT)
+    assert console_errors(dash_duo) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "dropdown"),
+    [
+        ("/employers", "employers-sources"),
+        ("/outlook", "outlook-sources"),
+        ("/education", "education-sources"),
+        ("/pay", "pay-sources"),
+    ],
+)
+def test_source_filter(dash_duo, app, path, dropdown):
+    dash_duo.start_server(app)
+    check_control(
+        dash_duo,
+        path,
+        GRAPHS[path],
+        lambda: choose_option(dash_duo, dropdown, "Himalayas"),
+        "sources=himalayas-cma-guide",
+    )
+    assert "Himalayas" in dash_duo.find_element(f"#{dropdown}").text
+
+
+def test_your_salary_is_placed_on_the_distribution(dash_duo, app):
+    dash_duo.start_server(app)
+    open_page(dash_duo, "/pay", GRAPHS["/pay"])
+    before = fingerprint(dash_duo, GRAPHS["/pay"])
+    box = dash_duo.find_element("#pay-salary")
+    box.clear()
+    box.send_keys("45000")
+    dash_duo.wait_for_contains_text("#pay-placement", "percentile", timeout=TIMEOUT)
+    wait_for_change(dash_duo, GRAPHS["/pay"], before)
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: "salary=45000" in url_query(dash_duo))
+    placement = dash_duo.find_element("#pay-placement").text
+    dash_duo.driver.get(dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text("#pay-placement", "percentile", timeout=TIMEOUT)
+    assert dash_duo.find_element("#pay-placement").text == placement
+    box = dash_duo.find_element("#pay-salary")
+    box.clear()
+    box.send_keys("lots")
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(
+        lambda _: dash_duo.find_element("#pay-placement").text != placement
+    )
+    assert console_errors(dash_duo) == []
+
+
+def test_data_table_search(dash_duo, app):
+    dash_duo.start_server(app)
+    open_page(dash_duo, "/data")
+    dash_duo.wait_for_element("#data-observations .ag-row", timeout=TIMEOUT)
+    count = (
+        "return document.querySelectorAll("
+        "'#data-observations .ag-center-cols-container .ag-row').length"
+    )
+    before = dash_duo.driver.execute_script(count)
+    dash_duo.find_element("#data-search").send_keys("Canada")
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda d: 0 < d.execute_script(count) < before)
+    dash_duo.wait_for_contains_text("#data-observations", "CAD 40,000", timeout=TIMEOUT)
+    assert console_errors(dash_duo) == []
+
+
+def test_invalid_url_values_fall_back_with_a_note(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/countries?basis=gold&sources=nobody")
+    dash_duo.wait_for_element("#countries-range-graph .main-svg", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text("#_pages_content", "gold", timeout=TIMEOUT)
+    assert dash_duo.find_element("#_dbcprivate_radioitems_countries-basis_input_usd").is_selected()
+    assert console_errors(dash_duo) == []
+
+
+def test_narrow_window_keeps_the_content_readable(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(420, 900)
+    open_page(dash_duo, "/countries", GRAPHS["/countries"])
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 440, "no horizontal scrolling on a phone-sized window"
+    screenshot(dash_duo, "narrow-countries")
+    dash_duo.driver.set_window_size(1280, 1000)
