@@ -1,6 +1,6 @@
 """Benchmark: the ETL on an OEWS-shaped input of 1,000,000 rows, next to pyarrow's CSV -> Parquet.
 
-    .venv/bin/python bench/etl_scale.py [--rows 1000000]
+    .venv/bin/python -m bench.etl_scale [--rows 1000000]
 
 The input is generated from the real national-by-sector release: its columns, and rows drawn
 from it with wages jittered by up to ±5%, in blocks that each get their own synthetic area so

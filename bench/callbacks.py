@@ -1,0 +1,178 @@
+"""Benchmark: server-side callback latency and start-up time of the dashboard.
+
+    .venv/bin/python -m bench.callbacks [--calls 200]
+
+- Latency: every callback the app registers is called --calls times through Dash's HTTP
+  endpoint (/_dash-update-component) on loopback, cycling through realistic input values,
+  next to a no-op callback registered on the same server (bench/serve_with_noop.py) and
+  measured in the same run. Target: every callback's p95 <= 3x the no-op's p95.
+- Start-up: `python app.py` with processed data present, from process start to the first
+  200 response on /, median of 3 starts. Target: <= 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["/", "/experience", "/employers", "/countries", "/outlook", "/pay", "/education", "/data"]
+SOURCES = [[], ["himalayas-cma-guide"], ["researchcom-cma-duties"]]
+# (component id, property) -> values to cycle through
+VALUES = {
+    ("experience-stat", "value"): ["median", "mean", "both"],
+    ("countries-basis", "value"): ["usd", "ppp", "local"],
+    ("pay-salary", "value"): ["45000", "", "38,000", "120000"],
+    ("data-search", "value"): ["Canada", "", "median"],
+    ("data-download-button", "n_clicks"): [1, 2, 3],
+    ("_pages_location", "pathname"): PAGES,
+    ("_pages_location", "search"): ["", "?basis=ppp", "?stat=mean"],
+    ("bench-noop-input", "value"): ["a", "b", "c"],
+}
+CLIENT_SIDE = {"_pages_dummy.children"}  # runs in the browser, never on the server
+TARGET_RATIO, TARGET_STARTUP = 3.0, 3.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url: str, process: subprocess.Popen, timeout: float = 60) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode}")
+        try:
+            if requests.get(url, timeout=1).status_code == 200:
+                return time.perf_counter() - started
+        except requests.ConnectionError:
+            time.sleep(0.01)
+    raise SystemExit(f"no 200 from {url} within {timeout} s")
+
+
+def outputs_of(output: str) -> list[dict]:
+    items = output.strip(".").split("...") if output.startswith("..") else [output]
+    return [dict(zip(("id", "property"), item.rsplit(".", 1), strict=True)) for item in items]
+
+
+def payloads(callback: dict) -> itertools.cycle:
+    """Request bodies for one callback, cycling through VALUES for each input."""
+    inputs = [(i["id"], i["property"]) for i in callback["inputs"]]
+    choices = [VALUES.get(key, SOURCES if key[1] == "value" else [None]) for key in inputs]
+    bodies = []
+    for n in range(12):
+        values = [options[n % len(options)] for options in choices]
+        bodies.append(
+            {
+                "output": callback["output"],
+                "outputs": outputs_of(callback["output"])
+                if callback["output"].startswith("..")
+                else outputs_of(callback["output"])[0],
+                "inputs": [
+                    {"id": i, "property": p, "value": v}
+                    for (i, p), v in zip(inputs, values, strict=True)
+                ],
+                "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
+                "state": [],
+            }
+        )
+    return itertools.cycle(bodies)
+
+
+def latency(session: requests.Session, url: str, callback: dict, calls: int) -> list[float]:
+    bodies = payloads(callback)
+    times = []
+    for _ in range(calls):
+        body = next(bodies)
+        started = time.perf_counter()
+        response = session.post(url, json=body, timeout=30)
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status_code not in (200, 204):
+            raise SystemExit(f"{callback['output']}: HTTP {response.status_code}")
+    return times
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def startup_seconds() -> float:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        return wait_ready(f"http://127.0.0.1:{port}/", process)
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=200)
+    args = parser.parse_args()
+    subprocess.run([sys.executable, "-m", "etl", "--quiet"], cwd=ROOT, check=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bench.serve_with_noop", str(port)],
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base + "/", server)
+        session = requests.Session()
+        deps = session.get(base + "/_dash-dependencies").json()
+        callbacks = [d for d in deps if d["output"] not in CLIENT_SIDE]
+        noop = next(d for d in callbacks if d["output"].startswith("bench-noop"))
+        url = base + "/_dash-update-component"
+        latency(session, url, noop, 20)  # warm-up
+        results = {"no-op (baseline)": latency(session, url, noop, args.calls)}
+        for callback in callbacks:
+            if callback is not noop:
+                latency(session, url, callback, 5)  # warm-up
+                name = callback["output"].strip(".").split("...")[0]
+                results[name] = latency(session, url, callback, args.calls)
+        results["no-op (baseline)"] += latency(session, url, noop, args.calls)
+    finally:
+        server.terminate()
+        server.wait()
+    report(results, args.calls)
+    starts = [startup_seconds() for _ in range(3)]
+    start = statistics.median(starts)
+    print(
+        f"\nstart-up to first 200 (median of 3): {start:.2f} s (target <= {TARGET_STARTUP:.0f} s)"
+        f" -> {'OK' if start <= TARGET_STARTUP else 'MISSED'}; runs: "
+        + ", ".join(f"{s:.2f}" for s in starts)
+    )
+
+
+def report(results: dict[str, list[float]], calls: int) -> None:
+    noop_p95 = percentile(results["no-op (baseline)"], 95)
+    print(f"callback latency over {calls} calls each, ms (no-op measured before and after)")
+    print(f"{'callback (first output)':42}{'p50':>8}{'p95':>8}{'p95/no-op':>11}")
+    worst = 0.0
+    for name, times in results.items():
+        ratio = percentile(times, 95) / noop_p95
+        worst = max(worst, ratio)
+        print(f"{name:42}{percentile(times, 50):8.1f}{percentile(times, 95):8.1f}{ratio:10.1f}x")
+    verdict = "OK" if worst <= TARGET_RATIO else "MISSED"
+    print(f"worst p95 ratio: {worst:.1f}x (target <= {TARGET_RATIO:.0f}x) -> {verdict}")
+
+
+if __name__ == "__main__":
+    main()
