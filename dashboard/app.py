@@ -20,7 +20,8 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import data, ids
+from dashboard import data, ids, server
+from dashboard.figures import official
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         if register is not None:
             register(app)
     _plain_errors(app.server)
+    server.harden(app, store)
     return app
 
 
@@ -71,6 +73,7 @@ def navbar() -> dbc.NavbarSimple:
     links = [
         dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
         for page in _pages()
+        if page.get("in_navbar", True)  # a sub-page is reached from its parent page
     ]
     return dbc.NavbarSimple(
         links,
@@ -92,6 +95,7 @@ def footer(tables: data.Tables) -> html.Footer:
         dbc.Container(
             [
                 f"Data version {tables.data_version}, built {built}. ",
+                f"Latest BLS OEWS release: {official.latest_release(tables) or 'none loaded'}. ",
                 "Clinical Medical Assistants, SOC 31-9092. ",
                 dcc.Link("Sources, licences and every figure", href="/data"),
                 ".",

@@ -52,6 +52,8 @@ class Tables:
     education: pd.DataFrame
     sources: pd.DataFrame
     discrepancies: pd.DataFrame
+    official_wages: pd.DataFrame
+    projections: pd.DataFrame
 
     @property
     def data_version(self) -> str:
@@ -92,6 +94,8 @@ class DataStore:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._tables: Tables | None = None
+        # Why the data on disk could not be read at the last attempt (None: it could).
+        self.problem: str | None = None
 
     def tables(self) -> Tables:
         stamp = self._manifest_stamp()
@@ -127,10 +131,12 @@ class DataStore:
                     "Loaded data version %s from %s", manifest.get("data_version"), self.directory
                 )
         except (OSError, ValueError) as err:
+            self.problem = f"cannot read the data in {self.directory}: {err}"
             if self._tables is None:
-                raise MissingData(f"cannot read the data in {self.directory}: {err}") from err
+                raise MissingData(self.problem) from err
             log.warning("Keeping data version %s: %s", self._tables.data_version, err)
             return
+        self.problem = None
         self._stamp = stamp
 
 

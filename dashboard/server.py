@@ -1,0 +1,146 @@
+"""Serving safely: security headers on every response, a health endpoint, bounded requests.
+
+- Content-Security-Policy: only this origin; inline scripts only those the page really sends,
+  allowed by their SHA-256 (computed from the HTML being served, so Dash upgrades that change
+  its inline scripts stay allowed); inline styles allowed (plotly and the grid set them).
+  frame-ancestors from CMA_FRAME_ANCESTORS (default 'none': no embedding).
+- X-Content-Type-Options, Referrer-Policy, Permissions-Policy on every response.
+- /healthz: 200 with the data version when the processed data loads, else 503.
+- Request bodies above CMA_MAX_BODY_BYTES (default 1 MB) are refused with 413.
+- A callback request is checked against the callback it names before Dash sees it: an unknown
+  callback, or inputs that are not the ones it declares, get 400 with a plain reason, so no
+  crafted body can reach Dash's dispatcher and end in a 500.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import re
+
+from flask import Flask, Response, jsonify, request
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BODY = 1_000_000
+CALLBACK_PATH = "/_dash-update-component"
+# Location properties are always text in a real browser; Dash's own page router assumes it.
+TEXT_PROPERTIES = {"pathname", "search", "hash", "href"}
+INLINE_SCRIPT = re.compile(rb"<script([^>]*)>(.*?)</script>", re.DOTALL)
+# Scripts that the browser does not execute need no hash (JSON data islands, e.g. Dash config).
+DATA_TYPES = (b"application/json", b"text/json")
+STATIC_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def harden(app, store) -> None:
+    """Install the headers, the body limit, request checks and /healthz on the app's server."""
+    server: Flask = app.server
+    server.config["MAX_CONTENT_LENGTH"] = max_body_bytes()
+    ancestors = frame_ancestors()
+
+    @server.before_request
+    def check_callback_request():
+        if request.method == "POST" and request.path.endswith(CALLBACK_PATH):
+            problem = callback_problem(request.get_json(silent=True), app.callback_map)
+            if problem:
+                return Response(f"Bad callback request: {problem}", 400, mimetype="text/plain")
+        return None
+
+    @server.after_request
+    def security_headers(response: Response) -> Response:
+        for name, value in STATIC_HEADERS.items():
+            response.headers.setdefault(name, value)
+        response.headers["Content-Security-Policy"] = policy(response, ancestors)
+        if ancestors == "'none'":
+            response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @server.route("/healthz")
+    def healthz():
+        try:
+            tables = store.tables()
+        except Exception:  # any failure to load is "not healthy"; the reason goes to the log
+            log.exception("health check: processed data cannot be loaded")
+            return jsonify(status="unavailable"), 503
+        manifest = tables.manifest
+        vintage = {
+            "data_version": manifest.get("data_version"),
+            "created_at": manifest.get("created_at"),
+        }
+        if store.problem:
+            # Still serving the last good data, but the data on disk is unreadable: an operator
+            # must look (the reason is in the log, not in the response).
+            log.error("health check: %s", store.problem)
+            return jsonify(status="degraded", serving=vintage), 503
+        return jsonify(status="ok", **vintage)
+
+
+def callback_problem(body, callbacks: dict) -> str | None:
+    """Why `body` is not a well-formed call of a registered callback, or None."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in callbacks:
+        return "unknown callback"
+    spec = callbacks[output]
+    for part, declared in (("inputs", spec["inputs"]), ("state", spec["state"])):
+        given = body.get(part, [])
+        if not isinstance(given, list) or len(given) != len(declared):
+            return f"{part} do not match the callback"
+        for item, expected in zip(given, declared, strict=True):
+            if not isinstance(item, dict):
+                return f"{part} must be objects"
+            if (item.get("id"), item.get("property")) != (expected["id"], expected["property"]):
+                return f"{part} do not match the callback"
+            if item.get("property") in TEXT_PROPERTIES and not isinstance(
+                item.get("value"), str | None
+            ):
+                return f"{item['property']} must be text"
+    if not isinstance(body.get("outputs"), dict | list):
+        return "outputs missing"
+    return None
+
+
+def policy(response: Response, ancestors: str) -> str:
+    scripts = "'self'"
+    if response.mimetype == "text/html" and not response.direct_passthrough:
+        for attributes, body in INLINE_SCRIPT.findall(response.get_data()):
+            if b"src=" in attributes or any(t in attributes for t in DATA_TYPES):
+                continue
+            digest = base64.b64encode(hashlib.sha256(body).digest()).decode()
+            scripts += f" 'sha256-{digest}'"
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {ancestors}",
+        ]
+    )
+
+
+def max_body_bytes() -> int:
+    text = os.environ.get("CMA_MAX_BODY_BYTES", "")
+    return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_MAX_BODY
+
+
+def frame_ancestors() -> str:
+    """'none' unless CMA_FRAME_ANCESTORS lists origins allowed to embed the dashboard."""
+    value = os.environ.get("CMA_FRAME_ANCESTORS", "").strip()
+    if not value or not re.fullmatch(r"[\w\-.:/* ']+", value):
+        return "'none'"
+    return value
