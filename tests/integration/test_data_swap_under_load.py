@@ -1,0 +1,160 @@
+"""The processed data replaced while gunicorn serves requests: no request fails, and every
+response is built from one vintage (never half old, half new)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import requests
+
+from etl.config import PROJECT_ROOT, RAW_DIR
+
+FIGURES = "figures/himalayas-cma-guide.csv"
+VINTAGES = {"$36k USD": 36000, "$37k USD": 37000}  # the junior median, old and new
+SWAPS = 6
+CLIENTS = 6
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def set_junior_median(raw: Path, text: str) -> None:
+    path = raw / FIGURES
+    lines = path.read_text().splitlines()
+    lines = [
+        line.replace(line.split(",")[5], text) if line.startswith("level-1-median,") else line
+        for line in lines
+    ]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def etl(raw: Path, out: Path) -> None:
+    command = [sys.executable, "-m", "etl", "--raw", str(raw), "--out", str(out), "--quiet"]
+    subprocess.run(command, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def experience_body(output: str) -> dict:
+    return {
+        "output": output,
+        "outputs": [
+            {"id": "experience-pay-graph", "property": "figure"},
+            {"id": "experience-pay-caption", "property": "children"},
+            {"id": "experience-steps", "property": "children"},
+            {"id": "url", "property": "search"},
+        ],
+        "inputs": [{"id": "experience-stat", "property": "value", "value": "median"}],
+        "changedPropIds": ["experience-stat.value"],
+        "state": [],
+    }
+
+
+def junior_median(response: dict) -> tuple[float, set[int]]:
+    """The junior median the figure draws, and the vintages the steps table's text shows."""
+    trace = response["experience-pay-graph"]["figure"]["data"][0]
+    values = trace.get("y") or trace.get("x")
+    if isinstance(values, dict):
+        values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    steps = json.dumps(response["experience-steps"]["children"])
+    shown = {v for v in VINTAGES.values() if f"${v:,}" in steps}
+    return float(values[0]), shown
+
+
+@pytest.fixture
+def served(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(RAW_DIR, raw)
+    set_junior_median(raw, "$36k USD")
+    etl(raw, out)
+    port = free_port()
+    env = {**os.environ, "CMA_DATA_DIR": str(out), "CMA_PORT": str(port), "CMA_WORKERS": "2"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "app:server"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(base + "/healthz", timeout=1).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    else:
+        server.kill()
+        pytest.fail("gunicorn did not start")
+    yield base, raw, out
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_data_replaced_under_load(served):
+    base, raw, out = served
+    session = requests.Session()
+    deps = session.get(base + "/_dash-dependencies").json()
+    output = next(d["output"] for d in deps if d["output"].startswith("..experience-pay-graph"))
+    stop = threading.Event()
+    results: list[tuple[str, int, object]] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        http = requests.Session()
+        while not stop.is_set():
+            for kind in ("callback", "layout", "health"):
+                if kind == "callback":
+                    r = http.post(base + "/_dash-update-component", json=experience_body(output))
+                    seen = junior_median(r.json()["response"]) if r.status_code == 200 else None
+                elif kind == "layout":
+                    r = http.get(base + "/_dash-layout")
+                    seen = r.text.count("Data version")
+                else:
+                    r = http.get(base + "/healthz")
+                    seen = r.json().get("data_version") if r.status_code == 200 else None
+                with lock:
+                    results.append((kind, r.status_code, seen))
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    try:
+        texts = list(VINTAGES)
+        for swap in range(SWAPS):
+            time.sleep(0.5)
+            set_junior_median(raw, texts[(swap + 1) % 2])
+            etl(raw, out)
+        time.sleep(1.0)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+
+    assert len(results) > 100, "the clients kept the server busy"
+    failed = [r for r in results if r[1] != 200]
+    assert failed == [], failed[:5]
+    callbacks = [seen for kind, _, seen in results if kind == "callback"]
+    for value, shown in callbacks:
+        assert value in VINTAGES.values()
+        assert shown == {int(value)}, f"figure drew {value} but the table shows {shown}"
+    drawn = {value for value, _ in callbacks}
+    assert drawn == set(VINTAGES.values()), "both vintages were served during the swaps"
+    versions = {seen for kind, _, seen in results if kind == "health"}
+    assert len(versions) >= 2
+    layouts = [seen for kind, _, seen in results if kind == "layout"]
+    assert set(layouts) == {1}, "each page shell names exactly one data version"
+    print(f"{len(results)} requests during {SWAPS} swaps: {len(callbacks)} callbacks, all 200")
