@@ -35,3 +35,18 @@ def test_quick_start_is_first_and_has_exactly_two_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     assert "bash scripts/test" in ci.splitlines()[-1]
+
+
+def test_every_app_flag_and_setting_is_documented():
+    import app
+    from dashboard import server
+
+    missing = {o for o in options(app.parser()) if f"`{o}" not in README}
+    assert not missing
+    settings = {"CMA_HOST", "CMA_PORT", "CMA_DEBUG", "CMA_DATA_DIR"}
+    settings |= set(re.findall(r"CMA_[A-Z_]+", (PROJECT_ROOT / "gunicorn.conf.py").read_text()))
+    settings |= set(
+        re.findall(r"CMA_[A-Z_]+", (PROJECT_ROOT / "dashboard" / "server.py").read_text())
+    )
+    assert server  # the settings above are read there
+    assert not {s for s in settings if f"`{s}`" not in README}
