@@ -10,6 +10,9 @@
 - A callback request is checked against the callback it names before Dash sees it: an unknown
   callback, or inputs that are not the ones it declares, get 400 with a plain reason, so no
   crafted body can reach Dash's dispatcher and end in a 500.
+- Callback answers are cached: every server-side callback here is a pure function of its
+  request and of the data, so an answer is kept under (data version, hash of the request body)
+  in a small LRU per process. New data has a new version: old answers are never served for it.
 """
 
 from __future__ import annotations
@@ -19,13 +22,17 @@ import hashlib
 import logging
 import os
 import re
+import threading
+from collections import OrderedDict
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, g, jsonify, request
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY = 1_000_000
 CALLBACK_PATH = "/_dash-update-component"
+# Answers are 2-100 kB: a few hundred of them stay well under 50 MB per worker.
+CACHE_ENTRIES = 400
 # Location properties are always text in a real browser; Dash's own page router assumes it.
 TEXT_PROPERTIES = {"pathname", "search", "hash", "href"}
 INLINE_SCRIPT = re.compile(rb"<script([^>]*)>(.*?)</script>", re.DOTALL)
@@ -45,13 +52,26 @@ def harden(app, store) -> None:
     server.config["MAX_CONTENT_LENGTH"] = max_body_bytes()
     ancestors = frame_ancestors()
 
+    answers = AnswerCache(CACHE_ENTRIES)
+
     @server.before_request
     def check_callback_request():
         if request.method == "POST" and request.path.endswith(CALLBACK_PATH):
             problem = callback_problem(request.get_json(silent=True), app.callback_map)
             if problem:
                 return Response(f"Bad callback request: {problem}", 400, mimetype="text/plain")
+            g.cma_answer_key = (store.tables().data_version, _digest(request.get_data()))
+            cached = answers.get(g.cma_answer_key)
+            if cached is not None:
+                return Response(cached, 200, mimetype="application/json")
         return None
+
+    @server.after_request
+    def keep_answer(response: Response) -> Response:
+        key = g.pop("cma_answer_key", None)
+        if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            answers.put(key, response.get_data())
+        return response
 
     @server.after_request
     def security_headers(response: Response) -> Response:
@@ -80,6 +100,33 @@ def harden(app, store) -> None:
             log.error("health check: %s", store.problem)
             return jsonify(status="degraded", serving=vintage), 503
         return jsonify(status="ok", **vintage)
+
+
+class AnswerCache:
+    """A thread-safe LRU of callback answers (bytes), bounded by entry count."""
+
+    def __init__(self, entries: int) -> None:
+        self._entries = entries
+        self._items: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: bytes) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._entries:
+                self._items.popitem(last=False)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def callback_problem(body, callbacks: dict) -> str | None:

@@ -144,3 +144,48 @@ def test_debug_is_off_by_default(processed):
     assert app.server.debug is False
     response = app.server.test_client().get("/_dash-layout")
     assert "Werkzeug Debugger" not in response.get_data(as_text=True)
+
+
+def test_callback_answers_are_cached_per_data_version(tmp_path):
+    import shutil
+
+    from etl.config import RAW_DIR
+
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(RAW_DIR, raw)
+    assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    app = create_app(out)
+    http = app.server.test_client()
+    output = next(k for k in app.callback_map if k.startswith("..experience-pay-graph"))
+    body = {
+        "output": output,
+        "outputs": [
+            {"id": "experience-pay-graph", "property": "figure"},
+            {"id": "experience-pay-caption", "property": "children"},
+            {"id": "experience-steps", "property": "children"},
+            {"id": "url", "property": "search"},
+        ],
+        "inputs": [{"id": "experience-stat", "property": "value", "value": "median"}],
+        "changedPropIds": ["experience-stat.value"],
+        "state": [],
+    }
+    calls = []
+    spec = app.callback_map[output]
+    real = spec["callback"]
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    spec["callback"] = counted
+    first = http.post("/_dash-update-component", json=body)
+    second = http.post("/_dash-update-component", json=body)
+    assert first.status_code == second.status_code == 200
+    assert first.get_data() == second.get_data()
+    assert len(calls) == 1, "the second identical request is answered from the cache"
+    figures = raw / "figures" / "himalayas-cma-guide.csv"
+    figures.write_text(figures.read_text().replace("$36k USD", "$37k USD"))
+    assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    third = http.post("/_dash-update-component", json=body)
+    assert len(calls) == 2, "new data, new answer"
+    assert "$37,000" in third.get_data(as_text=True)
