@@ -42,12 +42,6 @@ VALUES = {
 }
 CLIENT_SIDE = {"_pages_dummy.children"}  # runs in the browser, never on the server
 
-
-# Pattern-matching callbacks (ids that are JSON objects) need the matched components' ids.
-def is_pattern(callback: dict) -> bool:
-    return callback["output"].lstrip(".").startswith("{")
-
-
 TARGET_RATIO, TARGET_STARTUP = 3.0, 3.0
 DISTINCT = 12  # distinct request bodies per callback
 
