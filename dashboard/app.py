@@ -21,6 +21,7 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from dashboard import data, ids, server
+from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         pages_folder=str(PACKAGE_DIR / "pages"),
         assets_folder=str(PACKAGE_DIR / "assets"),
         serve_locally=True,
+        # Pages build their controls in layout(); without this Dash would render every page
+        # into each page shell (a 290 kB validation layout) for checks only debug mode uses.
+        suppress_callback_exceptions=True,
+        compress=True,  # gzip: plotly.js alone is several MB
         title=TITLE,
         update_title=None,
     )
@@ -52,6 +57,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         register = getattr(sys.modules[page["module"]], "register_callbacks", None)
         if register is not None:
             register(app)
+    export_routes.register(app)  # /export/<chart>.<ext> and the Download menus' links
     _plain_errors(app.server)
     server.harden(app, store)
     return app

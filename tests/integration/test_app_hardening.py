@@ -189,3 +189,24 @@ def test_callback_answers_are_cached_per_data_version(tmp_path):
     third = http.post("/_dash-update-component", json=body)
     assert len(calls) == 2, "new data, new answer"
     assert "$37,000" in third.get_data(as_text=True)
+
+
+def test_csp_hashes_hold_for_compressed_pages(http):
+    import gzip
+
+    response = http.get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.get_data())
+    csp = response.headers["Content-Security-Policy"]
+    scripts = [
+        s
+        for attrs, s in re.findall(rb"<script([^>]*)>(.*?)</script>", html, re.DOTALL)
+        if b"src=" not in attrs and b"application/json" not in attrs
+    ]
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_page_shell_is_small(http):
+    assert len(http.get("/").get_data()) < 20_000, "no validation layout of every page"
