@@ -150,8 +150,33 @@ def callback_problem(body, callbacks: dict) -> str | None:
                 item.get("value"), str | None
             ):
                 return f"{item['property']} must be text"
-    if not isinstance(body.get("outputs"), dict | list):
-        return "outputs missing"
+    return outputs_problem(body.get("outputs"), spec["output"])
+
+
+def outputs_problem(given, declared) -> str | None:
+    """Why the request's `outputs` do not name the callback's declared outputs, or None."""
+    many = isinstance(declared, list)
+    declared = declared if many else [declared]
+    if many:
+        if not isinstance(given, list) or len(given) != len(declared):
+            return "outputs do not match the callback"
+    else:
+        given = [given]
+    for entry, output in zip(given, declared, strict=True):
+        pattern = isinstance(output.component_id, dict)
+        # A pattern output that matches many components (ALL) is sent as a list of them.
+        items = entry if pattern and isinstance(entry, list) else [entry]
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("property"), str):
+                return "outputs do not match the callback"
+            if item["property"].split("@")[0] != output.component_property:
+                return "outputs do not match the callback"
+            wanted = output.component_id
+            if pattern:
+                if not isinstance(item.get("id"), dict) or set(item["id"]) != set(wanted):
+                    return "outputs do not match the callback"
+            elif item.get("id") != wanted:
+                return "outputs do not match the callback"
     return None
 
 

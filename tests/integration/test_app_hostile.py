@@ -45,6 +45,24 @@ def body(app, value, **overrides) -> dict:
     return base
 
 
+def pattern_output(app) -> str:
+    return next(k for k in app.callback_map if k.startswith("{"))
+
+
+def pattern_body(app, outputs) -> dict:
+    spec = app.callback_map[pattern_output(app)]
+    return {
+        "output": pattern_output(app),
+        "outputs": outputs,
+        "inputs": [
+            {"id": i["id"], "property": i["property"], "value": "?basis=ppp"}
+            for i in spec["inputs"]
+        ],
+        "changedPropIds": [],
+        "state": [],
+    }
+
+
 NESTED = {"a": [{"b": [{"c": [1, {"d": [None] * 50}]}] * 20}] * 20}
 # name -> how to build the JSON body from the app (None = send raw `data` instead)
 CALLBACK_BODIES = {
@@ -75,6 +93,29 @@ CALLBACK_BODIES = {
     "empty object": lambda app: {},
     "JSON array": lambda app: [1, 2, 3],
     "JSON string": lambda app: "hello",
+    "outputs naming other components": lambda app: body(
+        app, "mean", outputs=[{"id": "nope", "property": "figure"}] * 4
+    ),
+    "outputs of the wrong length": lambda app: body(
+        app, "mean", outputs=[{"id": "experience-pay-graph", "property": "figure"}]
+    ),
+    "outputs with wrong property": lambda app: body(
+        app,
+        "mean",
+        outputs=[
+            {"id": "experience-pay-graph", "property": "style"},
+            {"id": "experience-pay-caption", "property": "children"},
+            {"id": "experience-steps", "property": "children"},
+            {"id": "url", "property": "search"},
+        ],
+    ),
+    "pattern output sent as its pattern string": lambda app: pattern_body(
+        app, {"id": pattern_output(app), "property": "href"}
+    ),
+    "pattern output with other keys": lambda app: pattern_body(
+        app, [{"id": {"evil": "../x"}, "property": "href"}]
+    ),
+    "pattern output not a list of objects": lambda app: pattern_body(app, [["x"]]),
     "pages callback with a crafted path": lambda app: {
         "output": next(k for k in app.callback_map if "_pages_content" in k),
         "outputs": [
