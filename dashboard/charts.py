@@ -15,7 +15,17 @@ import plotly.graph_objects as go
 
 from dashboard import ids
 from dashboard.data import Tables
-from dashboard.figures import countries, education, employers, experience, outlook, pay
+from dashboard.figures import (
+    careers,
+    countries,
+    education,
+    employers,
+    experience,
+    outlook,
+    over_time,
+    pay,
+    states,
+)
 from dashboard.view import View
 
 
@@ -120,6 +130,52 @@ CHARTS: tuple[ChartSpec, ...] = (
         education.cost_rows,
         education.months_caption,
         ("education", "salary_summary", "observations", "sources"),
+    ),
+    # Official BLS views
+    ChartSpec(
+        ids.EMPLOYERS_SECTOR,
+        "/employers",
+        employers.SECTOR_TITLE,
+        employers.build_sector,
+        employers.sector_rows,
+        employers.sector_caption,
+        ("official_wages", "salary_by_setting", "sources"),
+    ),
+    ChartSpec(
+        ids.CAREERS_PAY,
+        "/careers",
+        careers.PAY_TITLE,
+        careers.build_pay,
+        careers.pay_rows,
+        careers.pay_caption,
+        ("official_wages", "projections", "sources"),
+    ),
+    ChartSpec(
+        ids.CAREERS_JOBS,
+        "/careers",
+        careers.JOBS_TITLE,
+        careers.build_jobs,
+        careers.jobs_rows,
+        careers.jobs_caption,
+        ("official_wages", "projections", "sources"),
+    ),
+    ChartSpec(
+        ids.STATES_MAP,
+        "/countries/states",
+        states.MAP_TITLE,
+        states.build_map,
+        states.rows,
+        states.map_caption,
+        ("official_wages", "sources"),
+    ),
+    ChartSpec(
+        ids.OVER_TIME_PAY,
+        "/over-time",
+        over_time.TITLE,
+        over_time.build,
+        over_time.rows,
+        over_time.caption,
+        ("official_wages", "sources"),
     ),
 )
 

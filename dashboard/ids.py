@@ -10,6 +10,10 @@ NAVBAR = "navbar"
 FOOTER = "data-vintage"
 VIEW_WARNINGS = "view-warnings"
 
+# Chart export (dashboard.export.menu): pattern-matching id types, {"type", "chart", ...}
+EXPORT_MENU = "export-menu"
+EXPORT_LINK = "export-link"
+
 # Overview
 OVERVIEW_CARDS = "overview-cards"
 CARD_MEDIAN = "card-median"
@@ -17,6 +21,11 @@ CARD_RANGE = "card-range"
 CARD_GROWTH = "card-growth"
 CARD_OPENINGS = "card-openings"
 CARD_EMPLOYMENT = "card-employment"
+OVERVIEW_OFFICIAL_CARDS = "overview-official-cards"
+CARD_OFFICIAL_PAY = "card-official-pay"
+CARD_OFFICIAL_EMPLOYMENT = "card-official-employment"
+CARD_OFFICIAL_GROWTH = "card-official-growth"
+CARD_OFFICIAL_OPENINGS = "card-official-openings"
 
 # Experience
 EXPERIENCE_STAT = "experience-stat"
@@ -33,6 +42,9 @@ EMPLOYERS_PAY_CAPTION = "employers-pay-caption"
 EMPLOYERS_RANK = "employers-rank"
 EMPLOYERS_RANK_GRAPH = "employers-rank-graph"
 EMPLOYERS_RANK_CAPTION = "employers-rank-caption"
+EMPLOYERS_SECTOR = "employers-sector"
+EMPLOYERS_SECTOR_GRAPH = "employers-sector-graph"
+EMPLOYERS_SECTOR_CAPTION = "employers-sector-caption"
 
 # Countries
 COUNTRIES_BASIS = "countries-basis"
@@ -43,6 +55,30 @@ COUNTRIES_RANGE_CAPTION = "countries-range-caption"
 COUNTRIES_MAP = "countries-map"
 COUNTRIES_MAP_GRAPH = "countries-map-graph"
 COUNTRIES_MAP_CAPTION = "countries-map-caption"
+COUNTRIES_STATES_LINK = "countries-states-link"
+
+# US states (a sub-page of countries)
+STATES_MAP = "states-map"
+STATES_MAP_GRAPH = "states-map-graph"
+STATES_MAP_CAPTION = "states-map-caption"
+STATES_TABLE = "states-table"
+STATES_TERRITORIES = "states-territories"
+
+# Related careers
+CAREERS_PAY = "careers-pay"
+CAREERS_PAY_GRAPH = "careers-pay-graph"
+CAREERS_PAY_CAPTION = "careers-pay-caption"
+CAREERS_JOBS = "careers-jobs"
+CAREERS_JOBS_GRAPH = "careers-jobs-graph"
+CAREERS_JOBS_CAPTION = "careers-jobs-caption"
+CAREERS_TABLE = "careers-table"
+
+# Pay over time
+OVER_TIME_PAY = "over-time-pay"
+OVER_TIME_PAY_GRAPH = "over-time-pay-graph"
+OVER_TIME_PAY_CAPTION = "over-time-pay-caption"
+OVER_TIME_NOTE = "over-time-note"
+OVER_TIME_TABLE = "over-time-table"
 
 # Outlook
 OUTLOOK_SOURCES = "outlook-sources"

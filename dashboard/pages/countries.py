@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, dcc, html
 
 from dashboard import charts, components, data, fmt, ids
 from dashboard.figures import countries
@@ -31,6 +31,13 @@ def layout(**query) -> html.Div:
                 "Pay around the world",
                 "Reported pay ranges abroad. US$ shows what the pay is worth in dollars; PPP shows "
                 "what it buys locally; local currency is the figure as the source wrote it.",
+            ),
+            html.P(
+                dcc.Link(
+                    "Within the US: official pay by state (BLS) →",
+                    href="/countries/states",
+                    id=ids.COUNTRIES_STATES_LINK,
+                )
             ),
             components.view_warnings(view),
             components.control_bar(

@@ -1,4 +1,5 @@
-"""Overview: the headline figures, each with its source, period and any disagreement."""
+"""Overview: the official BLS figures, then the guides' headline figures, each with its source,
+period and any disagreement."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import components, data, ids, summary
+from dashboard.figures import official
+from dashboard.view import View
 
 dash.register_page(__name__, path="/", name="Overview", order=0, title="Overview · CMA pay & jobs")
 
@@ -17,18 +20,27 @@ CARD_IDS = {
     "openings": ids.CARD_OPENINGS,
     "employment": ids.CARD_EMPLOYMENT,
 }
+OFFICIAL_CARD_IDS = {
+    "pay": ids.CARD_OFFICIAL_PAY,
+    "employment": ids.CARD_OFFICIAL_EMPLOYMENT,
+    "growth": ids.CARD_OFFICIAL_GROWTH,
+    "openings": ids.CARD_OFFICIAL_OPENINGS,
+}
 EXPLORE = (
     ("/experience", "Pay by experience"),
     ("/employers", "Pay by work setting"),
     ("/countries", "Pay around the world"),
+    ("/countries/states", "Pay by US state"),
     ("/outlook", "Job outlook"),
+    ("/careers", "Related careers"),
     ("/pay", "Where a salary falls"),
+    ("/over-time", "Pay over time"),
     ("/education", "Training time and cost"),
 )
 
 
 def layout(**_query) -> html.Div:
-    cards = summary.cards(data.current())
+    tables = data.current()
     return html.Div(
         [
             components.page_header(
@@ -36,23 +48,45 @@ def layout(**_query) -> html.Div:
                 "What clinical medical assistants (SOC 31-9092) earn and how many jobs there are, "
                 "with every figure's source and period. Where sources disagree, both are shown.",
             ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        components.stat_card(CARD_IDS[c.key], c),
-                        xs=12,
-                        md=6,
-                        xl=4,
-                        class_name="mb-3",
-                    )
-                    for c in cards
-                ],
-                id=ids.OVERVIEW_CARDS,
+            html.H2("Official figures", className="h5"),
+            html.P(vintage(tables), className="text-muted small"),
+            _card_row(
+                official.overview_cards(tables), OFFICIAL_CARD_IDS, ids.OVERVIEW_OFFICIAL_CARDS
             ),
+            html.H2("What the career guides say", className="h5 mt-3"),
+            _card_row(summary.cards(tables), CARD_IDS, ids.OVERVIEW_CARDS),
             html.Nav(
                 [html.Span("Explore: ")]
                 + [dcc.Link(label, href=href, className="explore-link") for href, label in EXPLORE],
                 className="explore",
             ),
         ]
+    )
+
+
+def vintage(tables: data.Tables) -> str:
+    """Which official releases the cards come from, and the data version they were built in."""
+    release = official.latest_release(tables)
+    period = official.projection_period(official.projections(tables, View()))
+    parts = [
+        f"U.S. Bureau of Labor Statistics: OEWS {release}" if release else "No OEWS release loaded",
+        f"Employment Projections {period}" if period else "no projections loaded",
+        f"data version {tables.data_version}",
+    ]
+    return "; ".join(parts) + "."
+
+
+def _card_row(cards: list[summary.Card], card_ids: dict[str, str], row_id: str) -> dbc.Row:
+    return dbc.Row(
+        [
+            dbc.Col(
+                components.stat_card(card_ids[c.key], c),
+                xs=12,
+                md=6,
+                xl=3 if len(cards) == 4 else 4,
+                class_name="mb-3",
+            )
+            for c in cards
+        ],
+        id=row_id,
     )

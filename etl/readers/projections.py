@@ -8,6 +8,7 @@ employment is converted from thousands to persons; "—" means not available.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -106,14 +107,21 @@ def _find(header: list[str], pattern: re.Pattern, at: dict, key: str) -> int:
 
 def _number(cell, column: str, where: dict, _name: str) -> float | None:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if not math.isfinite(cell):
+            raise InputError(
+                message="expected a finite number", column=column, text=str(cell), **where
+            )
         return float(cell)
     text = str(cell).strip()
     if text in NOT_AVAILABLE:
         return None
     try:
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
     except ValueError:
         raise InputError(message="expected a number", column=column, text=text, **where) from None
+    if not math.isfinite(value):  # float() reads "NaN" and "inf"; a table cell must not
+        raise InputError(message="expected a finite number", column=column, text=text, **where)
+    return value
 
 
 def _thousands(value: float | None) -> float | None:

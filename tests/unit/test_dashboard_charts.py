@@ -36,7 +36,17 @@ def test_the_required_charts_are_registered():
         chart_ids()
     )
     pages = {c.page for c in charts.CHARTS}
-    assert pages == {"/experience", "/employers", "/countries", "/outlook", "/pay", "/education"}
+    assert pages == {
+        "/experience",
+        "/employers",
+        "/countries",
+        "/countries/states",
+        "/outlook",
+        "/pay",
+        "/education",
+        "/careers",
+        "/over-time",
+    }
 
 
 def test_lookups():

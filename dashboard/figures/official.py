@@ -1,0 +1,312 @@
+"""Official BLS figures: the selections, labels and captions every official view shares.
+
+The official tables hold several occupations, areas, sectors and, once more files are dropped
+in, several OEWS releases. Every view picks its rows here, so "the latest release" or "national,
+all industries" means the same thing on every page. Release labels and projection years are
+read from the tables, never written into the code, so a new release shows up by itself.
+
+BLS markers are data: a wage or employment BLS does not publish is a flag, never a zero, and
+`flag_notes` words each flag for hovers and tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import fmt, summary, theme
+from dashboard.data import Tables
+from dashboard.figures.common import describe, publisher, select_sources
+from dashboard.view import View
+
+FOCUS = "31-9092"  # Medical assistants, the occupation the dashboard is about
+BASELINE = "00-0000"  # All occupations, a reference line rather than a career
+ALL_INDUSTRIES = "000000"
+OEWS_NATIONAL = "bls-oews"
+OEWS_STATE = "bls-oews-state"
+PROJECTIONS = "bls-ep"
+# Short programme names for captions; the sources table's titles are too long for a chart.
+PROGRAMMES = {
+    OEWS_NATIONAL: "OEWS",
+    OEWS_STATE: "OEWS state estimates",
+    PROJECTIONS: "Employment Projections",
+}
+# Vermillion is the palette's "you" colour (your salary on the pay page): here, your career.
+FOCUS_COLOUR = theme.VERMILLION
+OTHER_COLOUR = theme.BLUE
+FOCUS_SUFFIX = " (CMA)"
+FLAG_NOTES = {
+    ("wage_flag", "not_available"): "wage not published by BLS (*)",
+    ("wage_flag", "top_coded"): "wage top-coded: the true figure is at least this (#)",
+    ("employment_flag", "not_available"): "employment not published by BLS (**)",
+    (
+        "establishment_flag",
+        "under_half_percent",
+    ): "reported by under 0.5% of establishments in the sector (~)",
+}
+WAGE_COLUMNS = {
+    "p10_annual_usd": "10th percentile",
+    "p25_annual_usd": "25th percentile",
+    "median_annual_usd": "median",
+    "p75_annual_usd": "75th percentile",
+    "p90_annual_usd": "90th percentile",
+}
+
+
+def wages(tables: Tables, view: View, source_id: str = OEWS_NATIONAL) -> pd.DataFrame:
+    """Official wage rows of one source, restricted to the view's sources."""
+    frame = select_sources(tables.official_wages, view)
+    return frame[frame["source_id"] == source_id]
+
+
+def latest_year(frame: pd.DataFrame, occupation: str = FOCUS) -> int | None:
+    """The newest release year with a row for this occupation, or None."""
+    years = frame.loc[frame["occupation_code"] == occupation, "year"]
+    return None if years.empty else int(years.max())
+
+
+def release_of(frame: pd.DataFrame, year: int | None) -> str | None:
+    """The release label ("May 2023") BLS gives the year's rows."""
+    if year is None:
+        return None
+    labels = frame.loc[frame["year"] == year, "release"]
+    return None if labels.empty else str(labels.iloc[0])
+
+
+def latest_release(tables: Tables) -> str | None:
+    """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
+    national = tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL]
+    return release_of(national, latest_year(national))
+
+
+def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
+    """U.S.-wide, all-industry rows (of one year when given)."""
+    rows = frame[(frame["area_type"] == "national") & (frame["naics"] == ALL_INDUSTRIES)]
+    return rows if year is None else rows[rows["year"] == year]
+
+
+def projections(tables: Tables, view: View) -> pd.DataFrame:
+    """The newest projection period of the view's sources, one row per occupation."""
+    frame = select_sources(tables.projections, view)
+    if frame.empty:
+        return frame
+    newest = frame["base_year"].max()
+    return frame[frame["base_year"] == newest]
+
+
+def projection_period(frame: pd.DataFrame) -> str | None:
+    """ "2024–34", as BLS writes a projection period; None without projections."""
+    if frame.empty:
+        return None
+    start, end = int(frame["base_year"].iloc[0]), int(frame["projected_year"].iloc[0])
+    short = str(end)[-2:] if str(start)[:2] == str(end)[:2] else str(end)
+    return f"{start}–{short}"
+
+
+def occupation_name(code: str, title: str) -> str:
+    """Sentence-case title ("Medical Assistants" -> "Medical assistants"), CMA tagged."""
+    name = "All occupations" if code == BASELINE else title[:1].upper() + title[1:].lower()
+    return name + (FOCUS_SUFFIX if code == FOCUS else "")
+
+
+def names(tables: Tables) -> dict[str, str]:
+    """Occupation code -> readable name, whichever official table has the occupation."""
+    found: dict[str, str] = {}
+    for frame in (tables.projections, tables.official_wages):
+        for code, title in zip(frame["occupation_code"], frame["occupation_title"], strict=True):
+            found.setdefault(code, occupation_name(code, str(title)))
+    return found
+
+
+def role(code: str) -> str:
+    if code == FOCUS:
+        return "focus"
+    return "baseline" if code == BASELINE else "related"
+
+
+def flag_notes(row: pd.Series | object) -> list[str]:
+    """Each BLS marker on a row, in words."""
+    notes = []
+    for (column, value), text in FLAG_NOTES.items():
+        flag = row[column] if isinstance(row, pd.Series) else getattr(row, column, None)
+        if not fmt.missing(flag) and flag == value:
+            notes.append(text)
+    return notes
+
+
+def wrap(text: str, width: int = 30) -> str:
+    """Break a long axis label into lines of about `width` characters."""
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + len(word) + 1 > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return "<br>".join([*lines, current])
+
+
+def programme(tables: Tables, source_id: str) -> str:
+    if source_id in PROGRAMMES:
+        return PROGRAMMES[source_id]
+    titles = tables.sources.loc[tables.sources["source_id"] == source_id, "title"]
+    return str(titles.iloc[0]).split(":")[0] if len(titles) else source_id
+
+
+@dataclass(frozen=True)
+class Part:
+    """One official source a chart uses: which, for what, and the period it covers."""
+
+    source_id: str
+    what: str
+    period: str
+
+
+def caption(tables: Tables, parts: list[Part], notes: list[str] | tuple[str, ...] = ()) -> str:
+    """Source: U.S. Bureau of Labor Statistics, OEWS (wages); ... · Period: OEWS May 2023; ...
+
+    The publisher comes from the sources table and each period from the rows drawn.
+    """
+    if not parts:
+        return "No figures from the selected sources."
+    by_publisher: dict[str, list[Part]] = {}
+    for part in parts:
+        by_publisher.setdefault(publisher(tables, part.source_id), []).append(part)
+    sources = "; ".join(
+        f"{name}, " + " and ".join(f"{programme(tables, p.source_id)} ({p.what})" for p in group)
+        for name, group in by_publisher.items()
+    )
+    periods = "; ".join(
+        dict.fromkeys(f"{programme(tables, p.source_id)} {p.period}" for p in parts)
+    )
+    return " · ".join([f"Source: {sources}", f"Period: {periods}", *[n for n in notes if n]])
+
+
+def wage_ref(row: pd.Series, column: str) -> str:
+    """How the ETL names an official wage figure in discrepancies (see etl.normalize.official)."""
+    return " · ".join(
+        [
+            f"official_wages: {row['occupation_code']}",
+            str(row["area_title"]),
+            "all industries",
+            str(row["release"]),
+            column,
+        ]
+    )
+
+
+def projection_ref(row: pd.Series, column: str) -> str:
+    period = f"{row['base_year']}-{row['projected_year']}"
+    return f"projections: {row['occupation_code']} · {period} · {column}"
+
+
+def overview_cards(tables: Tables) -> list[summary.Card]:
+    """The official counterparts of the overview's cards: pay, employment, growth, openings."""
+    wage_rows = national(wages(tables, View()))
+    wage_rows = wage_rows[wage_rows["occupation_code"] == FOCUS]
+    year = latest_year(wage_rows)
+    pay = wage_rows[wage_rows["year"] == year]
+    outlook = projections(tables, View())
+    outlook = outlook[outlook["occupation_code"] == FOCUS]
+    specs = [
+        ("pay", "Median pay (BLS)", _pay_lines(tables, pay)),
+        ("employment", "Employment (BLS)", _employment_lines(tables, pay, outlook)),
+        ("growth", "Projected growth (BLS)", _growth_lines(tables, outlook)),
+        ("openings", "Openings a year (BLS)", _openings_lines(tables, outlook)),
+    ]
+    return [
+        summary.Card(key, label, tuple(line for line, _ in found), _disagreements(tables, found))
+        for key, label, found in specs
+    ]
+
+
+Shown = list[tuple[summary.Line, list[tuple[str, str]]]]
+
+
+def _pay_lines(tables: Tables, pay: pd.DataFrame) -> Shown:
+    if pay.empty:
+        return []
+    row = pay.iloc[0]
+    credit = f"{publisher(tables, row['source_id'])}, {programme(tables, row['source_id'])}"
+    found: Shown = []
+    for column, what in (
+        ("median_annual_usd", "median, all industries"),
+        ("mean_annual_usd", "average (mean), all industries"),
+    ):
+        if not fmt.missing(row[column]):
+            line = summary.Line(fmt.money(row[column]), what, credit, str(row["release"]))
+            found.append((line, [(row["source_id"], wage_ref(row, column))]))
+    if not fmt.missing(row["p10_annual_usd"]) and not fmt.missing(row["p90_annual_usd"]):
+        value = f"{fmt.money(row['p10_annual_usd'])} – {fmt.money(row['p90_annual_usd'])}"
+        refs = [(row["source_id"], wage_ref(row, c)) for c in ("p10_annual_usd", "p90_annual_usd")]
+        found.append(
+            (summary.Line(value, "10th–90th percentile", credit, str(row["release"])), refs)
+        )
+    return found
+
+
+def _employment_lines(tables: Tables, pay: pd.DataFrame, outlook: pd.DataFrame) -> Shown:
+    found: Shown = []
+    for row in outlook.to_dict("records"):
+        if fmt.missing(row["employment_base"]) or fmt.missing(row["employment_projected"]):
+            continue
+        value = f"{fmt.count(row['employment_base'])} → {fmt.count(row['employment_projected'])}"
+        span = f"{row['base_year']}–{row['projected_year']}"
+        credit = f"{publisher(tables, row['source_id'])}, {programme(tables, row['source_id'])}"
+        what = "employed, projected; incl. self-employed"
+        refs = [
+            (row["source_id"], projection_ref(row, c))
+            for c in ("employment_base", "employment_projected")
+        ]
+        found.append((summary.Line(value, what, credit, span), refs))
+    for row in pay.to_dict("records"):
+        if fmt.missing(row["employment"]):
+            continue
+        credit = f"{publisher(tables, row['source_id'])}, {programme(tables, row['source_id'])}"
+        line = summary.Line(
+            fmt.count(row["employment"]), "employed, excl. self-employed", credit, row["release"]
+        )
+        found.append((line, []))
+    return found
+
+
+def _growth_lines(tables: Tables, outlook: pd.DataFrame) -> Shown:
+    found: Shown = []
+    for row in outlook.to_dict("records"):
+        if fmt.missing(row["pct_change"]):
+            continue
+        span = f"{row['base_year']}–{row['projected_year']}"
+        credit = f"{publisher(tables, row['source_id'])}, {programme(tables, row['source_id'])}"
+        what = "projected change in employment"
+        if not fmt.missing(row["employment_change"]):
+            what += f", {row['employment_change']:+,.0f} jobs"
+        refs = [(row["source_id"], projection_ref(row, "pct_change"))]
+        found.append((summary.Line(fmt.percent(row["pct_change"], 1), what, credit, span), refs))
+    return found
+
+
+def _openings_lines(tables: Tables, outlook: pd.DataFrame) -> Shown:
+    found: Shown = []
+    for row in outlook.to_dict("records"):
+        if fmt.missing(row["annual_openings"]):
+            continue
+        span = f"{row['base_year']}–{row['projected_year']}"
+        credit = f"{publisher(tables, row['source_id'])}, {programme(tables, row['source_id'])}"
+        refs = [(row["source_id"], projection_ref(row, "annual_openings"))]
+        line = summary.Line(
+            fmt.count(row["annual_openings"]), "openings a year, on average", credit, span
+        )
+        found.append((line, refs))
+    return found
+
+
+def _disagreements(tables: Tables, found: Shown) -> tuple[str, ...]:
+    """Guide figures that differ from an official figure this card shows."""
+    shown = {figure for _, figures in found for figure in figures}
+    checks = tables.discrepancies[tables.discrepancies["check"] == "differs_from_official"]
+    return tuple(
+        f"{describe(tables, d)}: {d['note']}"
+        for _, d in checks.iterrows()
+        if (d["source_id_b"], d["figure_id_b"]) in shown
+    )

@@ -1,0 +1,150 @@
+"""Official BLS helpers: releases read from the tables, flags in words, captions, overview cards."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from dashboard import summary
+from dashboard.figures import official
+from dashboard.view import View
+
+pytest_plugins = ["tests.unit.conftest_dashboard"]
+
+
+def with_release(tables, year: int, raise_by: float = 1.05):
+    """The tables with a copy of the national OEWS rows relabelled as another release."""
+    wages = tables.official_wages
+    national = wages[wages["source_id"] == official.OEWS_NATIONAL].copy()
+    national["year"] = year
+    national["release"] = f"May {year}"
+    for column in [c for c in wages.columns if c.endswith("_usd")]:
+        national[column] = national[column] * raise_by
+    return replace(tables, official_wages=pd.concat([wages, national], ignore_index=True))
+
+
+def test_latest_release_is_read_from_the_table(tables):
+    assert official.latest_release(tables) == "May 2023"
+    assert official.latest_release(with_release(tables, 2024)) == "May 2024"
+
+
+def test_no_official_rows_means_no_release(tables):
+    empty = replace(tables, official_wages=tables.official_wages.iloc[0:0])
+    assert official.latest_release(empty) is None
+
+
+def test_national_rows_are_us_wide_and_all_industries(tables):
+    rows = official.national(tables.official_wages)
+    assert set(rows["area_type"]) == {"national"}
+    assert set(rows["naics"]) == {official.ALL_INDUSTRIES}
+    assert rows["occupation_code"].is_unique  # one release loaded
+
+
+def test_projection_period_as_bls_writes_it(tables):
+    assert official.projection_period(official.projections(tables, View())) == "2024–34"
+    assert official.projection_period(tables.projections.iloc[0:0]) is None
+
+
+def test_newest_projection_wins(tables):
+    older = tables.projections.assign(base_year=2023, projected_year=2033)
+    both = replace(tables, projections=pd.concat([older, tables.projections]))
+    assert set(official.projections(both, View())["base_year"]) == {2024}
+
+
+def test_every_flag_is_worded():
+    row = pd.Series(
+        {
+            "wage_flag": "not_available",
+            "employment_flag": "not_available",
+            "establishment_flag": "under_half_percent",
+        }
+    )
+    notes = official.flag_notes(row)
+    assert len(notes) == 3
+    assert any("(*)" in n for n in notes) and any("(**)" in n for n in notes)
+    assert any("0.5%" in n and "~" in n for n in notes)
+    assert official.flag_notes(pd.Series({k: None for k in row.index})) == []
+
+
+def test_names_are_sentence_case_with_the_focus_tagged(tables):
+    names = official.names(tables)
+    assert names[official.FOCUS] == "Medical assistants (CMA)"
+    assert names[official.BASELINE] == "All occupations"
+    assert names["29-1141"] == "Registered nurses"
+
+
+def test_caption_takes_publisher_and_period_from_the_data(tables):
+    parts = [official.Part(official.OEWS_NATIONAL, "wages", "May 2023")]
+    text = official.caption(tables, parts)
+    assert text == ("Source: U.S. Bureau of Labor Statistics, OEWS (wages) · Period: OEWS May 2023")
+    renamed = tables.sources.copy()
+    renamed.loc[renamed["source_id"] == official.OEWS_NATIONAL, "publisher"] = "BLS"
+    assert official.caption(replace(tables, sources=renamed), parts).startswith("Source: BLS, ")
+    assert official.caption(tables, []) == "No figures from the selected sources."
+
+
+def test_refs_match_the_etl_official_refs(tables):
+    """The overview's disagreement marker finds guide figures by these references."""
+    obs = tables.observations.dropna(subset=["official_ref"])
+    wage_refs = obs[obs["official_ref"].str.startswith("official_wages")]
+    assert not wage_refs.empty
+    row = official.national(official.wages(tables, View()))
+    row = row[row["occupation_code"] == official.FOCUS].iloc[0]
+    for ref in wage_refs["official_ref"]:
+        assert ref == official.wage_ref(row, ref.rsplit(" · ", 1)[1])
+
+
+def test_overview_cards_show_the_official_figures(tables):
+    cards = {c.key: c for c in official.overview_cards(tables)}
+    assert list(cards) == ["pay", "employment", "growth", "openings"]
+    assert [line.value for line in cards["pay"].lines] == [
+        "$42,000",
+        "$43,350",
+        "$33,500 – $56,480",
+    ]
+    assert all(line.period == "May 2023" for line in cards["pay"].lines)
+    assert [line.value for line in cards["employment"].lines] == ["811,000 → 912,200", "763,040"]
+    assert cards["growth"].lines[0].value == "12.5%"
+    assert "+101,200" in cards["growth"].lines[0].what
+    assert cards["openings"].lines[0].value == "112,300"
+    assert cards["openings"].lines[0].period == "2024–2034"
+    assert all(
+        "U.S. Bureau of Labor Statistics" in line.source for c in cards.values() for line in c.lines
+    )
+
+
+def test_official_pay_card_is_marked_where_a_guide_differs(tables):
+    cards = {c.key: c for c in official.overview_cards(tables)}
+    assert any("43,350" in note and "Research.com" in note for note in cards["pay"].disagreements)
+    assert cards["growth"].disagreements == ()
+
+
+def test_guide_median_card_marker_includes_the_official_disagreement(tables):
+    median = next(c for c in summary.cards(tables) if c.key == "median")
+    assert any("official figure is 43,350" in note for note in median.disagreements)
+
+
+def test_overview_cards_follow_a_new_release(tables):
+    cards = {c.key: c for c in official.overview_cards(with_release(tables, 2024))}
+    assert cards["pay"].lines[0].value == "$44,100"
+    assert cards["pay"].lines[0].period == "May 2024"
+    # The guide quotes May 2023: the newer official figure is not the one it differs from.
+    assert cards["pay"].disagreements == ()
+
+
+def test_overview_cards_without_official_data_are_empty_not_broken(tables):
+    empty = replace(
+        tables,
+        official_wages=tables.official_wages.iloc[0:0],
+        projections=tables.projections.iloc[0:0],
+    )
+    assert all(c.lines == () for c in official.overview_cards(empty))
+
+
+@pytest.mark.parametrize("text", ["Short", "A much longer sector title that needs wrapping here"])
+def test_wrap_keeps_every_word(text):
+    wrapped = official.wrap(text, 20)
+    assert wrapped.replace("<br>", " ") == text
+    assert all(len(line) <= 20 or " " not in line for line in wrapped.split("<br>"))

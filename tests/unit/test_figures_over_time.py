@@ -1,0 +1,84 @@
+"""Pay over time: one point per release and percentile; one release says how to add more."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from dashboard.figures import official, over_time
+from dashboard.view import View
+from tests.unit.test_figures_official import with_release
+
+pytest_plugins = ["tests.unit.conftest_dashboard"]
+
+PERCENTILES = ["90th percentile", "75th percentile", "Median", "25th percentile", "10th percentile"]
+
+
+def lines(fig) -> dict[str, list]:
+    return {t.name: list(t.y) for t in fig.data if t.mode == "lines+markers"}
+
+
+def test_one_release_draws_its_points_and_says_so(tables):
+    fig = over_time.build(tables, View())
+    drawn = lines(fig)
+    assert list(drawn)[:5] == PERCENTILES
+    assert drawn["Median"] == [42000]
+    assert drawn["10th percentile"] == [33500]
+    assert drawn["90th percentile"] == [56480]
+    assert drawn["All occupations median"] == [48060]
+    assert list(fig.layout.xaxis.ticktext) == ["May 2023"]
+    notes = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert over_time.ONE_RELEASE in notes
+    assert over_time.note(tables, View()) == over_time.ONE_RELEASE
+
+
+def test_two_releases_draw_a_trend(tables):
+    two = with_release(tables, 2024)
+    fig = over_time.build(two, View())
+    drawn = lines(fig)
+    assert drawn["Median"] == pytest.approx([42000, 44100])
+    assert drawn["25th percentile"] == pytest.approx([36780, 36780 * 1.05])
+    assert list(fig.layout.xaxis.ticktext) == ["May 2023", "May 2024"]
+    assert not fig.layout.annotations
+    assert over_time.note(two, View()) == "2 releases loaded: May 2023 to May 2024."
+    assert "Period: OEWS May 2023 to May 2024" in over_time.caption(two, View())
+
+
+def test_median_is_the_accent_line(tables):
+    median = next(t for t in over_time.build(tables, View()).data if t.name == "Median")
+    assert median.line.color == official.FOCUS_COLOUR
+
+
+def test_unpublished_percentile_is_a_gap_not_zero(tables):
+    two = with_release(tables, 2024)
+    wages = two.official_wages.copy()
+    row = (
+        (wages["occupation_code"] == official.FOCUS)
+        & (wages["year"] == 2024)
+        & (wages["area_type"] == "national")
+        & (wages["naics"] == official.ALL_INDUSTRIES)
+    )
+    wages.loc[row, "p90_annual_usd"] = np.nan
+    drawn = lines(over_time.build(replace(two, official_wages=wages), View()))
+    assert drawn["90th percentile"] == [56480, None]
+
+
+def test_hover_has_exact_values_and_release(tables):
+    median = next(t for t in over_time.build(tables, View()).data if t.name == "Median")
+    assert "$%{y:,.0f}" in median.hovertemplate
+    assert list(median.customdata) == ["May 2023"]
+
+
+def test_caption_names_source_and_release(tables):
+    caption = over_time.caption(tables, View())
+    assert caption.startswith("Source: U.S. Bureau of Labor Statistics, OEWS")
+    assert "Period: OEWS May 2023" in caption
+
+
+def test_no_official_source_gives_a_message(tables):
+    view = View(sources=("himalayas-cma-guide",))
+    fig = over_time.build(tables, view)
+    assert len(fig.data) == 0
+    assert over_time.note(tables, view) == over_time.NO_DATA
