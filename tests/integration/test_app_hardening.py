@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.app import create_app
 from etl.__main__ import main as etl_main
+from tests.dash_requests import experience_body, experience_output
 
 
 @pytest.fixture(scope="module")
@@ -156,19 +157,8 @@ def test_callback_answers_are_cached_per_data_version(tmp_path):
     assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
     app = create_app(out)
     http = app.server.test_client()
-    output = next(k for k in app.callback_map if k.startswith("..experience-pay-graph"))
-    body = {
-        "output": output,
-        "outputs": [
-            {"id": "experience-pay-graph", "property": "figure"},
-            {"id": "experience-pay-caption", "property": "children"},
-            {"id": "experience-steps", "property": "children"},
-            {"id": "url", "property": "search"},
-        ],
-        "inputs": [{"id": "experience-stat", "property": "value", "value": "median"}],
-        "changedPropIds": ["experience-stat.value"],
-        "state": [],
-    }
+    output = experience_output(app.callback_map)
+    body = experience_body(output, "median")
     calls = []
     spec = app.callback_map[output]
     real = spec["callback"]

@@ -6,11 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.app import create_app
+from tests.dash_requests import experience_body, experience_output
 
-EXPERIENCE = (
-    "..experience-pay-graph.figure...experience-pay-caption.children..."
-    "experience-steps.children...url.search@"
-)
 LEAKS = ("Traceback", 'File "', "/work/", "site-packages", "/usr/lib", "Werkzeug Debugger")
 
 
@@ -24,25 +21,8 @@ def client(tmp_path_factory):
     return app, app.server.test_client()
 
 
-def experience_output(app) -> str:
-    return next(k for k in app.callback_map if k.startswith(EXPERIENCE))
-
-
 def body(app, value, **overrides) -> dict:
-    base = {
-        "output": experience_output(app),
-        "outputs": [
-            {"id": "experience-pay-graph", "property": "figure"},
-            {"id": "experience-pay-caption", "property": "children"},
-            {"id": "experience-steps", "property": "children"},
-            {"id": "url", "property": "search"},
-        ],
-        "inputs": [{"id": "experience-stat", "property": "value", "value": value}],
-        "changedPropIds": ["experience-stat.value"],
-        "state": [],
-    }
-    base.update(overrides)
-    return base
+    return experience_body(experience_output(app.callback_map), value, **overrides)
 
 
 def pattern_output(app) -> str:

@@ -19,6 +19,7 @@ import pytest
 import requests
 
 from etl.config import PROJECT_ROOT, RAW_DIR
+from tests.dash_requests import experience_body, experience_output
 
 FIGURES = "figures/himalayas-cma-guide.csv"
 VINTAGES = {"$36k USD": 36000, "$37k USD": 37000}  # the junior median, old and new
@@ -45,21 +46,6 @@ def set_junior_median(raw: Path, text: str) -> None:
 def etl(raw: Path, out: Path) -> None:
     command = [sys.executable, "-m", "etl", "--raw", str(raw), "--out", str(out), "--quiet"]
     subprocess.run(command, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
-
-
-def experience_body(output: str) -> dict:
-    return {
-        "output": output,
-        "outputs": [
-            {"id": "experience-pay-graph", "property": "figure"},
-            {"id": "experience-pay-caption", "property": "children"},
-            {"id": "experience-steps", "property": "children"},
-            {"id": "url", "property": "search"},
-        ],
-        "inputs": [{"id": "experience-stat", "property": "value", "value": "median"}],
-        "changedPropIds": ["experience-stat.value"],
-        "state": [],
-    }
 
 
 def junior_median(response: dict) -> tuple[float, set[int]]:
@@ -108,7 +94,7 @@ def test_data_replaced_under_load(served):
     base, raw, out = served
     session = requests.Session()
     deps = session.get(base + "/_dash-dependencies").json()
-    output = next(d["output"] for d in deps if d["output"].startswith("..experience-pay-graph"))
+    output = experience_output(d["output"] for d in deps)
     stop = threading.Event()
     results: list[tuple[str, int, object]] = []
     lock = threading.Lock()
@@ -118,7 +104,9 @@ def test_data_replaced_under_load(served):
         while not stop.is_set():
             for kind in ("callback", "layout", "health"):
                 if kind == "callback":
-                    r = http.post(base + "/_dash-update-component", json=experience_body(output))
+                    r = http.post(
+                        base + "/_dash-update-component", json=experience_body(output, "median")
+                    )
                     seen = junior_median(r.json()["response"]) if r.status_code == 200 else None
                 elif kind == "layout":
                     r = http.get(base + "/_dash-layout")

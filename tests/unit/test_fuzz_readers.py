@@ -164,22 +164,7 @@ XLSX_CELL = st.one_of(
 @settings(max_examples=25, deadline=None)
 @given(st.lists(XLSX_CELL, min_size=3, max_size=3))
 def test_any_cells_in_an_oews_workbook(tmp_path_factory, cells):
-    header = [
-        "AREA_TITLE",
-        "NAICS",
-        "NAICS_TITLE",
-        "OCC_CODE",
-        "OCC_TITLE",
-        "TOT_EMP",
-        "H_MEAN",
-        "A_MEAN",
-        "H_MEDIAN",
-        "A_PCT10",
-        "A_PCT25",
-        "A_MEDIAN",
-        "A_PCT75",
-        "A_PCT90",
-    ]
+    header = oews.XLSX_COLUMNS
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(header)
@@ -236,24 +221,7 @@ def test_formula_cells_are_not_read_as_numbers(tmp_path):
     """A formula written by a spreadsheet tool has no number until it is computed: an error."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(
-        [
-            "AREA_TITLE",
-            "NAICS",
-            "NAICS_TITLE",
-            "OCC_CODE",
-            "OCC_TITLE",
-            "TOT_EMP",
-            "H_MEAN",
-            "A_MEAN",
-            "H_MEDIAN",
-            "A_PCT10",
-            "A_PCT25",
-            "A_MEDIAN",
-            "A_PCT75",
-            "A_PCT90",
-        ]
-    )
+    sheet.append(oews.XLSX_COLUMNS)
     sheet.append(["U.S.", "000000", "x", "31-9092", "MA", "=2+2", 1, 2, 3, 4, 5, 6, 7, 8])
     path: Path = tmp_path / "national_M2023_dl.xlsx"
     book.save(path)
