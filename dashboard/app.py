@@ -21,6 +21,7 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from dashboard import data, ids, server
+from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         register = getattr(sys.modules[page["module"]], "register_callbacks", None)
         if register is not None:
             register(app)
+    export_routes.register(app)  # /export/<chart>.<ext> and the Download menus' links
     _plain_errors(app.server)
     server.harden(app, store)
     return app

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import ids, summary
 from dashboard.data import Tables
+from dashboard.export.menu import download_menu
 from dashboard.view import View
 
 DISCREPANCIES_HREF = "/data#discrepancies"
@@ -41,6 +42,7 @@ def chart_card(chart_id: str, figure: go.Figure, caption: str, config: dict | No
                 className="chart-graph",
             ),
             html.P(caption, id=caption_id(chart_id), className="chart-caption"),
+            download_menu(chart_id),  # PNG, SVG, PDF, HTML and data for the page's view
         ],
         className="chart-card",
     )

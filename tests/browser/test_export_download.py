@@ -1,0 +1,102 @@
+"""Exports in a real browser: the Download menu downloads the view on screen, and every
+exported HTML file opens offline and draws its chart (run with --headless)."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from dashboard import charts, data
+from dashboard.export import core
+from dashboard.export.render import Renderer
+from dashboard.export.standalone import standalone, topojson_names
+from dashboard.view import View
+from tests.browser.conftest import console_errors, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def wait_for_file(folder: Path, name: str, timeout: float = 30) -> Path:
+    """The downloaded file once Chromium has finished writing it."""
+    target = folder / name
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        partial = list(folder.glob("*.crdownload"))
+        if target.is_file() and target.stat().st_size > 0 and not partial:
+            return target
+        time.sleep(0.2)
+    found = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    raise AssertionError(f"{name} was not downloaded; the folder holds {found}")
+
+
+def menu_item(dash_duo, chart_id: str, text: str):
+    """Open the chart's Download menu and return the item whose label starts with `text`."""
+    card = f"//div[contains(@class,'chart-card')][.//div[@id='{chart_id}-graph']]"
+    button = dash_duo.driver.find_element(By.XPATH, f"{card}//button[contains(., 'Download')]")
+    # Centred, so the open menu fits in the window; instant, as Bootstrap makes scrolling smooth
+    # and a click during the animation lands where the button was.
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button
+    )
+    button.click()
+    item = f"{card}//a[contains(@class,'dropdown-item')][starts-with(normalize-space(.), '{text}')]"
+    dash_duo.wait_for_element_by_css_selector(".export-menu .dropdown-menu.show", timeout=10)
+    return dash_duo.driver.find_element(By.XPATH, item)
+
+
+@pytest.fixture
+def images(dash_duo):
+    """The server renders images in a browser of its own: end it before dash_duo stops the
+    server (its runner kills every thread it did not start, the renderer's included)."""
+    yield
+    Renderer.shared().stop()
+
+
+def test_download_menu_gets_the_view_on_screen(dash_duo, app, images):
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/countries?basis=ppp", timeout=20)
+    dash_duo.wait_for_element("#countries-range-graph .main-svg", timeout=20)
+    downloads = Path(dash_duo.download_path)
+
+    item = menu_item(dash_duo, "countries-range", "Data")
+    deadline = time.monotonic() + 10  # the links follow the address through a callback
+    while "basis=ppp" not in (item.get_attribute("href") or "") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert item.get_attribute("href").endswith("/export/countries-range.zip?basis=ppp")
+    item.click()
+    archive = wait_for_file(downloads, "countries-range-ppp.zip")
+    with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as opened:
+        meta = json.loads(opened.read("metadata.json"))
+        assert meta["view"]["basis"] == "ppp"
+        assert opened.read("countries-range-ppp.csv").startswith(b"source_id,")
+
+    menu_item(dash_duo, "countries-range", "PNG image, high").click()
+    png = wait_for_file(downloads, "countries-range-ppp-2x.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+    assert dash_duo.find_element("#countries-range-graph .main-svg")  # still on the page
+    screenshot(dash_duo, "export-download-menu")
+    assert console_errors(dash_duo) == []
+
+
+def test_every_exported_html_opens_offline_and_draws_its_chart(dash_duo, processed_dir, tmp_path):
+    tables = data.DataStore(processed_dir).tables()
+    exported_at = core.now()
+    for spec in charts.CHARTS:
+        path = tmp_path / f"{spec.id}.html"
+        page = standalone(spec, tables, View(), exported_at)
+        assert "<script src=" not in page, "no script may come from elsewhere"
+        path.write_text(page, encoding="utf-8")
+        dash_duo.driver.get(path.as_uri())
+        dash_duo.wait_for_element(".js-plotly-plot .main-svg", timeout=30)
+        dash_duo.wait_for_contains_text(".gtitle", spec.title[:20], timeout=10)
+        if topojson_names(spec.build(tables, View())):
+            outlines = dash_duo.find_elements(".geo .layer.land path, .geo .layer.countries path")
+            assert outlines, f"{spec.id}: the map outlines did not load offline"
+        assert console_errors(dash_duo) == [], spec.id
