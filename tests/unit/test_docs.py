@@ -50,3 +50,10 @@ def test_every_app_flag_and_setting_is_documented():
     )
     assert server  # the settings above are read there
     assert not {s for s in settings if f"`{s}`" not in README}
+
+
+def test_every_export_option_is_documented():
+    from dashboard.export.__main__ import parser as export_parser
+
+    missing = {o for o in options(export_parser()) if f"`{o}" not in README}
+    assert not missing
