@@ -26,7 +26,8 @@ from dashboard.export.render import Renderer, RenderUnavailable
 from dashboard.export.validate import ExportError
 from dashboard.view import View
 
-DEFAULT_FORMATS = ",".join(f.name for f in CHART_FORMATS)
+# With no --format, everything: each chart in each format, and the report.
+DEFAULT_FORMATS = ",".join(f.name for f in (*CHART_FORMATS, REPORT))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -43,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         default=DEFAULT_FORMATS,
-        help=f"comma-separated formats (default: {DEFAULT_FORMATS}; also: report)",
+        help=f"comma-separated formats (default: {DEFAULT_FORMATS})",
     )
     p.add_argument(
         "--view",

@@ -68,6 +68,15 @@ def test_images_and_the_report_from_the_command_line(tmp_path, processed_dir, ca
     assert "Wrote 5 files for 2 charts" in capsys.readouterr().out
 
 
+def test_with_no_format_every_format_and_the_report_are_written(tmp_path, processed_dir):
+    args = ["--out", str(tmp_path), "--data", str(processed_dir), "--chart", "experience-pay"]
+    assert main(args) == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    expected = {f"experience-pay.{ext}" for ext in ("png", "svg", "pdf", "html", "zip")}
+    assert expected <= names
+    assert any(n.startswith("cma-charts-report") and n.endswith(".pdf") for n in names)
+
+
 def test_the_default_is_every_chart(tmp_path, processed_dir, capsys):
     assert main(["--out", str(tmp_path), "--data", str(processed_dir), "--format", "csv"]) == 0
     assert {p.stem for p in tmp_path.iterdir()} == {c.id for c in charts.CHARTS}
