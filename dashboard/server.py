@@ -60,7 +60,10 @@ def harden(app, store) -> None:
             problem = callback_problem(request.get_json(silent=True), app.callback_map)
             if problem:
                 return Response(f"Bad callback request: {problem}", 400, mimetype="text/plain")
-            g.cma_answer_key = (store.tables().data_version, _digest(request.get_data()))
+            # Pinned for the request: the callback (via data.current) answers from exactly the
+            # version the cache key names, even if new data lands meanwhile.
+            g.cma_tables = store.tables()
+            g.cma_answer_key = (g.cma_tables.data_version, _digest(request.get_data()))
             cached = answers.get(g.cma_answer_key)
             if cached is not None:
                 return Response(cached, 200, mimetype="application/json")
