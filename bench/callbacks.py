@@ -93,7 +93,8 @@ def payloads(callback: dict) -> itertools.cycle:
                     for (i, p), v in zip(inputs, values, strict=True)
                 ],
                 "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
-                "state": [],
+                # The address the page was opened at (pages keep its other settings).
+                "state": [{**s, "value": ""} for s in callback.get("state", [])],
             }
         )
     return itertools.cycle(bodies)

@@ -136,7 +136,7 @@ def callback_bodies(base: str) -> list[str]:
                         "outputs": outputs if len(outputs) > 1 else outputs[0],
                         "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
                         "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
-                        "state": [],
+                        "state": [{**s, "value": ""} for s in spec.get("state", [])],
                     }
                 )
             )

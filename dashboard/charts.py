@@ -7,7 +7,7 @@ All three callables take (tables, view) and are pure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -38,6 +38,25 @@ class ChartSpec:
     rows: Callable[[Tables, View], pd.DataFrame]
     caption: Callable[[Tables, View], str]
     tables_used: tuple[str, ...]
+    # The view policy (dashboard.policy) reads these: the view settings the chart responds to,
+    # and the sources one may choose for it, as the source ids found in `source_tables` or, when
+    # only some of those can show here, as computed by `sources_from`.
+    settings: tuple[str, ...] = ()
+    source_tables: tuple[str, ...] = ()
+    sources_from: Callable[[Tables], Iterable[str]] | None = None
+    # Placement on its page: "full" width, or "half" (two half-width charts share a row).
+    width: str = "full"
+
+    def source_ids(self, tables: Tables) -> set[str]:
+        """The source ids a reader may choose for this chart."""
+        if self.sources_from is not None:
+            return set(self.sources_from(tables))
+        return {s for name in self.source_tables for s in getattr(tables, name)["source_id"]}
+
+
+def _sector_sources(tables: Tables) -> Iterable[str]:
+    """Official sources with figures by industry sector (the state re-export has none)."""
+    return employers.sector_rows(tables, View())["source_id"]
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -49,6 +68,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         experience.rows,
         experience.caption,
         ("salary_by_experience", "observations", "sources"),
+        settings=("stat", "sources"),
+        source_tables=("salary_by_experience",),
     ),
     ChartSpec(
         ids.EMPLOYERS_PAY,
@@ -58,6 +79,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         employers.pay_rows,
         employers.pay_caption,
         ("salary_by_setting", "salary_summary", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("salary_by_setting",),
     ),
     ChartSpec(
         ids.EMPLOYERS_RANK,
@@ -67,6 +90,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         employers.rank_rows,
         employers.rank_caption,
         ("salary_by_setting", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("salary_by_setting",),
     ),
     ChartSpec(
         ids.COUNTRIES_RANGE,
@@ -76,6 +101,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         countries.rows,
         countries.caption,
         ("salary_by_region", "observations", "sources"),
+        settings=("basis", "sources"),
+        source_tables=("salary_by_region",),
     ),
     ChartSpec(
         ids.COUNTRIES_MAP,
@@ -85,6 +112,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         countries.map_rows,
         countries.map_caption,
         ("salary_by_region", "observations", "sources"),
+        settings=("basis", "sources"),
+        source_tables=("salary_by_region",),
     ),
     ChartSpec(
         ids.OUTLOOK_VINTAGES,
@@ -94,6 +123,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         outlook.rows,
         outlook.caption,
         ("outlook", "discrepancies", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("outlook",),
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,
@@ -103,6 +134,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         pay.rows,
         pay.caption,
         ("salary_summary", "discrepancies", "observations", "sources"),
+        settings=("sources", "salary"),
+        source_tables=("salary_summary",),
     ),
     ChartSpec(
         ids.EDUCATION_DURATION,
@@ -112,6 +145,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         education.duration_rows,
         education.duration_caption,
         ("education", "discrepancies", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("education",),
+        width="half",
     ),
     ChartSpec(
         ids.EDUCATION_COST,
@@ -121,6 +157,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         education.cost_rows,
         education.cost_caption,
         ("education", "salary_summary", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("education",),
+        width="half",
     ),
     ChartSpec(
         ids.EDUCATION_COST_MONTHS,
@@ -130,6 +169,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         education.cost_rows,
         education.months_caption,
         ("education", "salary_summary", "observations", "sources"),
+        settings=("sources",),
+        source_tables=("education",),
     ),
     # Official BLS views
     ChartSpec(
@@ -140,6 +181,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         employers.sector_rows,
         employers.sector_caption,
         ("official_wages", "salary_by_setting", "sources"),
+        settings=("sources",),
+        sources_from=_sector_sources,
     ),
     ChartSpec(
         ids.CAREERS_PAY,
@@ -149,6 +192,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers.pay_rows,
         careers.pay_caption,
         ("official_wages", "projections", "sources"),
+        settings=("sources",),
+        source_tables=("official_wages", "projections"),
     ),
     ChartSpec(
         ids.CAREERS_JOBS,
@@ -158,6 +203,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers.jobs_rows,
         careers.jobs_caption,
         ("official_wages", "projections", "sources"),
+        settings=("sources",),
+        source_tables=("official_wages", "projections"),
     ),
     ChartSpec(
         ids.STATES_MAP,
@@ -167,6 +214,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.rows,
         states.map_caption,
         ("official_wages", "sources"),
+        settings=("sources",),
+        source_tables=("official_wages",),
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
@@ -176,6 +225,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         over_time.rows,
         over_time.caption,
         ("official_wages", "sources"),
+        settings=("sources",),
+        source_tables=("official_wages",),
     ),
 )
 
@@ -188,3 +239,8 @@ def get(chart_id: str) -> ChartSpec:
 
 def for_page(path: str) -> list[ChartSpec]:
     return [chart for chart in CHARTS if chart.page == path]
+
+
+def pages() -> list[str]:
+    """Every page that shows a chart, in the registry's order."""
+    return list(dict.fromkeys(chart.page for chart in CHARTS))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard import ids, summary
+from dashboard import ids, policy, summary
 from dashboard.data import Tables
 from dashboard.export.menu import download_menu
 from dashboard.view import View
@@ -82,40 +80,21 @@ def stat_card(card_id: str, card: summary.Card) -> dbc.Card:
     return dbc.Card(dbc.CardBody(body), id=card_id, class_name="stat-card h-100")
 
 
-def source_filter(component_id: str, tables: Tables, table_names: list[str], view: View):
-    """A multi-select of the sources that have figures in these tables; empty means all."""
-    options = source_options(tables, table_names)
-    known = {o["value"] for o in options}
+def source_filter(component_id: str, path: str, tables: Tables, view: View):
+    """A multi-select of every source the page's charts can show (dashboard.policy); empty
+    means all."""
     return labelled(
         "Sources",
         dcc.Dropdown(
             id=component_id,
-            options=options,
-            value=[s for s in view.sources if s in known],
+            options=policy.source_options(path, tables),
+            value=list(view.sources),  # already resolved: only sources the page shows
             multi=True,
             placeholder="All sources",
             clearable=True,
         ),
         component_id,
     )
-
-
-def known_sources(view: View, tables: Tables, table_names: list[str]) -> View:
-    """The view with only sources that have figures here; the others are dropped with a note."""
-    known = {o["value"] for o in source_options(tables, table_names)}
-    kept = tuple(s for s in view.sources if s in known)
-    if kept == view.sources:
-        return view
-    note = "Sources not found in this data were ignored: showing every source they left."
-    return replace(view, sources=kept, warnings=(*view.warnings, note))
-
-
-def source_options(tables: Tables, table_names: list[str]) -> list[dict]:
-    present: list[str] = []
-    for name in table_names:
-        present += list(getattr(tables, name)["source_id"])
-    sources = tables.sources.set_index("source_id")
-    return [{"label": _source_name(sources, s), "value": s} for s in sorted(set(present))]
 
 
 def labelled(label: str, control, control_id: str) -> html.Div:
@@ -178,10 +157,3 @@ def _other_line(line: summary.Line) -> html.P:
         [html.Strong(line.value), f" {line.what} · {line.source} · {line.period}"],
         className="stat-other",
     )
-
-
-def _source_name(sources: pd.DataFrame, source_id: str) -> str:
-    if source_id not in sources.index:
-        return source_id
-    year = str(sources.loc[source_id, "published"])[:4]
-    return f"{sources.loc[source_id, 'publisher']} ({year})"

@@ -26,6 +26,9 @@ MAX_SALARY = 10_000_000
 MAX_QUERY_CHARS = 2_000
 MAX_FIELDS = 50
 MAX_SHOWN_CHARS = 40
+# ASCII digits, an optional decimal part and exponent (separators and "$" are removed before the match).
+SALARY_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
+NOT_A_NUMBER = "Enter your annual salary as a number, for example 45000."
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,24 @@ class View:
 
 
 DEFAULT = View()
+SETTING_KEYS = ("basis", "stat", "sources", "salary")
 
 
 def parse_query(query: str) -> View:
     """A View from a query string such as "?basis=ppp&stat=mean"; never raises."""
+    params, warnings = query_values(query)
+    view = from_params(params)
+    return replace(view, warnings=tuple(warnings) + view.warnings)
+
+
+def query_values(query: object) -> tuple[dict[str, list[str]], list[str]]:
+    """The view settings in a query string, as parse_qs gives them, and why any were not read.
+
+    Keys that are not view settings are left out, as a page leaves them out: a link carrying
+    only these (dashboard.export.routes) gives an export exactly the page's view and notes.
+    """
     if not isinstance(query, str):
-        return View(warnings=("The address could not be read; showing the default view.",))
+        return {}, ["The address could not be read; showing the default view."]
     warnings: list[str] = []
     if len(query) > MAX_QUERY_CHARS:
         query = query[:MAX_QUERY_CHARS]
@@ -63,9 +78,8 @@ def parse_query(query: str) -> View:
             query.removeprefix("?"), keep_blank_values=True, max_num_fields=MAX_FIELDS
         )
     except ValueError:
-        return View(warnings=("The address had too many settings; showing the default view.",))
-    view = from_params(params)
-    return replace(view, warnings=tuple(warnings) + view.warnings)
+        return {}, ["The address had too many settings; showing the default view."]
+    return {k: v for k, v in params.items() if k in SETTING_KEYS}, warnings
 
 
 def from_params(params: Mapping[str, object]) -> View:
@@ -100,22 +114,27 @@ def parse_salary(value: object) -> tuple[float | None, str | None]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     if isinstance(value, bool):
-        return None, "Enter your annual salary as a number, for example 45000."
+        return None, NOT_A_NUMBER
     if isinstance(value, str):
         if len(value) > MAX_SHOWN_CHARS:
             return None, "That salary is too long to be a number; enter it in digits, e.g. 45000."
         value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
-    try:
-        salary = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return None, "Enter your annual salary as a number, for example 45000."
-    if not math.isfinite(salary):
-        return None, "Enter your annual salary as a number, for example 45000."
+        # float() also reads full-width and Arabic-Indic digits, "1_000", "1e5" and "nan":
+        # none of them is how a person writes a salary, and none would round-trip in a link.
+        if not SALARY_TEXT.fullmatch(value):
+            return None, NOT_A_NUMBER
+        value = float(value)
+    if isinstance(value, int | float):
+        value = float(value)
+    if not isinstance(value, float) or not math.isfinite(value):
+        return None, NOT_A_NUMBER
+    # Checked after rounding: 0.001 would otherwise pass as "above zero" and show as $0.
+    salary = round(value, 2)
     if salary <= 0:
         return None, "Enter a salary above zero."
     if salary > MAX_SALARY:
         return None, f"That is more than ${MAX_SALARY:,} a year; please check the number."
-    return round(salary, 2), None
+    return salary, None
 
 
 def parse_sources(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:

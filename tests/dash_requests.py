@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+from dashboard import ids
+
 EXPERIENCE_OUTPUTS = [
-    {"id": "experience-pay-graph", "property": "figure"},
-    {"id": "experience-pay-caption", "property": "children"},
-    {"id": "experience-steps", "property": "children"},
-    {"id": "url", "property": "search"},
+    {"id": ids.EXPERIENCE_PAY_GRAPH, "property": "figure"},
+    {"id": ids.EXPERIENCE_PAY_CAPTION, "property": "children"},
+    {"id": ids.EXPERIENCE_STEPS, "property": "children"},
+    {"id": ids.URL, "property": "search"},
 ]
 
 
 def experience_output(outputs) -> str:
     """The registered output key of the experience callback (it carries a per-app hash)."""
-    return next(k for k in outputs if k.startswith("..experience-pay-graph.figure"))
+    return next(k for k in outputs if k.startswith(f"..{ids.EXPERIENCE_PAY_GRAPH}.figure"))
 
 
-def experience_body(output: str, value, /, **overrides) -> dict:
+def experience_body(output: str, value, /, search: object = "", **overrides) -> dict:
     body = {
         "output": output,
         "outputs": EXPERIENCE_OUTPUTS,
-        "inputs": [{"id": "experience-stat", "property": "value", "value": value}],
-        "changedPropIds": ["experience-stat.value"],
-        "state": [],
+        "inputs": [{"id": ids.EXPERIENCE_STAT, "property": "value", "value": value}],
+        "changedPropIds": [f"{ids.EXPERIENCE_STAT}.value"],
+        "state": [{"id": ids.URL, "property": "search", "value": search}],
     }
     body.update(overrides)
     return body

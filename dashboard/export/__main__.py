@@ -5,8 +5,11 @@
 
 Every chart of every page (or those named with --chart) is written to DIR in each format, for
 the default view or the one given as the query string the app shows in its address bar
-(`basis=ppp`, `?stat=mean&sources=bls-oews`, or the whole URL). A bad chart id, format or view
-value stops the run before anything is written, with a message naming it (exit status 2).
+(`basis=ppp`, `?stat=mean&sources=bls-oews`, or the whole URL). Each chart is drawn for that
+view as its page shows it (dashboard.policy): a setting its page does not have is ignored, a
+value its page would not show falls back as on the page, and each such note is printed and
+kept in the export. A bad chart id, format or view setting (unknown, or given twice) stops the
+run before anything is written, with a message naming it (exit status 2).
 One browser serves every image of the run. See dashboard.export for the formats.
 """
 
@@ -17,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import charts, data
+from dashboard import charts, data, policy
 from dashboard.charts import ChartSpec
 from dashboard.export import naming, report, validate
 from dashboard.export.core import export_chart, now
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         formats = validate.format_list(args.format)
         specs = validate.chart_list(args.chart) if args.chart is not None else list(charts.CHARTS)
         tables = _tables(args.data)
-        view = validate.view(validate.query_params(args.view), tables)
+        view = validate.settings(validate.query_params(args.view))
     except ExportError as err:
         p.error(err.message)
     except data.MissingData as err:
@@ -100,6 +103,9 @@ def run(
     One browser serves the whole run: `renderer` if given (left running), else a new one.
     """
     started, exported_at = time.monotonic(), now()
+    # Each chart is drawn for its page's view of the request, as its page shows it.
+    shown = {spec.id: policy.for_chart(spec, tables, view) for spec in specs}
+    _print_notes(shown)
     out.mkdir(parents=True, exist_ok=True)
     per_chart = [f for f in formats if f != REPORT]
     needs_browser = REPORT in formats or any(f.is_image for f in per_chart)
@@ -116,13 +122,14 @@ def run(
                 payload = export_chart(
                     spec,
                     tables,
-                    view,
+                    shown[spec.id],
                     fmt,
                     scale=png_scale,
                     renderer=renderer,
                     exported_at=exported_at,
                 )
-                (out / naming.file_name(spec.id, view, fmt, png_scale)).write_bytes(payload)
+                name = naming.file_name(spec.id, shown[spec.id], fmt, png_scale)
+                (out / name).write_bytes(payload)
                 written += 1
             _progress(number, len(specs), spec.id, per_chart, time.monotonic() - began)
         if REPORT in formats:
@@ -137,6 +144,16 @@ def run(
     elapsed = time.monotonic() - started
     print(f"Done in {elapsed:.1f} s.", flush=True)
     return written
+
+
+def _print_notes(shown: dict[str, View]) -> None:
+    """Each note on the view once, with the charts it applies to (written to stderr)."""
+    charts_of: dict[str, list[str]] = {}
+    for chart_id, view in shown.items():
+        for note in view.warnings:
+            charts_of.setdefault(note, []).append(chart_id)
+    for note, chart_ids in charts_of.items():
+        print(f"note: {', '.join(chart_ids)}: {note}", file=sys.stderr)
 
 
 def _tables(directory: Path | None) -> data.Tables:

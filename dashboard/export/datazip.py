@@ -110,6 +110,8 @@ def metadata(
         "columns": columns,
         "sources": sources(tables, rows),
         "view": view_settings(view),
+        # The page's notes on this view (a setting ignored, a source dropped): the same words.
+        "warnings": list(view.warnings),
         "data_version": tables.data_version,
         "exported_at": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": DASHBOARD,
@@ -237,6 +239,7 @@ def readme(meta: dict) -> str:
         "producer, period and licence, the view's settings and the export time.",
         "- `README.md`: this file.",
         "",
+        *_notes(meta["warnings"]),
         "## Source",
         "",
         meta["caption"],
@@ -300,3 +303,10 @@ def _joined(value: object) -> object:
     if _is_multi(value):
         return ";".join(str(v) for v in list(value))  # type: ignore[call-overload]
     return value
+
+
+def _notes(warnings: list[str]) -> list[str]:
+    """The view's notes, as the page showed them above the chart."""
+    if not warnings:
+        return []
+    return ["## Notes on this view", "", *[f"- {w}" for w in warnings], ""]

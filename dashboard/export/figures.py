@@ -30,8 +30,18 @@ BAND_PAD = 12
 
 
 def export_figure(spec: ChartSpec, tables: Tables, view: View) -> go.Figure:
-    """The chart as the page shows it for this view, with its caption inside the image."""
-    return with_source_line(spec.build(tables, view), spec.caption(tables, view))
+    """The chart as the page shows it for this view, with its caption inside the image.
+
+    `view` is already fitted to the chart's page (dashboard.policy); the notes the page shows
+    about it (a setting ignored, a source dropped) follow the caption, so the image says so too.
+    """
+    caption = spec.caption(tables, view)
+    return with_source_line(spec.build(tables, view), with_notes(caption, view))
+
+
+def with_notes(caption: str, view: View) -> str:
+    """The caption, then the view's notes, if any."""
+    return " · ".join([caption, *(f"Note: {note}" for note in view.warnings)])
 
 
 def with_source_line(figure: go.Figure, caption: str, width: int = WIDTH) -> go.Figure:

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from pypdf import PdfReader, PdfWriter
 
-from dashboard import fmt, theme
+from dashboard import fmt, policy, theme
 from dashboard.charts import ChartSpec
 from dashboard.data import Tables
 from dashboard.export.figures import WIDTH, export_figure
@@ -47,7 +47,9 @@ def build(
     """The report's PDF bytes: one page per chart, in the order given, then the sources."""
     writer = PdfWriter()
     for spec in specs:
-        _append(writer, renderer.image(export_figure(spec, tables, view), "pdf"))
+        # Each chart fitted to its own page's view, as its page and its own export show it.
+        shown = policy.for_chart(spec, tables, view)
+        _append(writer, renderer.image(export_figure(spec, tables, shown), "pdf"))
         if progress is not None:
             progress(spec)
     _append(writer, renderer.image(sources_figure(tables, view, exported_at), "pdf"))

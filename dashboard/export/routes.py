@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from urllib.parse import urlencode
 
 import dash
 from dash import ALL, Input, Output
@@ -24,7 +24,7 @@ from dashboard.export import menu, naming, validate
 from dashboard.export.core import export_chart
 from dashboard.export.render import Renderer, RenderUnavailable
 from dashboard.export.validate import ExportError
-from dashboard.view import parse_query, to_query
+from dashboard.view import query_values
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def export_file(name: str) -> Response:
         params = validate.query_params(request.query_string.decode("utf-8", "replace"))
         scale = validate.scale(params.pop("scale", None), fmt)
         tables = data.current()
-        view = validate.view(params, tables)
+        view = validate.view(params, tables, spec)
     except ExportError as err:
         return _plain(err.public, err.status)
     try:
@@ -74,14 +74,14 @@ def export_file(name: str) -> Response:
 def menu_links(app: dash.Dash, search: object) -> list[str]:
     """Every Download link on the page, for the view the page shows.
 
-    The page forgives a bad address (default values, with a warning) and so does this: the
-    links carry the view actually shown, re-written canonically, never the raw search string.
-    Source ids the data does not know are dropped, as the pages drop them.
+    A link carries the address's view settings as the page read them (other keys left out, as
+    the page leaves them out); /export then fits them to the chart's page through the same
+    view policy as the page, so the file holds the page's view, including any fallback, and
+    its metadata the page's notes about it.
     """
-    view = parse_query(search if isinstance(search, str) else "")
-    known = set(data.current().sources["source_id"])
-    view = replace(view, sources=tuple(s for s in view.sources if s in known))
-    query, prefix = to_query(view), app.get_relative_path("/")
+    values, _ = query_values(search if isinstance(search, str) else "")
+    query = urlencode({key: found[0] for key, found in values.items()}, safe=",")
+    query, prefix = (f"?{query}" if query else ""), app.get_relative_path("/")
     return [_link(output["id"], query, prefix) for output in dash.ctx.outputs_list]
 
 

@@ -19,6 +19,7 @@ import plotly.io as pio
 from dashboard.charts import ChartSpec
 from dashboard.components import GRAPH_CONFIG
 from dashboard.data import Tables
+from dashboard.export.figures import with_notes
 from dashboard.export.render import TOPOJSON_DIR
 from dashboard.view import View, to_query
 
@@ -36,7 +37,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 def standalone(spec: ChartSpec, tables: Tables, view: View, exported_at: datetime) -> str:
     """The chart for this view as a complete HTML document."""
     figure = spec.build(tables, view)
-    caption = spec.caption(tables, view)
+    caption = with_notes(spec.caption(tables, view), view)
     chart = pio.to_html(
         figure,
         full_html=False,

@@ -1,8 +1,10 @@
-"""Strict checks of everything an export is asked for: chart ids, formats, scale and the view.
+"""Checks of everything an export is asked for: chart ids, formats, scale and the view.
 
-The pages forgive a bad link (dashboard.view.parse_query falls back to defaults with a
-warning); an export must not: a file named and labelled for one view must not quietly hold
-another. Every problem is an ExportError carrying two messages: `message` names the bad value
+Chart ids, formats, the scale and the shape of the view (known settings, each given once) are
+checked strictly. View values are not judged here: they go through the page's own view policy
+(dashboard.policy), so an export shows exactly what the page shows for the same address,
+fallbacks and their notes included; a file is named for the view it holds, never for the
+request. Every problem is an ExportError carrying two messages: `message` names the bad value
 (for the command line, where the user typed it) and `public` does not (for HTTP responses,
 which never echo request input).
 """
@@ -10,18 +12,16 @@ which never echo request input).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
 from urllib.parse import parse_qs, urlsplit
 
-from dashboard import charts
+from dashboard import charts, policy
 from dashboard.charts import ChartSpec
 from dashboard.data import Tables
 from dashboard.export.formats import BY_EXTENSION, BY_NAME, SCALES, Format
-from dashboard.view import BASES, MAX_FIELDS, MAX_QUERY_CHARS, STATS, View, from_params
+from dashboard.view import MAX_FIELDS, MAX_QUERY_CHARS, SETTING_KEYS, View, from_params
 
-VIEW_KEYS = tuple(f.name for f in fields(View) if f.name != "warnings")
+VIEW_KEYS = SETTING_KEYS
 MAX_SHOWN = 40
-CHOICES = {"basis": BASES, "stat": STATS}
 
 
 class ExportError(ValueError):
@@ -107,9 +107,21 @@ def query_params(query: str) -> dict[str, list[str]]:
         raise ExportError(f"the view has more than {MAX_FIELDS} settings") from None
 
 
-def view(params: Mapping[str, list[str]], tables: Tables) -> View:
-    """The View these URL parameters ask for, or ExportError naming every bad one."""
-    problems = [p for key, values in params.items() for p in _key_problems(key, values, tables)]
+def view(params: Mapping[str, list[str]], tables: Tables, spec: ChartSpec) -> View:
+    """The view a chart is exported for: the request's settings, fitted to the chart's page.
+
+    The request must be well formed (known settings, each given once), or ExportError names
+    every problem. Values then go through the one view policy (dashboard.policy) the page uses:
+    a value the page would not show falls back exactly as on the page, with the page's note in
+    View.warnings (an export writes it to metadata.json), so a file never differs from the
+    screen it was downloaded from.
+    """
+    return policy.for_chart(spec, tables, settings(params))
+
+
+def settings(params: Mapping[str, list[str]]) -> View:
+    """The settings a request names, each once, as a View not yet fitted to any page."""
+    problems = [p for key, values in params.items() for p in _key_problems(key, values)]
     if problems:
         message = "; ".join(detail for detail, _ in problems)
         public = "Invalid view: " + "; ".join(dict.fromkeys(short for _, short in problems))
@@ -117,7 +129,7 @@ def view(params: Mapping[str, list[str]], tables: Tables) -> View:
     return from_params({key: values[0] for key, values in params.items()})
 
 
-def _key_problems(key: str, values: list[str], tables: Tables) -> list[tuple[str, str]]:
+def _key_problems(key: str, values: list[str]) -> list[tuple[str, str]]:
     """(detailed, public) descriptions of what is wrong with one URL parameter."""
     if key not in VIEW_KEYS:
         return [
@@ -128,24 +140,4 @@ def _key_problems(key: str, values: list[str], tables: Tables) -> list[tuple[str
         ]
     if len(values) > 1:
         return [(f"{key} is given {len(values)} times", f"{key} given more than once")]
-    value = values[0]
-    checked = from_params({key: value})
-    if checked.warnings:
-        if key in CHOICES:  # the page's warning says what it shows instead, which misleads here
-            return [(f"bad {key} {shown(value)} (choose {', '.join(CHOICES[key])})", f"bad {key}")]
-        return [(f"bad {key} {shown(value)}: {' '.join(checked.warnings)}", f"bad {key}")]
-    if key == "sources":
-        return _unknown_sources(checked.sources, tables)
     return []
-
-
-def _unknown_sources(source_ids: tuple[str, ...], tables: Tables) -> list[tuple[str, str]]:
-    known = set(tables.sources["source_id"])
-    return [
-        (
-            f"unknown source {shown(s)} in sources (known: {', '.join(sorted(known))})",
-            "unknown source",
-        )
-        for s in source_ids
-        if s not in known
-    ]

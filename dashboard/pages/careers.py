@@ -6,9 +6,9 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import careers, official
-from dashboard.view import View, from_params
+from dashboard.view import View
 
 dash.register_page(
     __name__,
@@ -18,8 +18,7 @@ dash.register_page(
     title="Related careers · CMA pay & jobs",
 )
 
-CHARTS = (ids.CAREERS_PAY, ids.CAREERS_JOBS)
-SOURCE_TABLES = ["official_wages", "projections"]
+PATH = "/careers"
 HEADERS = {
     "occupation": "Occupation",
     "median": "Median a year",
@@ -35,13 +34,7 @@ HEADERS = {
 def layout(**query) -> html.Div:
     tables = data.current()
     # The page has no source control: a shared link's sources only narrow it to BLS ones.
-    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
-    cards = [
-        components.chart_card(
-            c, charts.get(c).build(tables, view), charts.get(c).caption(tables, view)
-        )
-        for c in CHARTS
-    ]
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -50,7 +43,7 @@ def layout(**query) -> html.Div:
                 "pay, how many are employed, and BLS's ten-year outlook for each.",
             ),
             components.view_warnings(view),
-            *cards,
+            *page_charts.cards(PATH, tables, view),
             html.H2("The figures", className="h5 mt-4"),
             html.Div(figure_table(tables, view), id=ids.CAREERS_TABLE),
         ]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, dcc, html
+from dash import Input, Output, State, dcc, html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import countries
-from dashboard.view import View, from_params, to_query
+from dashboard.view import View, to_query
 
 dash.register_page(
     __name__, path="/countries", name="Countries", order=3, title="Countries · CMA pay & jobs"
 )
 
+PATH = "/countries"
 BASIS_OPTIONS = {
     "usd": "US$ (exchange rates)",
     "ppp": "International $ (PPP)",
@@ -22,9 +23,8 @@ BASIS_OPTIONS = {
 
 
 def layout(**query) -> html.Div:
-    view = from_params(query)
     tables = data.current()
-    ranges, world = charts.get(ids.COUNTRIES_RANGE), charts.get(ids.COUNTRIES_MAP)
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -47,15 +47,7 @@ def layout(**query) -> html.Div:
                     ids.COUNTRIES_BASIS,
                 )
             ),
-            components.chart_card(
-                ids.COUNTRIES_RANGE, ranges.build(tables, view), ranges.caption(tables, view)
-            ),
-            components.chart_card(
-                ids.COUNTRIES_MAP,
-                world.build(tables, view),
-                world.caption(tables, view),
-                map_config(),
-            ),
+            *page_charts.cards(PATH, tables, view),
             html.H2("The figures as written", className="h5 mt-4"),
             region_table(tables),
         ]
@@ -92,32 +84,18 @@ def region_table(tables: data.Tables):
     return components.table(shown, headers, ids.COUNTRIES_TABLE)
 
 
-def update(basis: object):
+def update(basis: object, search: object = None):
     """Basis changed: range chart, map, their captions and the URL."""
-    view = from_params({"basis": basis})
     tables = data.current()
-    ranges, world = charts.get(ids.COUNTRIES_RANGE), charts.get(ids.COUNTRIES_MAP)
-    return (
-        ranges.build(tables, view),
-        ranges.caption(tables, view),
-        world.build(tables, view),
-        world.caption(tables, view),
-        to_query(view),
-    )
-
-
-def map_config() -> dict:
-    """Map outlines from our own assets: plotly.js would otherwise fetch them from a CDN."""
-    return {"topojsonURL": dash.get_asset_url("topojson/")}
+    view = policy.from_controls({"basis": basis}, tables, PATH, search)
+    return (*page_charts.values(PATH, tables, view), to_query(view))
 
 
 def register_callbacks(app: dash.Dash) -> None:
     app.callback(
-        Output(ids.COUNTRIES_RANGE_GRAPH, "figure"),
-        Output(ids.COUNTRIES_RANGE_CAPTION, "children"),
-        Output(ids.COUNTRIES_MAP_GRAPH, "figure"),
-        Output(ids.COUNTRIES_MAP_CAPTION, "children"),
+        *page_charts.outputs(PATH),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.COUNTRIES_BASIS, "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import experience
-from dashboard.view import View, from_params, to_query
+from dashboard.view import View, to_query
 
 dash.register_page(
     __name__, path="/experience", name="Experience", order=1, title="Experience · CMA pay & jobs"
 )
 
+PATH = "/experience"
 STAT_OPTIONS = {"median": "Median", "mean": "Average (mean)", "both": "Both"}
-CHART = ids.EXPERIENCE_PAY
 
 
 def layout(**query) -> html.Div:
-    view = from_params(query)
     tables = data.current()
-    spec = charts.get(CHART)
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -37,24 +36,18 @@ def layout(**query) -> html.Div:
                     ids.EXPERIENCE_STAT,
                 )
             ),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            *page_charts.cards(PATH, tables, view),
             html.H2("Step-ups between levels", className="h5 mt-4"),
             html.Div(steps_table(tables, view), id=ids.EXPERIENCE_STEPS),
         ]
     )
 
 
-def update(stat: object):
-    """Statistic changed: new figure, caption, step table and URL."""
-    view = from_params({"stat": stat})
+def update(stat: object, search: object = None):
+    """Statistic changed: the charts with their captions, the step table and the URL."""
     tables = data.current()
-    spec = charts.get(CHART)
-    return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
-        steps_table(tables, view),
-        to_query(view),
-    )
+    view = policy.from_controls({"stat": stat}, tables, PATH, search)
+    return (*page_charts.values(PATH, tables, view), steps_table(tables, view), to_query(view))
 
 
 def steps_table(tables: data.Tables, view: View):
@@ -91,11 +84,11 @@ def steps_table(tables: data.Tables, view: View):
 
 def register_callbacks(app: dash.Dash) -> None:
     app.callback(
-        Output(ids.EXPERIENCE_PAY_GRAPH, "figure"),
-        Output(ids.EXPERIENCE_PAY_CAPTION, "children"),
+        *page_charts.outputs(PATH),
         Output(ids.EXPERIENCE_STEPS, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.EXPERIENCE_STAT, "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)
 

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import common, outlook
-from dashboard.view import View, from_params, to_query
+from dashboard.view import View, to_query
 
 dash.register_page(
     __name__, path="/outlook", name="Outlook", order=4, title="Outlook · CMA pay & jobs"
 )
 
-CHART = ids.OUTLOOK_VINTAGES
-SOURCE_TABLES = ["outlook"]
+PATH = "/outlook"
 
 
 def layout(**query) -> html.Div:
     tables = data.current()
-    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
-    spec = charts.get(CHART)
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -31,9 +29,9 @@ def layout(**query) -> html.Div:
             ),
             components.view_warnings(view),
             components.control_bar(
-                components.source_filter(ids.OUTLOOK_SOURCES, tables, SOURCE_TABLES, view)
+                components.source_filter(ids.OUTLOOK_SOURCES, PATH, tables, view)
             ),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            *page_charts.cards(PATH, tables, view),
             html.H2("The projections side by side", className="h5 mt-4"),
             html.Div(vintage_table(tables, view), id=ids.OUTLOOK_TABLE),
             html.H2("Where the sources disagree", className="h5 mt-4"),
@@ -42,14 +40,12 @@ def layout(**query) -> html.Div:
     )
 
 
-def update(sources: object):
-    """Sources changed: figure, caption, table, notes and URL."""
+def update(sources: object, search: object = None):
+    """Sources changed: the chart and caption, table, notes and URL."""
     tables = data.current()
-    view = components.known_sources(from_params({"sources": sources}), tables, SOURCE_TABLES)
-    spec = charts.get(CHART)
+    view = policy.from_controls({"sources": sources}, tables, PATH, search)
     return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
+        *page_charts.values(PATH, tables, view),
         vintage_table(tables, view),
         notes(tables, view),
         to_query(view),
@@ -102,11 +98,11 @@ def _employment(start: object, end: object) -> str:
 
 def register_callbacks(app: dash.Dash) -> None:
     app.callback(
-        Output(ids.OUTLOOK_VINTAGES_GRAPH, "figure"),
-        Output(ids.OUTLOOK_VINTAGES_CAPTION, "children"),
+        *page_charts.outputs(PATH),
         Output(ids.OUTLOOK_TABLE, "children"),
         Output(ids.OUTLOOK_NOTES, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.OUTLOOK_SOURCES, "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

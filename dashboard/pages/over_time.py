@@ -6,9 +6,9 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import over_time
-from dashboard.view import View, from_params
+from dashboard.view import View
 
 dash.register_page(
     __name__,
@@ -18,7 +18,7 @@ dash.register_page(
     title="Pay over time · CMA pay & jobs",
 )
 
-SOURCE_TABLES = ["official_wages"]
+PATH = "/over-time"
 HEADERS = {
     "release": "Release",
     "p10": "10th percentile",
@@ -33,8 +33,7 @@ HEADERS = {
 
 def layout(**query) -> html.Div:
     tables = data.current()
-    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
-    spec = charts.get(ids.OVER_TIME_PAY)
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -43,9 +42,7 @@ def layout(**query) -> html.Div:
                 "the 10th, 25th, 75th and 90th percentiles, U.S.-wide, all industries.",
             ),
             components.view_warnings(view),
-            components.chart_card(
-                ids.OVER_TIME_PAY, spec.build(tables, view), spec.caption(tables, view)
-            ),
+            *page_charts.cards(PATH, tables, view),
             html.P(over_time.note(tables, view), id=ids.OVER_TIME_NOTE, className="note"),
             html.H2("Each release", className="h5 mt-4"),
             html.Div(release_table(tables, view), id=ids.OVER_TIME_TABLE),

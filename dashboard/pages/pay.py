@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, dcc, html
+from dash import Input, Output, State, dcc, html
 
-from dashboard import charts, components, data, ids
+from dashboard import components, data, ids, page_charts, policy
 from dashboard.figures import pay
 from dashboard.figures.common import publisher
-from dashboard.view import View, format_salary, from_params, parse_salary, to_query
+from dashboard.view import View, format_salary, parse_salary, to_query
 
 dash.register_page(
     __name__,
@@ -19,15 +19,13 @@ dash.register_page(
     title="Pay distribution · CMA pay & jobs",
 )
 
-CHART = ids.PAY_DISTRIBUTION
-SOURCE_TABLES = ["salary_summary"]
+PATH = "/pay"
 HINT = "Type an annual salary in US$ to see where it falls among published figures."
 
 
 def layout(**query) -> html.Div:
     tables = data.current()
-    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
-    spec = charts.get(CHART)
+    view = policy.from_layout(query, tables, PATH)
     salary_input = dcc.Input(
         id=ids.PAY_SALARY,
         type="text",
@@ -47,25 +45,22 @@ def layout(**query) -> html.Div:
             ),
             components.view_warnings(view),
             components.control_bar(
-                components.source_filter(ids.PAY_SOURCES, tables, SOURCE_TABLES, view),
+                components.source_filter(ids.PAY_SOURCES, PATH, tables, view),
                 components.labelled("Your annual salary (US$)", salary_input, ids.PAY_SALARY),
             ),
             html.Div(placement(tables, view, None), id=ids.PAY_PLACEMENT, className="mb-3"),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            *page_charts.cards(PATH, tables, view),
         ]
     )
 
 
-def update(sources: object, salary: object):
-    """Sources or salary changed: figure, caption, placement sentence and URL."""
+def update(sources: object, salary: object, search: object = None):
+    """Sources or salary changed: the chart and caption, placement sentence and URL."""
     amount, problem = parse_salary(salary)
     tables = data.current()
-    view = from_params({"sources": sources, "salary": amount})
-    view = components.known_sources(view, tables, SOURCE_TABLES)
-    spec = charts.get(CHART)
+    view = policy.from_controls({"sources": sources, "salary": amount}, tables, PATH, search)
     return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
+        *page_charts.values(PATH, tables, view),
         placement(tables, view, problem),
         to_query(view),
     )
@@ -97,11 +92,11 @@ def placement(tables: data.Tables, view: View, problem: str | None):
 
 def register_callbacks(app: dash.Dash) -> None:
     app.callback(
-        Output(ids.PAY_DISTRIBUTION_GRAPH, "figure"),
-        Output(ids.PAY_DISTRIBUTION_CAPTION, "children"),
+        *page_charts.outputs(PATH),
         Output(ids.PAY_PLACEMENT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.PAY_SOURCES, "value"),
         Input(ids.PAY_SALARY, "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

@@ -10,9 +10,8 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import charts, components, data, fmt, ids
+from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import states
-from dashboard.view import from_params
 
 dash.register_page(
     __name__,
@@ -23,7 +22,7 @@ dash.register_page(
     in_navbar=False,  # reached from Countries and the overview, so the navbar fits one line
 )
 
-SOURCE_TABLES = ["official_wages"]
+PATH = "/countries/states"
 HEADERS = {
     "rank": "Rank",
     "area_title": "State",
@@ -35,8 +34,7 @@ HEADERS = {
 
 def layout(**query) -> html.Div:
     tables = data.current()
-    view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
-    spec = charts.get(ids.STATES_MAP)
+    view = policy.from_layout(query, tables, PATH)
     rows = states.rows(tables, view)
     return html.Div(
         [
@@ -46,9 +44,7 @@ def layout(**query) -> html.Div:
                 "Hover a state for its hourly wage; every state is ranked below.",
             ),
             components.view_warnings(view),
-            components.chart_card(
-                ids.STATES_MAP, spec.build(tables, view), spec.caption(tables, view), map_config()
-            ),
+            *page_charts.cards(PATH, tables, view),
             html.H2("States ranked by mean wage", className="h5 mt-4"),
             html.Div(ranked_table(rows, "state"), id=ids.STATES_TABLE),
             html.H2("Territories (not on the map)", className="h5 mt-4"),
@@ -77,11 +73,6 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
     )
     headers = {**HEADERS, "area_title": "State" if area_type == "state" else "Territory"}
     return components.table(shown, headers)
-
-
-def map_config() -> dict:
-    """State outlines from our own assets: plotly.js would otherwise fetch them from a CDN."""
-    return {"topojsonURL": dash.get_asset_url("topojson/")}
 
 
 def _published(text: str, value: object) -> str:

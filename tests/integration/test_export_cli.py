@@ -37,12 +37,14 @@ def test_a_run_reports_progress_and_a_summary(tmp_path, processed_dir):
         "--view", "?basis=ppp",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    # Each chart is drawn for its page's view: the experience page has no basis.
     assert sorted(p.name for p in out.iterdir()) == [
         "countries-range-ppp.html",
         "countries-range-ppp.zip",
-        "experience-pay-ppp.html",
-        "experience-pay-ppp.zip",
+        "experience-pay.html",
+        "experience-pay.zip",
     ]
+    assert "note: experience-pay: This page has no currency basis setting" in done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("[1/2] countries-range") and "csv" in lines[0]
     assert lines[1].startswith("[2/2] experience-pay")
@@ -89,11 +91,8 @@ def test_the_default_is_every_chart(tmp_path, processed_dir, capsys):
         (["--format", "jpeg"], "'jpeg'"),
         (["--chart", "experience-pay,nope"], "'nope'"),
         (["--chart", "../etc/passwd"], "'../etc/passwd'"),
-        (["--view", "basis=eur"], "'eur'"),
-        (["--view", "stat=average"], "'average'"),
-        (["--view", "salary=lots"], "'lots'"),
-        (["--view", "sources=not-a-source"], "'not-a-source'"),
         (["--view", "colour=red"], "'colour'"),
+        (["--view", "stat=mean&stat=both"], "stat is given 2 times"),
         (["--scale", "3"], "3"),
     ],
 )
@@ -110,10 +109,34 @@ def test_bad_values_stop_the_run_with_a_message_naming_them(
     assert not out.exists(), "nothing is written before the input is checked"
 
 
+@pytest.mark.parametrize(
+    ("view", "chart_id", "named"),
+    [
+        ("basis=eur", "countries-range", "'eur'"),
+        ("stat=average", "experience-pay", "'average'"),
+        ("salary=lots", "pay-distribution", "as a number"),
+        ("sources=not-a-source", "employers-pay", "Sources not found"),
+    ],
+)
+def test_a_bad_value_exports_the_page_fallback_and_says_so(
+    tmp_path, processed_dir, capsys, view, chart_id, named
+):
+    """As on the page and over HTTP: the fallback, the note printed and kept in the file."""
+    out = tmp_path / "out"
+    code = main(
+        ["--out", str(out), "--data", str(processed_dir), "--format", "csv", "--chart", chart_id,
+         "--view", view]
+    )  # fmt: skip
+    assert code == 0
+    assert f"note: {chart_id}: " in capsys.readouterr().err
+    with zipfile.ZipFile(out / f"{chart_id}.zip") as archive:
+        assert any(named in w for w in json.loads(archive.read("metadata.json"))["warnings"])
+
+
 def test_the_module_exits_non_zero_without_a_traceback(tmp_path, processed_dir):
-    done = cli("--out", str(tmp_path / "out"), "--data", str(processed_dir), "--view", "basis=eur")
+    done = cli("--out", str(tmp_path / "out"), "--data", str(processed_dir), "--view", "bases=ppp")
     assert done.returncode == 2
-    assert "'eur'" in done.stderr and "usage:" in done.stderr
+    assert "'bases'" in done.stderr and "usage:" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -113,14 +113,39 @@ def test_scale_is_for_png_only(client):
     assert_plain_refusal(client.get("/export/experience-pay.svg?scale=2"), (400,))
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["basis=eur", "stat=x", "sources=nope", "salary=abc", "colour=red", "stat=mean&stat=both"],
-)
-def test_invalid_view_values_are_400(client, query):
+@pytest.mark.parametrize("query", ["colour=red", "stat=mean&stat=both", "bases=ppp"])
+def test_a_malformed_view_is_400(client, query):
     response = client.get(f"/export/countries-range.zip?{query}")
     assert_plain_refusal(response, (400,))
     assert response.get_data(as_text=True).startswith("Invalid view")
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "query", "note"),
+    [
+        ("countries-range", "basis=eur", "Unknown basis 'eur'"),
+        ("experience-pay", "stat=x", "Unknown stat 'x'"),
+        ("employers-pay", "sources=nope", "Sources not found in this data"),
+        ("employers-pay", "sources=worldbank-fx", "no figures on this page"),
+        ("pay-distribution", "salary=abc", "as a number"),
+        ("pay-distribution", "salary=0.001", "above zero"),
+        ("experience-pay", "basis=ppp", "no currency basis setting"),
+    ],
+)
+def test_a_bad_value_exports_the_page_fallback_with_its_note(client, chart_id, query, note):
+    """The file holds what the page shows for the same address, and says why, as the page does."""
+    response = client.get(f"/export/{chart_id}.zip?{query}")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{chart_id}.zip"'
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        meta = json.loads(archive.read("metadata.json"))
+        csv = archive.read(f"{chart_id}.csv")
+        readme = archive.read("README.md").decode()
+    assert any(note in warning for warning in meta["warnings"]), meta["warnings"]
+    assert note in readme
+    with zipfile.ZipFile(io.BytesIO(client.get(f"/export/{chart_id}.zip").data)) as default:
+        assert csv == default.read(f"{chart_id}.csv")  # the fallback is the default view's data
+        assert json.loads(default.read("metadata.json"))["warnings"] == []
 
 
 @pytest.mark.parametrize("path", HOSTILE_PATHS, ids=range(len(HOSTILE_PATHS)))
@@ -134,9 +159,17 @@ def test_path_traversal_never_reaches_a_file_or_a_500(client, path):
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES, ids=range(len(HOSTILE_QUERIES)))
-def test_header_injection_is_refused(client, query):
-    response = client.get(f"/export/experience-pay.png?{query}")
-    assert_plain_refusal(response, (400,))
+def test_header_injection_never_reaches_a_header(client, query):
+    """A hostile value is refused (a malformed view, a bad scale) or falls back as on the page;
+    either way no header is built from it."""
+    response = client.get(f"/export/experience-pay.zip?{query}")
+    if response.status_code == 200:
+        assert response.headers["Content-Disposition"] in (
+            'attachment; filename="experience-pay.zip"',
+            'attachment; filename="experience-pay-mean.zip"',
+        )
+    else:
+        assert_plain_refusal(response, (400,))
     for name, value in response.headers.items():
         assert "\n" not in value and "\r" not in value
         assert name.lower() not in ("set-cookie", "x-injected")
@@ -199,13 +232,25 @@ def test_menu_links_follow_the_page_address(client):
 
 
 @pytest.mark.parametrize(
-    "search",
-    ["?basis=eur&sources=nope", "?basis=%0d%0aSet-Cookie:x", "?" + "x=1&" * 60, "", None],
+    ("search", "expected"),
+    [
+        ("?basis=eur&sources=nope", "?basis=eur&sources=nope"),
+        ("?stat=mean&utm_source=x&stat=both", "?stat=mean"),
+        ("?basis=%0d%0aSet-Cookie:x", "?basis=%0D%0ASet-Cookie%3Ax"),
+        ("?" + "x=1&" * 60, ""),
+        ("", ""),
+        (None, ""),
+    ],
 )
-def test_menu_links_carry_the_view_shown_never_the_raw_address(client, search):
-    links = menu_links(client, search, [link("experience-pay", "svg")])
-    assert links == {("experience-pay", "svg"): "/export/experience-pay.svg"}
-    assert client.get(links["experience-pay", "svg"]).status_code == 200
+def test_menu_links_carry_the_settings_the_page_read(client, search, expected):
+    """Only view settings, first value each, re-encoded: /export then fits them to the page
+    exactly as the page did, so the file holds the page's view and its notes."""
+    links = menu_links(client, search, [link("experience-pay", "csv")])
+    assert links == {("experience-pay", "csv"): f"/export/experience-pay.zip{expected}"}
+    response = client.get(links["experience-pay", "csv"])
+    assert response.status_code == 200
+    for name, value in response.headers.items():
+        assert "\n" not in value and name.lower() != "set-cookie"
 
 
 def test_unknown_link_ids_get_no_export_url(client):

@@ -84,16 +84,18 @@ def callback_body(client, output_id: str, inputs: dict[str, object]) -> dict:
         dict(zip(("id", "property"), part.split(".", 1), strict=True))
         for part in found["output"].strip(".").split("...")
     ]
-    sent = [
-        {**spec, "value": inputs.get(f"{spec['id']}.{spec['property']}")}
-        for spec in found["inputs"]
-    ]
+
+    def sent(specs: list[dict]) -> list[dict]:
+        return [{**spec, "value": inputs.get(f"{spec['id']}.{spec['property']}")} for spec in specs]
+
     return {
         "output": found["output"],
         "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": sent,
-        "changedPropIds": list(inputs),
-        "state": [],
+        "inputs": sent(found["inputs"]),
+        "changedPropIds": [
+            k for k in inputs if any(k == f"{i['id']}.{i['property']}" for i in found["inputs"])
+        ],
+        "state": sent(found.get("state", [])),
     }
 
 

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from dash import html
 
-from dashboard import charts, ids
+from dashboard import charts, ids, policy
 from tests.integration.test_app_offline import find
 from tests.unit.test_callbacks import CRAFTED
 
@@ -47,7 +47,7 @@ def test_layouts_never_raise_on_crafted_queries(page, name, query):
 
 def test_careers_layout_drops_guide_sources_with_a_note(page):
     layout = str(page("careers").layout(sources="himalayas-cma-guide"))
-    assert "Sources not found in this data were ignored" in layout
+    assert "have no figures on this page and were ignored" in layout
     assert "763,040" in layout  # the figures are still there
 
 
@@ -98,7 +98,7 @@ def test_employers_layout_has_the_sector_chart(page):
 
 
 def test_employers_sources_offer_bls_but_not_the_state_reexport(page, tables):
-    values = [o["value"] for o in page("employers").source_options(tables)]
+    values = [o["value"] for o in policy.source_options("/employers", tables)]
     assert "bls-oews" in values
     assert "bls-oews-state" not in values
     assert {"himalayas-cma-guide", "researchcom-cma-duties"} <= set(values)

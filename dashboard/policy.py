@@ -1,0 +1,136 @@
+"""One view policy: the view a page, and so each chart on it, shows for a requested view.
+
+A View read from an address (dashboard.view) is already well formed: a value it could not use
+fell back to its default with a warning. The policy then fits that view to a page, from what the
+chart registry (dashboard.charts) says of each chart placed there:
+
+- a setting that no chart on the page uses is reset to its default, with a note;
+- a source that no chart on the page can show is dropped, with a note (no sources left means
+  every source, as an empty selection always does).
+
+Every consumer normalises a view here and nowhere else: the page's layout and callbacks, the
+Download menu's links, `/export/...` and `python -m dashboard.export`. So a file shows exactly
+what the screen shows, and carries the same notes (an export writes them to metadata.json).
+No web import: the exporter uses this module outside any request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from typing import TYPE_CHECKING
+
+from dashboard import charts
+from dashboard.view import DEFAULT, View, from_params, parse_query, query_values
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.charts import ChartSpec
+    from dashboard.tables import Tables
+
+# The settings a view holds, in View's field order (warnings are notes, not a setting).
+SETTINGS = tuple(f.name for f in fields(View) if f.name != "warnings")
+SETTING_NAMES = {
+    "basis": "currency basis",
+    "stat": "statistic",
+    "sources": "sources",
+    "salary": "salary",
+}
+DROPPED_SOURCES = "Sources not found in this data were ignored: showing every source they left."
+NOT_HERE_SOURCES = (
+    "Some sources in the address have no figures on this page and were ignored: "
+    "showing every source they left."
+)
+
+# Source ids per (data version, page): computing them reads whole tables, and a page asks on
+# every callback. A new data version replaces the entries.
+_SOURCE_IDS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def page_settings(path: str) -> tuple[str, ...]:
+    """The view settings that some chart on the page uses, in View's field order."""
+    used = {name for spec in charts.for_page(path) for name in spec.settings}
+    return tuple(name for name in SETTINGS if name in used)
+
+
+def source_ids(path: str, tables: Tables) -> tuple[str, ...]:
+    """Every source that some chart on the page can show, sorted."""
+    key = (tables.data_version, path)
+    found = _SOURCE_IDS.get(key)
+    if found is None:
+        if any(k[0] != tables.data_version for k in _SOURCE_IDS):
+            _SOURCE_IDS.clear()
+        ids = {s for spec in charts.for_page(path) for s in spec.source_ids(tables)}
+        found = _SOURCE_IDS[key] = tuple(sorted(ids))
+    return found
+
+
+def source_options(path: str, tables: Tables) -> list[dict]:
+    """The page's sources as dropdown options: "Publisher (year)" labels, ids as values."""
+    known = tables.sources.set_index("source_id")
+    return [{"label": source_name(known, s), "value": s} for s in source_ids(path, tables)]
+
+
+def resolve(view: View, tables: Tables, path: str) -> View:
+    """The view the page at `path` shows: `view` fitted to the page's charts, with notes."""
+    notes = list(view.warnings)
+    used = page_settings(path)
+    unused = [
+        name
+        for name in SETTINGS
+        if name not in used and getattr(view, name) != getattr(DEFAULT, name)
+    ]
+    if unused:
+        named = ", ".join(SETTING_NAMES[name] for name in unused)
+        notes.append(f"This page has no {named} setting: ignored.")
+        view = replace(view, **{name: getattr(DEFAULT, name) for name in unused})
+    if view.sources:
+        view, note = _known_sources(view, tables, path)
+        if note:
+            notes.append(note)
+    return replace(view, warnings=tuple(dict.fromkeys(notes)))
+
+
+def for_chart(spec: ChartSpec, tables: Tables, view: View) -> View:
+    """The view a chart is drawn for: its page's view (a chart never differs from its page)."""
+    return resolve(view, tables, spec.page)
+
+
+def from_query(query: str, tables: Tables, path: str) -> View:
+    """The page's view for a query string as copied from the address bar."""
+    return resolve(parse_query(query), tables, path)
+
+
+def from_controls(
+    values: dict[str, object], tables: Tables, path: str, search: object = None
+) -> View:
+    """The page's view after a control changed: the address's settings, then the controls'.
+
+    Settings that have no control on the page (sources on Countries, say) stay as the address
+    has them, so changing one control never loses the rest of a shared link's view.
+    """
+    kept, _ = query_values(search) if search else ({}, [])
+    return resolve(from_params({**kept, **values}), tables, path)
+
+
+def from_layout(query: dict[str, object], tables: Tables, path: str) -> View:
+    """The page's view for the keyword arguments Dash pages pass to layout()."""
+    return resolve(from_params(query), tables, path)
+
+
+def source_name(known: pd.DataFrame, source_id: str) -> str:
+    """ "Publisher (year)" for a source indexed by id; the id itself when unknown."""
+    if source_id not in known.index:
+        return source_id
+    year = str(known.loc[source_id, "published"])[:4]
+    return f"{known.loc[source_id, 'publisher']} ({year})"
+
+
+def _known_sources(view: View, tables: Tables, path: str) -> tuple[View, str | None]:
+    here = set(source_ids(path, tables))
+    kept = tuple(s for s in view.sources if s in here)
+    if kept == view.sources:
+        return view, None
+    anywhere = set(tables.sources["source_id"])
+    missing = any(s not in anywhere for s in view.sources if s not in here)
+    return replace(view, sources=kept), DROPPED_SOURCES if missing else NOT_HERE_SOURCES
