@@ -26,7 +26,7 @@ MAX_SALARY = 10_000_000
 MAX_QUERY_CHARS = 2_000
 MAX_FIELDS = 50
 MAX_SHOWN_CHARS = 40
-# ASCII digits, an optional decimal part and exponent (separators and "$" are removed before the match).
+# ASCII digits, optional decimals and exponent ("," and "$" are removed before the match).
 SALARY_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", re.ASCII)
 NOT_A_NUMBER = "Enter your annual salary as a number, for example 45000."
 
