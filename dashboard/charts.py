@@ -30,6 +30,13 @@ from dashboard.view import View
 
 
 @dataclass(frozen=True)
+class Rendered:
+    figure: go.Figure
+    caption: str
+    rows: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class ChartSpec:
     id: str
     page: str  # path of the page that shows it
@@ -46,6 +53,11 @@ class ChartSpec:
     sources_from: Callable[[Tables], Iterable[str]] | None = None
     # Placement on its page: "full" width, or "half" (two half-width charts share a row).
     width: str = "full"
+
+    def render(self, tables: Tables, view: View) -> Rendered:
+        return Rendered(
+            self.build(tables, view), self.caption(tables, view), self.rows(tables, view)
+        )
 
     def source_ids(self, tables: Tables) -> set[str]:
         """The source ids a reader may choose for this chart."""
