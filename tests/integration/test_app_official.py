@@ -30,11 +30,6 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_new_pages_are_served(client, path):
-    assert client.get(path).status_code == 200
-
-
 @pytest.mark.parametrize(("path", "texts"), PAGES.items())
 def test_pages_render_the_official_figures(render_page, path, texts):
     status, page = render_page(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 
 import pytest
@@ -31,7 +32,9 @@ def test_missing_data_is_built_and_logged_once(tmp_path, caplog):
     notes = [r for r in caplog.records if "No processed data" in r.getMessage()]
     assert len(notes) == 1
     assert str(target) in notes[0].getMessage()
-    assert app.server.test_client().get("/").status_code == 200
+    # The app serves the data it built: the footer names the new manifest's version.
+    version = json.loads((target / "manifest.json").read_text())["data_version"]
+    assert version in app.server.test_client().get("/_dash-layout").get_data(as_text=True)
 
 
 def test_existing_data_is_not_rebuilt(processed_dir, caplog):
