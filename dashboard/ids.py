@@ -5,6 +5,7 @@ A chart's graph and caption ids are its registry id (dashboard.charts) plus "-gr
 """
 
 # Shell
+PAGE_CONTENT = "_pages_content"  # Dash pages' own container (dash.page_container)
 URL = "url"
 NAVBAR = "navbar"
 FOOTER = "data-vintage"

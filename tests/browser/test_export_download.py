@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from dash.testing.errors import TestingTimeoutError
+from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 
-from dashboard import charts, data
+from dashboard import charts, components, data, ids
 from dashboard.export import core
 from dashboard.export.render import Renderer
 from dashboard.export.standalone import standalone, topojson_names
@@ -25,19 +26,23 @@ pytestmark = pytest.mark.browser
 def wait_for_file(folder: Path, name: str, timeout: float = 30) -> Path:
     """The downloaded file once Chromium has finished writing it."""
     target = folder / name
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def written() -> bool:
         partial = list(folder.glob("*.crdownload"))
-        if target.is_file() and target.stat().st_size > 0 and not partial:
-            return target
-        time.sleep(0.2)
-    found = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
-    raise AssertionError(f"{name} was not downloaded; the folder holds {found}")
+        return target.is_file() and target.stat().st_size > 0 and not partial
+
+    try:
+        until(written, timeout, poll=0.2)
+    except TestingTimeoutError:
+        found = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+        raise AssertionError(f"{name} was not downloaded; the folder holds {found}") from None
+    return target
 
 
 def menu_item(dash_duo, chart_id: str, text: str):
     """Open the chart's Download menu and return the item whose label starts with `text`."""
-    card = f"//div[contains(@class,'chart-card')][.//div[@id='{chart_id}-graph']]"
+    graph = components.graph_id(chart_id)
+    card = f"//div[contains(@class,'chart-card')][.//div[@id='{graph}']]"
     button = dash_duo.driver.find_element(By.XPATH, f"{card}//button[contains(., 'Download')]")
     # Centred, so the open menu fits in the window; instant, as Bootstrap makes scrolling smooth
     # and a click during the animation lands where the button was.
@@ -61,13 +66,12 @@ def images(dash_duo):
 def test_download_menu_gets_the_view_on_screen(dash_duo, app, images):
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/countries?basis=ppp", timeout=20)
-    dash_duo.wait_for_element("#countries-range-graph .main-svg", timeout=20)
+    dash_duo.wait_for_element(f"#{ids.COUNTRIES_RANGE_GRAPH} .main-svg", timeout=20)
     downloads = Path(dash_duo.download_path)
 
-    item = menu_item(dash_duo, "countries-range", "Data")
-    deadline = time.monotonic() + 10  # the links follow the address through a callback
-    while "basis=ppp" not in (item.get_attribute("href") or "") and time.monotonic() < deadline:
-        time.sleep(0.1)
+    item = menu_item(dash_duo, ids.COUNTRIES_RANGE, "Data")
+    # The links follow the address through a callback.
+    until(lambda: "basis=ppp" in (item.get_attribute("href") or ""), 10)
     assert item.get_attribute("href").endswith("/export/countries-range.zip?basis=ppp")
     item.click()
     archive = wait_for_file(downloads, "countries-range-ppp.zip")
@@ -76,11 +80,11 @@ def test_download_menu_gets_the_view_on_screen(dash_duo, app, images):
         assert meta["view"]["basis"] == "ppp"
         assert opened.read("countries-range-ppp.csv").startswith(b"source_id,")
 
-    menu_item(dash_duo, "countries-range", "PNG image, high").click()
+    menu_item(dash_duo, ids.COUNTRIES_RANGE, "PNG image, high").click()
     png = wait_for_file(downloads, "countries-range-ppp-2x.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 
-    assert dash_duo.find_element("#countries-range-graph .main-svg")  # still on the page
+    assert dash_duo.find_element(f"#{ids.COUNTRIES_RANGE_GRAPH} .main-svg")  # still on the page
     screenshot(dash_duo, "export-download-menu")
     assert console_errors(dash_duo) == []
 

@@ -11,9 +11,11 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from dashboard import charts, components, ids
 from tests.browser.conftest import console_errors, screenshot
 
 TIMEOUT = 10
+CONTENT = f"#{ids.PAGE_CONTENT}"
 # page path -> texts that must be visible once it has rendered
 KEY_FIGURES = {
     "/": ["$42,000", "$35,000", "15%", "119,800", "783,900", "901,900", "sources disagree"],
@@ -41,15 +43,12 @@ KEY_FIGURES = {
     "/pay": ["$33,500", "$42,000", "$56,480"],
     "/education": ["Associate degree", "Certificate or diploma"],
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
+    "/careers": ["Medical assistants", "763,040", "Registered nurses"],
+    "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
+    "/over-time": ["One release loaded", "May 2023"],
 }
-GRAPHS = {
-    "/experience": "experience-pay-graph",
-    "/employers": "employers-pay-graph",
-    "/countries": "countries-range-graph",
-    "/outlook": "outlook-vintages-graph",
-    "/pay": "pay-distribution-graph",
-    "/education": "education-duration-graph",
-}
+# The first chart the registry places on each page: drawn means the page has rendered.
+GRAPHS = {path: components.graph_id(charts.for_page(path)[0].id) for path in charts.pages()}
 
 
 def open_page(dash_duo, path: str, graph: str | None = None) -> None:
@@ -57,7 +56,7 @@ def open_page(dash_duo, path: str, graph: str | None = None) -> None:
     if graph:
         dash_duo.wait_for_element(f"#{graph} .main-svg", timeout=TIMEOUT)
     else:
-        dash_duo.wait_for_element("#data-vintage", timeout=TIMEOUT)
+        dash_duo.wait_for_element(f"#{ids.FOOTER}", timeout=TIMEOUT)
 
 
 def fingerprint(dash_duo, graph: str) -> str:
@@ -82,8 +81,13 @@ def wait_for_change(dash_duo, graph: str, before: str) -> str:
     return fingerprint(dash_duo, graph)
 
 
+def radio_input(group: str, value: str) -> str:
+    """The id dash-bootstrap-components gives the input of one option of a RadioItems."""
+    return f"_dbcprivate_radioitems_{group}_input_{value}"
+
+
 def choose_radio(dash_duo, group: str, value: str) -> None:
-    dash_duo.find_element(f"label[for='_dbcprivate_radioitems_{group}_input_{value}']").click()
+    dash_duo.find_element(f"label[for='{radio_input(group, value)}']").click()
 
 
 def choose_option(dash_duo, dropdown: str, label: str) -> None:
@@ -107,18 +111,18 @@ def test_page_shows_its_key_figures(dash_duo, app, path):
     dash_duo.start_server(app)
     open_page(dash_duo, path, GRAPHS.get(path))
     for text in KEY_FIGURES[path]:
-        dash_duo.wait_for_contains_text("#_pages_content", text, timeout=TIMEOUT)
+        dash_duo.wait_for_contains_text(CONTENT, text, timeout=TIMEOUT)
     screenshot(dash_duo, "page" + (path.replace("/", "-") if path != "/" else "-overview"))
     assert console_errors(dash_duo) == []
 
 
 def test_every_page_linked_from_the_navbar_opens_cleanly(dash_duo, app):
     dash_duo.start_server(app)
-    links = [a.get_attribute("href") for a in dash_duo.find_elements("#navbar a.nav-link")]
+    links = [a.get_attribute("href") for a in dash_duo.find_elements(f"#{ids.NAVBAR} a.nav-link")]
     assert len(links) >= len(KEY_FIGURES)
     for href in links:
         dash_duo.driver.get(href)
-        dash_duo.wait_for_element("#_pages_content h1", timeout=TIMEOUT)
+        dash_duo.wait_for_element(f"{CONTENT} h1", timeout=TIMEOUT)
     assert console_errors(dash_duo) == []
 
 
@@ -139,7 +143,7 @@ def check_control(dash_duo, path: str, graph: str, change, query_part: str) -> N
 
 def test_experience_statistic_toggle(dash_duo, app):
     dash_duo.start_server(app)
-    group = "experience-stat"
+    group = ids.EXPERIENCE_STAT
     check_control(
         dash_duo,
         "/experience",
@@ -147,7 +151,7 @@ def test_experience_statistic_toggle(dash_duo, app):
         lambda: choose_radio(dash_duo, group, "mean"),
         "stat=mean",
     )
-    checked = dash_duo.find_element(f"#_dbcprivate_radioitems_{group}_input_mean")
+    checked = dash_duo.find_element(f"#{radio_input(group, 'mean')}")
     assert checked.is_selected(), "the copied URL restores the toggle too"
 
 
@@ -157,35 +161,34 @@ def test_countries_money_basis(dash_duo, app):
         dash_duo,
         "/countries",
         GRAPHS["/countries"],
-        lambda: choose_radio(dash_duo, "countries-basis", "ppp"),
+        lambda: choose_radio(dash_duo, ids.COUNTRIES_BASIS, "ppp"),
         "basis=ppp",
     )
-    assert "PPP" in dash_duo.find_element("#countries-range-caption").text
+    assert "PPP" in dash_duo.find_element(f"#{ids.COUNTRIES_RANGE_CAPTION}").text
 
 
 def test_countries_map_follows_the_basis(dash_duo, app):
     """PPP recolours the map; local currencies cannot share one colour scale, so the map keeps
     US dollars for them and says so."""
     dash_duo.start_server(app)
-    open_page(dash_duo, "/countries", "countries-map-graph")
-    usd = fingerprint(dash_duo, "countries-map-graph")
-    choose_radio(dash_duo, "countries-basis", "ppp")
-    wait_for_change(dash_duo, "countries-map-graph", usd)
-    choose_radio(dash_duo, "countries-basis", "local")
-    WebDriverWait(dash_duo.driver, TIMEOUT).until(
-        lambda _: fingerprint(dash_duo, "countries-map-graph") == usd
-    )
-    dash_duo.wait_for_contains_text("#countries-map-caption", "Map in US$", timeout=TIMEOUT)
+    graph = ids.COUNTRIES_MAP_GRAPH
+    open_page(dash_duo, "/countries", graph)
+    usd = fingerprint(dash_duo, graph)
+    choose_radio(dash_duo, ids.COUNTRIES_BASIS, "ppp")
+    wait_for_change(dash_duo, graph, usd)
+    choose_radio(dash_duo, ids.COUNTRIES_BASIS, "local")
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: fingerprint(dash_duo, graph) == usd)
+    dash_duo.wait_for_contains_text(f"#{ids.COUNTRIES_MAP_CAPTION}", "Map in US$", timeout=TIMEOUT)
     assert console_errors(dash_duo) == []
 
 
 @pytest.mark.parametrize(
     ("path", "dropdown"),
     [
-        ("/employers", "employers-sources"),
-        ("/outlook", "outlook-sources"),
-        ("/education", "education-sources"),
-        ("/pay", "pay-sources"),
+        ("/employers", ids.EMPLOYERS_SOURCES),
+        ("/outlook", ids.OUTLOOK_SOURCES),
+        ("/education", ids.EDUCATION_SOURCES),
+        ("/pay", ids.PAY_SOURCES),
     ],
 )
 def test_source_filter(dash_duo, app, path, dropdown):
@@ -200,25 +203,28 @@ def test_source_filter(dash_duo, app, path, dropdown):
     assert "Himalayas" in dash_duo.find_element(f"#{dropdown}").text
 
 
+PLACEMENT = f"#{ids.PAY_PLACEMENT}"
+
+
 def test_your_salary_is_placed_on_the_distribution(dash_duo, app):
     dash_duo.start_server(app)
     open_page(dash_duo, "/pay", GRAPHS["/pay"])
     before = fingerprint(dash_duo, GRAPHS["/pay"])
-    box = dash_duo.find_element("#pay-salary")
+    box = dash_duo.find_element(f"#{ids.PAY_SALARY}")
     box.clear()
     box.send_keys("45000")
-    dash_duo.wait_for_contains_text("#pay-placement", "percentile", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(PLACEMENT, "percentile", timeout=TIMEOUT)
     wait_for_change(dash_duo, GRAPHS["/pay"], before)
     WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: "salary=45000" in url_query(dash_duo))
-    placement = dash_duo.find_element("#pay-placement").text
+    placement = dash_duo.find_element(PLACEMENT).text
     dash_duo.driver.get(dash_duo.driver.current_url)
-    dash_duo.wait_for_contains_text("#pay-placement", "percentile", timeout=TIMEOUT)
-    assert dash_duo.find_element("#pay-placement").text == placement
-    box = dash_duo.find_element("#pay-salary")
+    dash_duo.wait_for_contains_text(PLACEMENT, "percentile", timeout=TIMEOUT)
+    assert dash_duo.find_element(PLACEMENT).text == placement
+    box = dash_duo.find_element(f"#{ids.PAY_SALARY}")
     box.clear()
     box.send_keys("lots")
     WebDriverWait(dash_duo.driver, TIMEOUT).until(
-        lambda _: dash_duo.find_element("#pay-placement").text != placement
+        lambda _: dash_duo.find_element(PLACEMENT).text != placement
     )
     assert console_errors(dash_duo) == []
 
@@ -226,24 +232,22 @@ def test_your_salary_is_placed_on_the_distribution(dash_duo, app):
 def test_data_table_search(dash_duo, app):
     dash_duo.start_server(app)
     open_page(dash_duo, "/data")
-    dash_duo.wait_for_element("#data-observations .ag-row", timeout=TIMEOUT)
-    count = (
-        "return document.querySelectorAll("
-        "'#data-observations .ag-center-cols-container .ag-row').length"
-    )
+    grid = f"#{ids.DATA_OBSERVATIONS}"
+    dash_duo.wait_for_element(f"{grid} .ag-row", timeout=TIMEOUT)
+    count = f"return document.querySelectorAll('{grid} .ag-center-cols-container .ag-row').length"
     before = dash_duo.driver.execute_script(count)
-    dash_duo.find_element("#data-search").send_keys("Canada")
+    dash_duo.find_element(f"#{ids.DATA_SEARCH}").send_keys("Canada")
     WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda d: 0 < d.execute_script(count) < before)
-    dash_duo.wait_for_contains_text("#data-observations", "CAD 40,000", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(grid, "CAD 40,000", timeout=TIMEOUT)
     assert console_errors(dash_duo) == []
 
 
 def test_invalid_url_values_fall_back_with_a_note(dash_duo, app):
     dash_duo.start_server(app)
     dash_duo.driver.get(dash_duo.server_url + "/countries?basis=gold&sources=nobody")
-    dash_duo.wait_for_element("#countries-range-graph .main-svg", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text("#_pages_content", "gold", timeout=TIMEOUT)
-    assert dash_duo.find_element("#_dbcprivate_radioitems_countries-basis_input_usd").is_selected()
+    dash_duo.wait_for_element(f"#{ids.COUNTRIES_RANGE_GRAPH} .main-svg", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_WARNINGS}", "gold", timeout=TIMEOUT)
+    assert dash_duo.find_element(f"#{radio_input(ids.COUNTRIES_BASIS, 'usd')}").is_selected()
     assert console_errors(dash_duo) == []
 
 
