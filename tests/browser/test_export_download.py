@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from dash.testing.errors import TestingTimeoutError
+from dash.testing import errors as dash_errors
 from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 
@@ -33,7 +33,7 @@ def wait_for_file(folder: Path, name: str, timeout: float = 30) -> Path:
 
     try:
         until(written, timeout, poll=0.2)
-    except TestingTimeoutError:
+    except dash_errors.TestingTimeoutError:
         found = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
         raise AssertionError(f"{name} was not downloaded; the folder holds {found}") from None
     return target
