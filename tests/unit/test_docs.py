@@ -7,6 +7,8 @@ import re
 from etl.__main__ import parser as etl_parser
 from etl.config import PROJECT_ROOT
 
+pytest_plugins = ["tests.unit.conftest_dashboard"]
+
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -57,3 +59,18 @@ def test_every_export_option_is_documented():
 
     missing = {o for o in options(export_parser()) if f"`{o}" not in README}
     assert not missing
+
+
+def test_every_chart_is_documented_with_its_page_and_settings():
+    from dashboard import charts
+
+    for spec in charts.CHARTS:
+        settings = ", ".join(f"`{s}`" for s in spec.settings)
+        assert f"| `{spec.id}` | `{spec.page}` | {spec.title} | {settings} |" in README, spec.id
+
+
+def test_every_page_is_documented(app):
+    import dash
+
+    for page in dash.page_registry.values():
+        assert f"`{page['path']}`" in README, page["path"]
