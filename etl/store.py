@@ -28,14 +28,11 @@ import pyarrow.parquet as pq
 
 from etl import registry
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
+from etl.errors import Locked
 from etl.manifest import MANIFEST, sha256
 from etl.manifest import read as read_manifest
 
 __all__ = ["Locked", "lock", "read_manifest", "sha256", "write"]
-
-
-class Locked(RuntimeError):
-    """Another ETL run holds the lock on this output directory."""
 
 
 @contextmanager
