@@ -9,9 +9,7 @@ request the check runs at most once (the result is kept on flask.g).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 import json
 import logging
 import os
@@ -23,8 +21,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 from flask import current_app, g, has_request_context
 
-from etl import __main__ as etl_cli
+import etl
 from etl import config
+from etl.errors import ContractError, InputError, Locked
 
 log = logging.getLogger(__name__)
 
@@ -72,17 +71,18 @@ def data_dir(argument: Path | str | None = None) -> Path:
 def ensure(directory: Path, raw_dir: Path = config.RAW_DIR) -> bool:
     """Build the processed tables from raw_dir when `directory` has none; True if it built.
 
-    Runs the ETL through its command-line entry point, the ETL's most stable interface, which
-    also takes its lock so that two servers starting at once do not both write.
+    Runs etl.build, which takes the ETL's lock, so that two servers starting at once do not
+    both write.
     """
     if (directory / MANIFEST).is_file():
         return False
     log.info("No processed data in %s: building it from %s", directory, raw_dir)
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        code = etl_cli.main(["--raw", str(raw_dir), "--out", str(directory), "--quiet"])
-    if code != 0 or not (directory / MANIFEST).is_file():
-        raise MissingData(f"building {directory} failed (exit {code}): {output.getvalue().strip()}")
+    try:
+        etl.build(raw_dir, directory)
+    except (InputError, ContractError, Locked, OSError) as err:
+        raise MissingData(f"building {directory} failed: {err}") from err
+    if not (directory / MANIFEST).is_file():
+        raise MissingData(f"building {directory} failed: it wrote no {MANIFEST}")
     return True
 
 

@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from etl import manifest
-from etl.config import PROCESSED_DIR, RAW_DIR, REFERENCE_YEAR, SCHEMA_VERSION
-from etl.errors import ContractError, InputError
+import etl
+from etl.config import PROCESSED_DIR, RAW_DIR
+from etl.errors import ContractError, InputError, Locked
 
 EXIT_INPUT, EXIT_CONTRACT, EXIT_LOCKED, EXIT_WRITE = 1, 3, 4, 5
 CHANGES_SHOWN = 15
@@ -47,47 +47,49 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     say = (lambda *a: None) if args.quiet else print
     say(f"ETL: {args.raw} -> {args.out}{' (check only)' if args.check else ''}")
-    inputs = manifest.hash_inputs(args.raw)
-    previous = manifest.read(args.out)
-    settings = {"schema_version": SCHEMA_VERSION, "reference_year": REFERENCE_YEAR}
-    if not (args.force or args.check) and manifest.up_to_date(args.out, previous, inputs, settings):
+    planned = etl.plan(args.raw, args.out)
+    if planned.skips(force=args.force, write=not args.check):
+        previous = planned.previous or {}
         print(
             f"Inputs unchanged since {previous['created_at']} (data version"
             f" {previous['data_version']}): nothing to do. Use --force to rebuild anyway."
         )
         return 0
-    report_inputs(manifest.input_changes(previous, inputs), previous, say)
-    return build_and_write(args, inputs, started, say)
+    report_inputs(planned.input_changes, planned.previous, say)
+    return build_and_write(args, planned, started, say)
 
 
-def build_and_write(args, inputs: list[dict], started: float, say) -> int:
-    # Imported here: pandas, pyarrow and pandera cost most of a second, which an unchanged
-    # rerun never needs.
-    from etl import pipeline, store
+def build_and_write(args, planned: etl.Plan, started: float, say) -> int:
+    """Run etl.build and turn its typed errors into a message and an exit code."""
 
     def progress(step: str, rows: int, seconds: float) -> None:
         say(f"  {step:<22} {rows:>6} rows  {seconds * 1000:7.1f} ms")
 
     try:
-        tables = pipeline.build(args.raw, progress, previous=args.out)
+        result = etl.build(
+            args.raw,
+            args.out,
+            force=True,  # the plan above already decided that this run builds
+            write=not args.check,
+            progress=progress,
+            planned=planned,
+        )
     except (InputError, ContractError) as err:
         return failed(err, args.out, EXIT_INPUT if isinstance(err, InputError) else EXIT_CONTRACT)
-    if not args.check:
-        try:
-            store.write(tables, args.out, inputs)
-        except store.Locked as err:
-            print(f"error: {err}", file=sys.stderr)
-            return EXIT_LOCKED
-        except OSError as err:
-            reason = err.strerror or str(err)
-            return failed(f"cannot write the processed tables: {reason}", args.out, EXIT_WRITE)
-    print_discrepancies(tables["discrepancies"], say)
-    print_changes(tables["changes"], say)
-    rows = sum(len(t) for t in tables.values())
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return failed(f"cannot write the processed tables: {reason}", args.out, EXIT_WRITE)
+    except Locked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_LOCKED
+    tables = result.tables
+    print_discrepancies(result.discrepancies, say)
+    print_changes(result.changes, say)
     verb = "checked" if args.check else f"written to {args.out}"
     print(
-        f"\nDone: {len(tables)} tables, {rows} rows, {len(tables['discrepancies'])} discrepancies,"
-        f" {len(tables['changes'])} changes, {time.perf_counter() - started:.2f} s; {verb}"
+        f"\nDone: {len(tables)} tables, {result.rows} rows, {len(result.discrepancies)}"
+        f" discrepancies, {len(result.changes)} changes, {time.perf_counter() - started:.2f} s;"
+        f" {verb}"
     )
     return 0
 

@@ -1,4 +1,4 @@
-"""The one error type the ETL lets escape: an input it cannot read, located precisely.
+"""The errors the ETL raises; mainly InputError, an input it cannot read, located precisely.
 
 Every message names the file and, where they apply, the sheet, row, column and the text that
 could not be read, so a person can open the file and fix it without reading code.
@@ -41,6 +41,10 @@ class InputError(Exception):
             where.append(f"column {self.column!r}")
         text = "" if self.text is None else f" (text: {self.text!r})"
         return f"{', '.join(where)}: {self.message}{text}"
+
+
+class Locked(RuntimeError):
+    """Another ETL run holds the lock on this output directory (also etl.store.Locked)."""
 
 
 class ContractError(Exception):

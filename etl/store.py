@@ -26,16 +26,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl import registry
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
+from etl.errors import Locked
 from etl.manifest import MANIFEST, sha256
 from etl.manifest import read as read_manifest
-from etl.schemas import TABLES
 
 __all__ = ["Locked", "lock", "read_manifest", "sha256", "write"]
-
-
-class Locked(RuntimeError):
-    """Another ETL run holds the lock on this output directory."""
 
 
 @contextmanager
@@ -77,8 +74,8 @@ def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[dict]) -> dic
 
 def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:
     """Parquet with each column's description and unit in the field metadata."""
-    model = TABLES[name]
-    columns = model.to_schema().columns
+    step = registry.step(name)
+    columns = step.model.to_schema().columns
     table = pa.Table.from_pandas(frame, preserve_index=False)
     fields = []
     for field in table.schema:
@@ -86,7 +83,7 @@ def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:
         meta = {"description": column.description or ""}
         meta.update({k: str(v) for k, v in (column.metadata or {}).items()})
         fields.append(field.with_metadata(meta))
-    key = model.Config.unique
+    key = list(step.key)
     schema_meta = dict(table.schema.metadata or {})
     schema_meta.update(
         {
@@ -116,7 +113,7 @@ def _manifest(tables, files: dict[str, str], hashed: list[dict]) -> dict:
                 "file": f"{name}.parquet",
                 "rows": len(frame),
                 "columns": list(frame.columns),
-                "key": TABLES[name].Config.unique,
+                "key": list(registry.step(name).key),
                 "sha256": files[name],
             }
             for name, frame in tables.items()

@@ -8,14 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from etl import pipeline
+import etl
 from etl.config import RAW_DIR
 
 
 @pytest.fixture(scope="session")
-def etl_tables() -> dict:
+def etl_result(tmp_path_factory) -> etl.Result:
+    """etl.build of the project's own data/raw into a fresh directory (read-only: do not mutate).
+
+    The directory is the result's `plan.out`; its `changes` table is empty (nothing before).
+    """
+    return etl.build(RAW_DIR, tmp_path_factory.mktemp("etl") / "processed")
+
+
+@pytest.fixture(scope="session")
+def etl_tables(etl_result) -> dict:
     """The processed tables built from the project's own data/raw (read-only: do not mutate)."""
-    return pipeline.build(RAW_DIR)
+    return etl_result.tables
 
 
 @pytest.fixture

@@ -16,18 +16,16 @@ file, sheet, row and column.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 from python_calamine import CalamineError, CalamineWorkbook
 
 from etl.errors import InputError
+from etl.readers.delimited import read_delimited
 
 FILE_PATTERNS = {
     "national": re.compile(r"^national_M(\d{4})_dl\.(xlsx|csv)$"),
@@ -117,54 +115,14 @@ def read_xlsx(release: Release, occupations: set[str], topcode: TopCode) -> pd.D
 
 def read_csv_layout(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
     """Like read_xlsx, for the same layout saved as CSV (comma- or ';'-separated)."""
-    frame = _read_delimited(release.path, XLSX_COLUMNS)
+    frame = read_delimited(release.path, XLSX_COLUMNS)
     return _process(frame, release, occupations, topcode, XLSX_COLUMNS, None)
 
 
 def read_state_csv(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
     """The rows of `occupations` from the ';'-separated state mean-wage file."""
-    frame = _read_delimited(release.path, STATE_COLUMNS)
+    frame = read_delimited(release.path, STATE_COLUMNS)
     return _process(frame, release, occupations, topcode, STATE_COLUMNS, None)
-
-
-def _read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
-    """Every cell as text; the separator is whichever of ';' and ',' the header uses."""
-    first = _first_line(path)
-    separator = ";" if first.count(";") > first.count(",") else ","
-    names = _header(first, separator)
-    missing = [c for c in required if c not in [n.strip().upper() for n in names]]
-    if missing:
-        hint = " (expected ';' or ',' between columns)" if len(names) == 1 else ""
-        raise InputError(path, f"missing column(s): {', '.join(missing)}{hint}", row=1)
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(delimiter=separator),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
-            ),
-        )
-    except pa.ArrowInvalid as err:
-        raise InputError(path, f"not a readable CSV file ({err})") from None
-    frame = table.to_pandas()
-    frame.columns = [c.strip().upper() for c in frame.columns]
-    return frame
-
-
-def _first_line(path: Path) -> str:
-    if not path.is_file():
-        raise InputError(path, "file not found")
-    with path.open("rb") as handle:
-        line = handle.readline()
-    try:
-        return line.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", row=1) from None
-
-
-def _header(line: str, separator: str) -> list[str]:
-    return next(csv.reader([line.strip()], delimiter=separator))
 
 
 def _process(

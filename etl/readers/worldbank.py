@@ -38,7 +38,7 @@ def find_fx_file(raw: Path) -> Path:
 
 def read_fx(path: Path) -> pd.DataFrame:
     """Long frame: series (World Bank country or aggregate code), year, lcu_per_usd."""
-    rows = list(csv.reader(io.StringIO(read_text(path))))
+    rows = _rows(path)
     header_at = next((i for i, r in enumerate(rows) if r[:4] == FX_HEADER_START), None)
     if header_at is None:
         raise InputError(
@@ -71,7 +71,7 @@ def read_fx(path: Path) -> pd.DataFrame:
 
 def read_ppp(path: Path) -> pd.DataFrame:
     """Long frame: iso2, year, lcu_per_intl_dollar."""
-    rows = list(csv.reader(io.StringIO(read_text(path))))
+    rows = _rows(path)
     if not rows or [c.strip() for c in rows[0]] != PPP_COLUMNS:
         raise InputError(
             path, f"expected the header {','.join(PPP_COLUMNS)}", row=1, text=",".join(rows[0][:6])
@@ -105,3 +105,11 @@ def _positive_number(cell: str, path: Path, row: int, column: str) -> float:
     if not math.isfinite(value) or value <= 0:
         raise InputError(path, "expected a positive number", row=row, column=column, text=cell)
     return value
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """The file's CSV rows; a file the csv module cannot split (a stray CR) is an InputError."""
+    try:
+        return list(csv.reader(io.StringIO(read_text(path))))
+    except csv.Error as err:
+        raise InputError(path, f"not a readable CSV file ({err})") from None

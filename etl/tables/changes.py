@@ -11,21 +11,44 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
-from etl.schemas import TABLES
+from etl.contract import Strict, columns_of, key_of, text
+from etl.tables import observations as observations_table
+from etl.tables import official_wages as official_wages_table
+from etl.tables import projections as projections_table
 
-KEY = ["table", "key", "column"]
-COLUMNS = [
-    "table",
-    "key",
-    "column",
-    "change",
-    "old_text",
-    "new_text",
-    "old_value",
-    "new_value",
-    "pct_change",
-]
+
+class Changes(Strict):
+    table: Series[str] = text("Table compared")
+    key: Series[str] = text("The row's key values joined by ' | '")
+    column: Series[str] = text("Column that changed, or (row) for an added or removed row")
+    change: Series[str] = text("added, removed or changed", isin=["added", "removed", "changed"])
+    old_text: Series[str] = text("A guide figure as written before this run", nullable=True)
+    new_text: Series[str] = text("A guide figure as written after this run", nullable=True)
+    old_value: Series[float] = pa.Field(nullable=True, description="Value before this run")
+    new_value: Series[float] = pa.Field(nullable=True, description="Value after this run")
+    pct_change: Series[float] = pa.Field(
+        nullable=True, description="Change relative to the old value", metadata={"unit": "%"}
+    )
+
+    class Config:
+        unique = ["table", "key", "column"]
+
+
+MODEL = Changes
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+# The previous output: this step runs last, on the validated tables (see etl.registry).
+INPUTS = ("previous",)
+UPSTREAM = ("observations", "official_wages", "projections")
+KEYS = {
+    "observations": observations_table.KEY,
+    "official_wages": official_wages_table.KEY,
+    "projections": projections_table.KEY,
+}
+
 ROW = "(row)"
 # Derived tables repeat what these three already report.
 NUMBERS = {
@@ -51,11 +74,24 @@ NUMBERS = {
 }
 
 
-def run(tables: dict[str, pd.DataFrame], previous_dir: Path) -> pd.DataFrame:
+def run(
+    previous: Path | None,
+    observations: pd.DataFrame,
+    official_wages: pd.DataFrame,
+    projections: pd.DataFrame,
+) -> pd.DataFrame:
+    """Load each compared table's previous file, compare it row by row, return the report."""
+    if previous is None:
+        return empty()
+    tables = {
+        "observations": observations,
+        "official_wages": official_wages,
+        "projections": projections,
+    }
     records: list[dict] = []
     for name in ["observations", *NUMBERS]:
-        old_path = previous_dir / f"{name}.parquet"
-        if name in tables and old_path.is_file():
+        old_path = previous / f"{name}.parquet"
+        if old_path.is_file():
             old, new = _keyed(pd.read_parquet(old_path), name), _keyed(tables[name], name)
             records += _rows(name, old, new)
             both = new.index.intersection(old.index)
@@ -67,11 +103,12 @@ def run(tables: dict[str, pd.DataFrame], previous_dir: Path) -> pd.DataFrame:
 
 
 def empty() -> pd.DataFrame:
+    """The report of a first run: nothing to compare to."""
     return pd.DataFrame(columns=COLUMNS)
 
 
 def _keyed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    key = TABLES[name].Config.unique
+    key = KEYS[name]
     return frame.set_index(frame[key].astype(str).agg(" | ".join, axis=1))
 
 

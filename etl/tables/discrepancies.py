@@ -15,25 +15,47 @@ from __future__ import annotations
 from itertools import combinations
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
-KEY = ["check", "source_id_a", "figure_id_a", "source_id_b", "figure_id_b"]
-COLUMNS = [
-    "check",
-    "topic",
-    "category_key",
-    "measure_a",
-    "source_id_a",
-    "figure_id_a",
-    "as_written_a",
-    "period_a",
-    "measure_b",
-    "source_id_b",
-    "figure_id_b",
-    "as_written_b",
-    "period_b",
-    "overlap",
-    "note",
-]
+from etl.contract import Strict, columns_of, key_of, text
+
+
+class Discrepancies(Strict):
+    check: Series[str] = text(
+        "Kind of disagreement",
+        isin=[
+            "different_value",
+            "different_period",
+            "same_value_different_label",
+            "differs_from_official",
+        ],
+    )
+    topic: Series[str] = text("Topic")
+    category_key: Series[str] = text("Category both figures are about")
+    measure_a: Series[str] = text("Measure of the first figure")
+    source_id_a: Series[str] = text("Source of the first figure")
+    figure_id_a: Series[str] = text("First figure")
+    as_written_a: Series[str] = text("First figure as written")
+    period_a: Series[str] = text("Period of the first figure", nullable=True)
+    measure_b: Series[str] = text("Measure of the second figure")
+    source_id_b: Series[str] = text("Source of the second figure")
+    figure_id_b: Series[str] = text("Second figure")
+    as_written_b: Series[str] = text("Second figure as written")
+    period_b: Series[str] = text("Period of the second figure", nullable=True)
+    overlap: Series[bool] = pa.Field(description="Whether the two figures' ranges overlap")
+    note: Series[str] = text("What the disagreement means")
+
+    class Config:
+        unique = ["check", "source_id_a", "figure_id_a", "source_id_b", "figure_id_b"]
+
+
+MODEL = Discrepancies
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = ("confusables",)
+UPSTREAM = ("observations",)
+
 # An approximate figure ("≈107k") matches a precise one within this relative distance.
 APPROX_TOLERANCE = 0.01
 

@@ -7,27 +7,42 @@ has no maximum, "up to 2 years" no minimum.
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
-from etl.inputs import Inputs
-
-KEY = ["source_id", "program"]
-COLUMNS = [
-    "source_id",
-    "program",
-    "program_order",
-    "months_min",
-    "months_max",
-    "months_bound",
-    "cost_usd_min",
-    "cost_usd_max",
-    "duration_as_written",
-    "cost_as_written",
-]
+from etl.contract import BOUNDS, MONTHS, USD, Strict, columns_of, key_of, money, text
 
 
-def run(observations: pd.DataFrame, inputs: Inputs) -> pd.DataFrame:
+class Education(Strict):
+    source_id: Series[str] = text("Source")
+    program: Series[str] = text("Program, canonical name")
+    program_order: Series[int] = pa.Field(ge=1, description="Display order, shortest first")
+    months_min: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Shortest length (null when open)", metadata=MONTHS
+    )
+    months_max: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Longest length (null when open)", metadata=MONTHS
+    )
+    months_bound: Series[str] = text("Bound of the duration", nullable=True, isin=BOUNDS)
+    cost_usd_min: Series[float] = money("Total cost, low end", USD)
+    cost_usd_max: Series[float] = money("Total cost, high end", USD)
+    duration_as_written: Series[str] = text("Duration as written", nullable=True)
+    cost_as_written: Series[str] = text("Cost as written", nullable=True)
+
+    class Config:
+        unique = ["source_id", "program"]
+
+
+MODEL = Education
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = ("programs",)
+UPSTREAM = ("observations",)
+
+
+def run(observations: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
     rows = observations[observations["topic"] == "education"]
-    order = inputs.programs.drop_duplicates("program").set_index("program")["program_order"]
+    order = programs.drop_duplicates("program").set_index("program")["program_order"]
     records = []
     for (source_id, program), group in rows.groupby(["source_id", "category_key"], sort=True):
         by_measure = group.set_index("measure")

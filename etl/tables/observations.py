@@ -1,6 +1,6 @@
 """observations: every figure of every source, as written and as numbers.
 
-Load: the figure rows and the registries (Inputs). Process: parse each figure string, check it
+Load: the figure rows and the registries. Process: parse each figure string, check it
 against its measure, map its category to a canonical key, convert money to annual US dollars
 and durations to months. Output: one row per (source_id, figure_id), sorted by that key.
 """
@@ -10,34 +10,126 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
+from etl.contract import Strict, bound, columns_of, key_of, text
 from etl.errors import InputError
-from etl.inputs import Inputs
 from etl.normalize import official as official_link
 from etl.normalize.money import RateMissing, Rates, annualize
 from etl.normalize.periods import PeriodError, parse_period
 from etl.parse import Figure, FigureParseError, parse_figure
 
-KEY = ["source_id", "figure_id"]
+
+class Observations(Strict):
+    source_id: Series[str] = text("Source, see the sources table")
+    figure_id: Series[str] = text("Figure id, unique within its source")
+    topic: Series[str] = text("Topic: salary, experience, settings, regions, outlook, ...")
+    measure: Series[str] = text("What the figure measures (reference/measures.csv)")
+    category: Series[str] = text("What the figure is about, as the source labels it")
+    category_key: Series[str] = text("Canonical key: ISO3, country group, NAICS, program, slug")
+    as_written: Series[str] = text("The figure exactly as the source writes it")
+    value: Series[float] = pa.Field(nullable=True, description="Point value (null for a range)")
+    value_low: Series[float] = pa.Field(nullable=True, description="Low end, in `unit`")
+    value_high: Series[float] = pa.Field(nullable=True, description="High end, in `unit`")
+    bound: Series[str] = bound()
+    low_open: Series[bool] = pa.Field(description="Open below (under, less than, up to)")
+    high_open: Series[bool] = pa.Field(description="Open above (+, over, exceeding, at least)")
+    unit: Series[str] = text(
+        "Unit of value columns", isin=["money", "percent", "count", "months", "years", "weeks"]
+    )
+    currency: Series[str] = text("ISO 4217 currency of a money figure", nullable=True)
+    per: Series[str] = text("Money per year, hour or in total", nullable=True)
+    norm_value: Series[float] = pa.Field(nullable=True, description="Value in `norm_unit`")
+    norm_low: Series[float] = pa.Field(nullable=True, description="Low end in `norm_unit`")
+    norm_high: Series[float] = pa.Field(nullable=True, description="High end in `norm_unit`")
+    norm_unit: Series[str] = text(
+        "Comparable unit", isin=["usd_per_year", "usd", "percent", "count", "months"]
+    )
+    fx_year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="Year of the exchange rate used to reach US dollars"
+    )
+    period: Series[str] = text("Period as the source states it", nullable=True)
+    period_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="First year")
+    period_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Last year")
+    section: Series[str] = text("Section of the source the figure is in", nullable=True)
+    attributed_to: Series[str] = text("Who the source credits for the figure", nullable=True)
+    notes: Series[str] = text("Editor's note", nullable=True)
+    official_source_id: Series[str] = text(
+        "Official source this figure was checked against", nullable=True
+    )
+    official_ref: Series[str] = text(
+        "The official figure: table, occupation, area, period, column", nullable=True
+    )
+    official_value: Series[float] = pa.Field(
+        nullable=True, description="The official value, in `norm_unit`"
+    )
+    official_period: Series[str] = text("Period of the official figure", nullable=True)
+    matches_official: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True,
+        description="Whether the figure equals the official one (null: no counterpart)",
+    )
+
+    class Config:
+        unique = ["source_id", "figure_id"]
+
+
+MODEL = Observations
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = (
+    "figures",
+    "measures",
+    "regions",
+    "settings",
+    "programs",
+    "official_measures",
+    "occupations",
+    "sources",
+    "rates",
+)
+UPSTREAM = ("official_wages", "projections")
+
 MONTHS_PER = {"months": 1.0, "years": 12.0, "weeks": 12 / 52}
 # Topics whose categories are places, settings or programs map through a reference list;
 # the others (experience levels, certifications) are keyed by a slug of their label.
 REGION_TOPICS = {"salary", "regions", "outlook"}
 
 
-def run(inputs: Inputs, rates: Rates, official: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    measures = inputs.measures.set_index("measure")
-    records = [_observation(rec, measures, inputs, rates) for _, rec in inputs.figures.iterrows()]
+def run(
+    figures: pd.DataFrame,
+    measures: pd.DataFrame,
+    regions: pd.DataFrame,
+    settings: pd.DataFrame,
+    programs: pd.DataFrame,
+    official_measures: pd.DataFrame,
+    occupations: pd.DataFrame,
+    sources: pd.DataFrame,
+    rates: Rates,
+    official_wages: pd.DataFrame,
+    projections: pd.DataFrame,
+) -> pd.DataFrame:
+    """Read every figure row, link it to its official counterpart, return them by key."""
+    lists = {"regions": regions, "settings": settings, "programs": programs}
+    by_measure = measures.set_index("measure")
+    records = [_observation(rec, by_measure, lists, rates) for _, rec in figures.iterrows()]
     frame = pd.DataFrame.from_records(records)
-    frame = link_official(frame, inputs, official)
+    official = {"official_wages": official_wages, "projections": projections}
+    frame = link_official(frame, official, official_measures, occupations, sources)
     return frame.sort_values(KEY, ignore_index=True)
 
 
-def link_official(frame: pd.DataFrame, inputs: Inputs, official: dict) -> pd.DataFrame:
+def link_official(
+    frame: pd.DataFrame,
+    official: dict[str, pd.DataFrame],
+    official_measures: pd.DataFrame,
+    occupations: pd.DataFrame,
+    sources: pd.DataFrame,
+) -> pd.DataFrame:
     """Add the official figure each guide figure can be checked against, and whether it matches."""
-    columns = inputs.official_measures.set_index("measure")["official_column"]
-    focus = inputs.occupations.loc[inputs.occupations["role"] == "focus", "occupation_code"].iloc[0]
-    published = inputs.sources.set_index("source_id")["published"].str[:4].astype(int)
+    columns = official_measures.set_index("measure")["official_column"]
+    focus = occupations.loc[occupations["role"] == "focus", "occupation_code"].iloc[0]
+    published = sources.set_index("source_id")["published"].str[:4].astype(int)
     links = []
     for _, obs in frame.iterrows():
         found = None
@@ -56,7 +148,7 @@ def link_official(frame: pd.DataFrame, inputs: Inputs, official: dict) -> pd.Dat
     return pd.concat([frame, pd.DataFrame.from_records(links, index=frame.index)], axis=1)
 
 
-def _observation(rec: pd.Series, measures: pd.DataFrame, inputs: Inputs, rates: Rates) -> dict:
+def _observation(rec: pd.Series, measures: pd.DataFrame, lists: dict, rates: Rates) -> dict:
     where = {"file": rec["_file"], "row": int(rec["_row"])}
     if rec["measure"] not in measures.index:
         raise InputError(
@@ -80,7 +172,7 @@ def _observation(rec: pd.Series, measures: pd.DataFrame, inputs: Inputs, rates: 
         "topic": rec["topic"],
         "measure": rec["measure"],
         "category": rec["category"],
-        "category_key": category_key(rec, inputs, where),
+        "category_key": category_key(rec, lists, where),
         "as_written": rec["as_written"],
         "value": figure.value,
         "value_low": figure.low,
@@ -159,15 +251,18 @@ def _normalized(figure: Figure, per: str | None, rates: Rates, rec: pd.Series, w
     }
 
 
-def category_key(rec: pd.Series, inputs: Inputs, where: dict) -> str:
-    """The canonical key of a figure's category: ISO3 or group, NAICS, program, or a slug."""
+def category_key(rec: pd.Series, lists: dict[str, pd.DataFrame], where: dict) -> str:
+    """The canonical key of a figure's category: ISO3 or group, NAICS, program, or a slug.
+
+    `lists` holds the reference lists: regions, settings and programs.
+    """
     topic, label = rec["topic"], rec["category"]
     if topic in REGION_TOPICS:
-        table, column, hint = inputs.regions, "iso3", "reference/regions.csv"
+        table, column, hint = lists["regions"], "iso3", "reference/regions.csv"
     elif topic == "settings":
-        table, column, hint = inputs.settings, "naics", "reference/settings.csv"
+        table, column, hint = lists["settings"], "naics", "reference/settings.csv"
     elif topic == "education":
-        table, column, hint = inputs.programs, "program", "reference/programs.csv"
+        table, column, hint = lists["programs"], "program", "reference/programs.csv"
     else:
         return slug(label)
     match = table[table["label"] == label]

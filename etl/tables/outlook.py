@@ -8,22 +8,50 @@ starts or ends in that year.
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
+from etl.contract import Strict, columns_of, key_of, text
 from etl.errors import InputError
 from etl.tables.common import locate
 
-KEY = ["source_id", "period_start", "period_end"]
-COLUMNS = [
-    "source_id",
-    "period_start",
-    "period_end",
-    "growth_pct",
-    "employment_start",
-    "employment_end",
-    "annual_openings",
-    "new_jobs",
-    "attributed_to",
-]
+
+class Outlook(Strict):
+    source_id: Series[str] = text("Source")
+    period_start: Series[int] = pa.Field(description="First year of the projection")
+    period_end: Series[int] = pa.Field(description="Last year of the projection")
+    growth_pct: Series[float] = pa.Field(
+        nullable=True, description="Employment change over the period", metadata={"unit": "%"}
+    )
+    employment_start: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employed in the first year", metadata={"unit": "persons"}
+    )
+    employment_end: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Employed in the last year", metadata={"unit": "persons"}
+    )
+    annual_openings: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Openings a year, growth plus replacement",
+        metadata={"unit": "openings per year"},
+    )
+    new_jobs: Series[float] = pa.Field(
+        nullable=True,
+        description="Net new jobs over the whole period",
+        metadata={"unit": "jobs"},
+    )
+    attributed_to: Series[str] = text("Who the source credits", nullable=True)
+
+    class Config:
+        unique = ["source_id", "period_start", "period_end"]
+
+
+MODEL = Outlook
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = ("figures",)
+UPSTREAM = ("observations",)
+
 PERIOD_MEASURES = {
     "growth": "growth_pct",
     "annual_openings": "annual_openings",

@@ -8,21 +8,35 @@ years cannot be ordered and is an input error.
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
+from etl.contract import Strict, columns_of, key_of, money, text
 from etl.errors import InputError
 from etl.tables.common import first_period, value_of
 
-KEY = ["source_id", "level_order"]
-COLUMNS = [
-    "source_id",
-    "level",
-    "level_order",
-    "years_min",
-    "years_max",
-    "median_annual_usd",
-    "mean_annual_usd",
-    "period",
-]
+
+class SalaryByExperience(Strict):
+    source_id: Series[str] = text("Source")
+    level: Series[str] = text("Career level as the source names it")
+    level_order: Series[int] = pa.Field(ge=1, description="1 = most junior")
+    years_min: Series[float] = pa.Field(ge=0, description="Years of experience, lower bound")
+    years_max: Series[float] = pa.Field(
+        nullable=True, ge=0, description="Years of experience, upper bound (null when open)"
+    )
+    median_annual_usd: Series[float] = money("Median annual pay")
+    mean_annual_usd: Series[float] = money("Average annual pay")
+    period: Series[str] = text("Period as stated", nullable=True)
+
+    class Config:
+        unique = ["source_id", "level_order"]
+
+
+MODEL = SalaryByExperience
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = ("figures",)
+UPSTREAM = ("observations",)
 
 
 def run(observations: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,32 @@ Input: observations of topic `salary` for the United States. A pay range becomes
 from __future__ import annotations
 
 import pandas as pd
+from pandera.typing import Series
 
-KEY = ["source_id", "stat", "period"]
+from etl.contract import Strict, bound, columns_of, key_of, money, text
+
+
+class SalarySummary(Strict):
+    source_id: Series[str] = text("Source")
+    figure_id: Series[str] = text("Figure in observations")
+    stat: Series[str] = text(
+        "Statistic", isin=["p10", "range_low", "median", "mean", "range_high", "p90"]
+    )
+    annual_usd: Series[float] = money("Annual pay")
+    bound: Series[str] = bound()
+    period: Series[str] = text("Period as stated", nullable=True)
+    as_written: Series[str] = text("The figure as written")
+
+    class Config:
+        unique = ["source_id", "stat", "period"]
+
+
+MODEL = SalarySummary
+KEY = key_of(MODEL)
+COLUMNS = columns_of(MODEL)
+INPUTS = ()
+UPSTREAM = ("observations",)
+
 MEASURE_STAT = {"median_pay": "median", "mean_pay": "mean", "p10_pay": "p10", "p90_pay": "p90"}
 STAT_ORDER = ["p10", "range_low", "median", "mean", "range_high", "p90"]
 SCOPE = "USA"
@@ -30,9 +54,6 @@ def run(observations: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["source_id", "stat_order", "period"], ignore_index=True).drop(
         columns="stat_order"
     )
-
-
-COLUMNS = ["source_id", "figure_id", "stat", "annual_usd", "bound", "period", "as_written"]
 
 
 def _row(obs: pd.Series, stat: str, value: float | None, bound: str) -> dict:

@@ -17,10 +17,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import manifest, pipeline
+from etl import manifest
 from etl.__main__ import main
 from etl.config import PROJECT_ROOT
 from etl.schemas import TABLES
+from etl.tables import official_wages
 from tests.conftest import tree_digest
 
 KILL_POINTS = 20
@@ -105,7 +106,7 @@ def test_full_disk_while_writing(raw_dir, built, monkeypatch, capsys):
 def test_raw_file_damaged_mid_run(raw_dir, built, monkeypatch, capsys, damage):
     target = raw_dir / "oews" / "national_M2023_dl.xlsx"
     before = tree_digest(built)
-    real = pipeline.official_wages.run
+    real = official_wages.run
 
     def damaged_then_read(*args, **kwargs):
         if damage == "delete":
@@ -114,7 +115,7 @@ def test_raw_file_damaged_mid_run(raw_dir, built, monkeypatch, capsys, damage):
             target.write_bytes(target.read_bytes()[:50_000])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline.official_wages, "run", damaged_then_read)
+    monkeypatch.setattr(official_wages, "run", damaged_then_read)
     code = main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"])
     err = capsys.readouterr().err
     assert code == 1

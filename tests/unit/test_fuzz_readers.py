@@ -8,7 +8,6 @@ InputError (FigureParseError for the bare parser).
 from __future__ import annotations
 
 import contextlib
-import copy
 import csv
 import io
 from pathlib import Path
@@ -20,6 +19,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from etl import inputs as inputs_module
+from etl import registry
 from etl.config import RAW_DIR, REFERENCE_YEAR
 from etl.errors import InputError
 from etl.normalize.money import Rates
@@ -89,8 +89,9 @@ def test_parser_raises_only_its_own_error(text):
 def loaded(etl_tables):
     inputs = inputs_module.load(RAW_DIR)
     rates = Rates(inputs.fx, inputs.ppp, inputs.currencies, inputs.countries, REFERENCE_YEAR)
-    official = {name: etl_tables[name] for name in ("official_wages", "projections")}
-    return inputs, rates, official
+    step = registry.step("observations")
+    given = {name: getattr(inputs, name, None) for name in step.inputs} | {"rates": rates}
+    return given | {name: etl_tables[name] for name in step.upstream}
 
 
 FIGURE_COLUMNS = ["topic", "measure", "category", "as_written", "period"]
@@ -99,12 +100,10 @@ FIGURE_COLUMNS = ["topic", "measure", "category", "as_written", "period"]
 @FAST
 @given(row=st.integers(0, 51), column=st.sampled_from(FIGURE_COLUMNS), value=odd_text)
 def test_any_figure_cell_gives_a_result_or_an_input_error(loaded, row, column, value):
-    inputs, rates, official = loaded
-    fuzzed = copy.copy(inputs)
-    fuzzed.figures = inputs.figures.copy()
-    fuzzed.figures.loc[row, column] = value
+    fuzzed = loaded | {"figures": loaded["figures"].copy()}
+    fuzzed["figures"].loc[row, column] = value
     try:
-        observations.run(fuzzed, rates, official)
+        observations.run(**fuzzed)
     except InputError as err:
         assert err.file and err.row is not None and err.column
 

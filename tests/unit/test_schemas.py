@@ -6,7 +6,9 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from etl.schemas import TABLES, SalaryByRegion, SalarySummary
+from etl.schemas import TABLES
+from etl.tables.salary_by_region import SalaryByRegion
+from etl.tables.salary_summary import SalarySummary
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
