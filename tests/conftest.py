@@ -1,4 +1,9 @@
-"""Fixtures shared by every test layer: the real raw data, copied, and the tables built from it."""
+"""Fixtures shared by every test layer: the real raw data, copied; the tables built from it once
+per session (etl.build); and the dashboard over those tables, spoken to as a browser does.
+
+The data is the real ETL's output from data/raw, so tests compare charts with exactly the values
+the app would serve. Tests that change data work on copies (raw_dir, processed_copy).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from pathlib import Path
 import pytest
 
 import etl
+from dashboard import data
+from dashboard.app import create_app
 from etl.config import RAW_DIR
+from tests.dash_requests import callback_body, strings
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +41,69 @@ def raw_dir(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(RAW_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def processed_dir(etl_result) -> Path:
+    """The session's one ETL build, as the app reads it (read-only: do not modify)."""
+    return Path(etl_result.plan.out)
+
+
+@pytest.fixture
+def processed_copy(processed_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the session's processed data, for a test that changes or replaces it."""
+    target = tmp_path / "processed"
+    shutil.copytree(processed_dir, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def tables(processed_dir: Path) -> data.Tables:
+    return data.DataStore(processed_dir).tables()
+
+
+@pytest.fixture(scope="session")
+def app(processed_dir: Path):
+    return create_app(processed_dir)
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture
+def in_request(app):
+    """A request context of the session app, as callbacks run in."""
+    with app.server.test_request_context("/"):
+        yield app
+
+
+@pytest.fixture
+def post_callback(client):
+    """post_callback(output_id, {"component-id.property": value}) -> response, as browsers post."""
+    return lambda output_id, inputs: client.post(
+        "/_dash-update-component", json=callback_body(client, output_id, inputs)
+    )
+
+
+@pytest.fixture
+def render_page(client):
+    """render_page(path, search="") -> every string of the page the router returns, and status."""
+
+    def render(path: str, search: str = "") -> tuple[int, str]:
+        inputs = {"_pages_location.pathname": path, "_pages_location.search": search}
+        body = callback_body(client, "_pages_content", inputs)
+        response = client.post("/_dash-update-component", json=body)
+        return response.status_code, strings(response.get_json())
+
+    return render
+
+
+@pytest.fixture
+def text_of():
+    """text_of(json_value) -> every string inside it, one per line."""
+    return strings
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from dashboard import ids
 
 EXPERIENCE_OUTPUTS = [
@@ -27,3 +29,40 @@ def experience_body(output: str, value, /, search: object = "", **overrides) -> 
     }
     body.update(overrides)
     return body
+
+
+def callback_body(client, output_id: str, inputs: dict[str, object]) -> dict:
+    """The JSON the browser posts to /_dash-update-component for the callback writing output_id.
+
+    `inputs` maps "component-id.property" to the value sent, so tests can send anything.
+    """
+    dependencies = json.loads(client.get("/_dash-dependencies").data)
+    found = next(d for d in dependencies if f"{output_id}." in d["output"])
+    outputs = [
+        dict(zip(("id", "property"), part.split(".", 1), strict=True))
+        for part in found["output"].strip(".").split("...")
+    ]
+
+    def sent(specs: list[dict]) -> list[dict]:
+        return [{**spec, "value": inputs.get(f"{spec['id']}.{spec['property']}")} for spec in specs]
+
+    return {
+        "output": found["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": sent(found["inputs"]),
+        "changedPropIds": [
+            k for k in inputs if any(k == f"{i['id']}.{i['property']}" for i in found["inputs"])
+        ],
+        "state": sent(found.get("state", [])),
+    }
+
+
+def strings(value: object) -> str:
+    """Every string inside a JSON value, one per line: roughly the text a page shows."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(strings(v) for v in value.values())
+    if isinstance(value, list):
+        return "\n".join(strings(v) for v in value)
+    return ""

@@ -15,7 +15,6 @@ import pytest
 from selenium.webdriver.chrome.options import Options
 
 from dashboard.app import create_app
-from etl.__main__ import main as etl_main
 from etl.config import PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
@@ -54,14 +53,6 @@ def _browser_available():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def processed_dir(tmp_path_factory) -> Path:
-    """Processed tables built once from the project's raw data, for every browser test."""
-    out = tmp_path_factory.mktemp("browser") / "processed"
-    assert etl_main(["--out", str(out), "--quiet"]) == 0
-    return out
 
 
 @pytest.fixture

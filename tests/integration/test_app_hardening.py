@@ -13,11 +13,9 @@ from etl.__main__ import main as etl_main
 from tests.dash_requests import experience_body, experience_output
 
 
-@pytest.fixture(scope="module")
-def processed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("hardening") / "processed"
-    assert etl_main(["--out", str(out), "--quiet"]) == 0
-    return out
+@pytest.fixture
+def processed(processed_dir):
+    return processed_dir
 
 
 @pytest.fixture
@@ -91,9 +89,8 @@ def test_healthz_reports_the_data_version(http, processed):
     }
 
 
-def test_healthz_is_503_when_data_cannot_be_loaded(tmp_path):
-    out = tmp_path / "processed"
-    assert etl_main(["--out", str(out), "--quiet"]) == 0
+def test_healthz_is_503_when_data_cannot_be_loaded(processed_copy, tmp_path):
+    out = processed_copy
     http = create_app(out).server.test_client()
     (out / "manifest.json").write_text("{ not json")
     for table in out.glob("*.parquet"):
@@ -106,11 +103,10 @@ def test_healthz_is_503_when_data_cannot_be_loaded(tmp_path):
     assert str(tmp_path) not in response.get_data(as_text=True)
 
 
-def test_healthz_is_503_when_no_data_was_ever_loaded(tmp_path, monkeypatch):
+def test_healthz_is_503_when_no_data_was_ever_loaded(processed_copy, monkeypatch):
     from dashboard import data
 
-    out = tmp_path / "processed"
-    assert etl_main(["--out", str(out), "--quiet"]) == 0
+    out = processed_copy
     app = create_app(out)
     http = app.server.test_client()
     assert http.get("/").status_code == 200  # Dash sets itself up on a process's first request

@@ -12,8 +12,6 @@ from etl.__main__ import main as etl_main
 from etl.config import RAW_DIR
 from tests.integration.test_etl_rerun import write_release
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 PAGES = {
     "/careers": [
         "Related careers",
@@ -73,7 +71,7 @@ def test_employers_callback_survives_crafted_posts(post_callback, value):
 
 def test_a_new_release_reaches_the_pages_without_restart(tmp_path):
     # Imported here: the plugin is loaded (and its asserts rewritten) before this runs.
-    from tests.unit.conftest_dashboard import callback_body, strings
+    from tests.dash_requests import callback_body, strings
 
     raw, out = tmp_path / "raw", tmp_path / "processed"
     shutil.copytree(RAW_DIR, raw)

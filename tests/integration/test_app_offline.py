@@ -10,8 +10,6 @@ import pytest
 
 from dashboard import ids
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 ASSETS = Path(__file__).resolve().parents[2] / "dashboard" / "assets"
 
 

@@ -6,8 +6,6 @@ import pytest
 
 from dashboard import charts, components, ids
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 PAGES = {
     "/": ["$42,000", "Median salary", "sources disagree", "/data#discrepancies", "May 2023"],
     "/experience": [

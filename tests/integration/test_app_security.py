@@ -6,8 +6,6 @@ import pytest
 
 from dashboard import ids
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 CRAFTED = ["bogus", None, 42, {"$ne": 1}, ["a", "b"], "x" * 200_000, "<img src=x onerror=alert(1)>"]
 CONTROLS = [
     (ids.EXPERIENCE_PAY_GRAPH, "experience-stat.value"),

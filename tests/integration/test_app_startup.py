@@ -12,8 +12,6 @@ from flask import Flask
 from dashboard import data
 from dashboard.app import create_app
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 @pytest.fixture
 def entry(monkeypatch, processed_dir):

@@ -16,8 +16,6 @@ from dashboard.export.__main__ import main
 from dashboard.export.figures import WIDTH
 from etl.config import PROJECT_ROOT
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(

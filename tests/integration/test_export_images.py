@@ -25,8 +25,6 @@ from dashboard.export.figures import WIDTH, export_figure
 from dashboard.export.render import Renderer, page_generator
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CHART_IDS = [c.id for c in charts.CHARTS]
 ALL_FORMATS = [*formats.CHART_FORMATS, formats.REPORT]

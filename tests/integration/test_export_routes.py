@@ -18,8 +18,6 @@ from dashboard.export import routes
 from dashboard.export.render import Renderer
 from etl.config import PROJECT_ROOT
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 FILENAME = re.compile(r'^attachment; filename="[a-z0-9]+(--?[a-z0-9]+)*\.(png|svg|pdf|html|zip)"$')
 HOSTILE_PATHS = [
     "/export/..%2F..%2Fetc%2Fpasswd.png",

@@ -20,9 +20,7 @@ from hypothesis import strategies as st
 
 from dashboard import charts, components, ids, policy
 from dashboard.export.datazip import csv_text
-from tests.unit.conftest_dashboard import callback_body
-
-pytest_plugins = ["tests.unit.conftest_dashboard"]
+from tests.dash_requests import callback_body
 
 VALUES = {
     "basis": ["usd", "ppp", "local", "eur", "", "<b>"],

@@ -8,8 +8,6 @@ import plotly.graph_objects as go
 import pytest
 from dash import Patch, html, no_update
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 CRAFTED = [
     None,
     123,

@@ -13,8 +13,6 @@ import pytest
 from dashboard import charts, components, ids
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 FIGURES_DIR = Path(charts.__file__).parent / "figures"
 VIEWS = [View(), View(basis="ppp", stat="mean", salary=50000), View(basis="local", stat="median")]
 UNIT = re.compile(

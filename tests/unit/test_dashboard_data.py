@@ -13,8 +13,6 @@ import pytest
 from dashboard import data
 from etl.config import PROCESSED_DIR
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 @pytest.fixture
 def copy(processed_dir: Path, tmp_path: Path) -> Path:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dashboard import summary
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 def cards(tables):
     return {c.key: c for c in summary.cards(tables)}

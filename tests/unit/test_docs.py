@@ -7,8 +7,6 @@ import re
 from etl.__main__ import parser as etl_parser
 from etl.config import PROJECT_ROOT
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
 

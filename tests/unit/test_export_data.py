@@ -20,8 +20,6 @@ from dashboard.export.figures import SOURCE_LINE, caption_lines, export_figure
 from dashboard.export.standalone import standalone, topojson_names
 from dashboard.view import View, to_query
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 WHEN = datetime(2025, 6, 1, 12, 30, tzinfo=UTC)
 VIEWS = [View(), View(basis="ppp", stat="mean"), View(basis="local", stat="median", salary=45000)]
 VIEW_IDS = ["default", "ppp-mean", "local-median-salary"]

@@ -14,8 +14,6 @@ from dashboard.export import formats, naming, render, validate
 from dashboard.export.validate import ExportError
 from dashboard.view import BASES, STATS, View, parse_query, to_query
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 SAFE_NAME = re.compile(r"^[a-z0-9]+(--?[a-z0-9]+)*\.(png|svg|pdf|html|zip)$")
 
 

@@ -11,8 +11,6 @@ import pytest
 from dashboard.figures import careers, official
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 CMA = "<b>Medical assistants (CMA)</b>"
 
 

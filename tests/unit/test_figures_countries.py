@@ -9,8 +9,6 @@ import pytest
 from dashboard.figures import countries
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 NORDIC = "Nordic countries (5 countries)"
 
 

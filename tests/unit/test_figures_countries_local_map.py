@@ -5,8 +5,6 @@ from __future__ import annotations
 from dashboard.figures import countries
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 def test_local_basis_map_caption_says_it_shows_us_dollars(tables):
     assert "Map in US$" in countries.map_caption(tables, View(basis="local"))

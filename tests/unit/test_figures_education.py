@@ -7,8 +7,6 @@ import pytest
 from dashboard.figures import education
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 HIMALAYAS = "himalayas-cma-guide"
 RESEARCH = "researchcom-cma-duties"
 

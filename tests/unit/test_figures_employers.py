@@ -5,8 +5,6 @@ from __future__ import annotations
 from dashboard.figures import employers
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 RESEARCH = "researchcom-cma-duties"
 HIMALAYAS = "himalayas-cma-guide"
 

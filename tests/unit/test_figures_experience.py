@@ -7,8 +7,6 @@ import pytest
 from dashboard.figures import experience
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 LEVELS = [
     "Junior Clinical Medical Assistant",
     "Clinical Medical Assistant",

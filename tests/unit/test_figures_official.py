@@ -11,8 +11,6 @@ from dashboard import summary
 from dashboard.figures import official
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 
 def with_release(tables, year: int, raise_by: float = 1.05):
     """The tables with a copy of the national OEWS rows relabelled as another release."""

@@ -12,8 +12,6 @@ from dashboard import charts, ids, policy
 from tests.integration.test_app_offline import find
 from tests.unit.test_callbacks import CRAFTED
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 NEW_PAGES = ["careers", "states", "over_time", "overview", "employers"]
 CRAFTED_QUERIES = [
     {},

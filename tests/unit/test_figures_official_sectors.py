@@ -5,8 +5,6 @@ from __future__ import annotations
 from dashboard.figures import employers, official
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 HEALTH = "Health Care and Social Assistance"
 REAL_ESTATE = "Real Estate and Rental and Leasing"
 

@@ -7,8 +7,6 @@ import math
 from dashboard.figures import outlook
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 OLD = "2022–2032<br>Himalayas"
 NEW = "2023–2033<br>Research.com"
 

@@ -11,8 +11,6 @@ from dashboard.figures import official, over_time
 from dashboard.view import View
 from tests.unit.test_figures_official import with_release
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 PERCENTILES = ["90th percentile", "75th percentile", "Median", "25th percentile", "10th percentile"]
 
 

@@ -7,8 +7,6 @@ import pytest
 from dashboard.figures import pay
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 RESEARCH = "researchcom-cma-duties"
 
 

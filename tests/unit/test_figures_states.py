@@ -10,8 +10,6 @@ import pytest
 from dashboard.figures import official, states
 from dashboard.view import View
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 TERRITORIES = {"GU", "PR", "VI"}
 
 

@@ -9,8 +9,6 @@ from hypothesis import strategies as st
 from dashboard import charts, ids, policy
 from dashboard.view import View, parse_query, to_query
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
-
 PAGES = charts.pages()
 
 
