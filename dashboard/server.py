@@ -28,6 +28,7 @@ import os
 import re
 
 from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from dashboard import charts, disclosure
 from dashboard.answer_cache import AnswerCache
@@ -66,9 +67,7 @@ def harden(app, store) -> None:
     def check_callback_request():
         if request.method == "POST" and request.path.endswith(CALLBACK_PATH):
             try:
-                # get_data, not get_json(silent=True): that would turn a chunked body over
-                # the limit (413) into "no JSON" (400).
-                body = parse_body(request.get_data())
+                body = parse_body(read_body(server.config["MAX_CONTENT_LENGTH"]))
                 check_callback(body, app.callback_map, MAX_MATCHES)
             except BadRequest as problem:
                 return Response(f"Bad callback request: {problem}", 400, mimetype="text/plain")
@@ -117,6 +116,21 @@ def harden(app, store) -> None:
         return jsonify(status="ok", **vintage)
 
     server.extensions["cma_answers"] = answers  # for tests and operators' introspection
+
+
+def read_body(limit: int) -> bytes:
+    """The request body, or 413 when it is larger than `limit`, chunked or not.
+
+    Werkzeug refuses a body announced as too large (Content-Length), but a chunked one is
+    silently cut at the limit: the cut JSON would then be "not JSON" (400). So when the body
+    read fills the limit, one more byte from the server's stream tells whether it went on.
+    get_json(silent=True) is not used either: it would swallow the 413.
+    """
+    data = request.get_data()
+    chunked = request.content_length is None
+    if chunked and len(data) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
+    return data
 
 
 def _digest(data: bytes) -> str:
