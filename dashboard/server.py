@@ -6,13 +6,17 @@
   frame-ancestors from CMA_FRAME_ANCESTORS (default 'none': no embedding).
 - X-Content-Type-Options, Referrer-Policy, Permissions-Policy on every response.
 - /healthz: 200 with the data version when the processed data loads, else 503.
-- Request bodies above CMA_MAX_BODY_BYTES (default 1 MB) are refused with 413.
-- A callback request is checked against the callback it names before Dash sees it: an unknown
-  callback, or inputs that are not the ones it declares, get 400 with a plain reason, so no
-  crafted body can reach Dash's dispatcher and end in a 500.
-- Callback answers are cached: every server-side callback here is a pure function of its
-  request and of the data, so an answer is kept under (data version, hash of the request body)
-  in a small LRU per process. New data has a new version: old answers are never served for it.
+- Request bodies above CMA_MAX_BODY_BYTES (default 1 MB) are refused with 413, whether they
+  announce their length or come chunked.
+- A callback request is read and checked against the callback it names before Dash sees it
+  (dashboard.callback_guard): anything but a well-formed call of a server callback gets 400
+  with a plain reason, so no crafted body can reach Dash's dispatcher and end in a 500.
+  A pattern output may match at most MAX_MATCHES components: every chart's Download menu
+  item, the most any page has.
+- Callback answers are cached per process (dashboard.answer_cache) in at most CMA_CACHE_BYTES
+  (default 32 MB).
+- Pages name no versions and never echo the Host header; /_reload-hash is 404 unless
+  debugging (dashboard.disclosure). The share-card URL is CMA_PUBLIC_URL, when set.
 """
 
 from __future__ import annotations
@@ -22,19 +26,23 @@ import hashlib
 import logging
 import os
 import re
-import threading
-from collections import OrderedDict
 
 from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from dashboard import charts, disclosure
+from dashboard.answer_cache import AnswerCache
+from dashboard.callback_guard import BadRequest, check_callback, parse_body
+from dashboard.export import menu
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY = 1_000_000
+DEFAULT_CACHE_BYTES = 32_000_000
 CALLBACK_PATH = "/_dash-update-component"
-# Answers are 2-100 kB: a few hundred of them stay well under 50 MB per worker.
-CACHE_ENTRIES = 400
-# Location properties are always text in a real browser; Dash's own page router assumes it.
-TEXT_PROPERTIES = {"pathname", "search", "hash", "href"}
+# The largest pattern match a page can have: the export-link callback's ALL output covers every
+# Download menu item of the page's charts, and no page has more than every chart.
+MAX_MATCHES = len(charts.BY_ID) * len(menu.ITEMS)
 INLINE_SCRIPT = re.compile(rb"<script([^>]*)>(.*?)</script>", re.DOTALL)
 # Scripts that the browser does not execute need no hash (JSON data islands, e.g. Dash config).
 DATA_TYPES = (b"application/json", b"text/json")
@@ -51,14 +59,17 @@ def harden(app, store) -> None:
     server: Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = max_body_bytes()
     ancestors = frame_ancestors()
+    disclosure.install(app, public_url())
 
-    answers = AnswerCache(CACHE_ENTRIES)
+    answers = AnswerCache(cache_bytes())
 
     @server.before_request
     def check_callback_request():
         if request.method == "POST" and request.path.endswith(CALLBACK_PATH):
-            problem = callback_problem(request.get_json(silent=True), app.callback_map)
-            if problem:
+            try:
+                body = parse_body(read_body(server.config["MAX_CONTENT_LENGTH"]))
+                check_callback(body, app.callback_map, MAX_MATCHES)
+            except BadRequest as problem:
                 return Response(f"Bad callback request: {problem}", 400, mimetype="text/plain")
             # Pinned for the request: the callback (via data.current) answers from exactly the
             # version the cache key names, even if new data lands meanwhile.
@@ -104,83 +115,26 @@ def harden(app, store) -> None:
             return jsonify(status="degraded", serving=vintage), 503
         return jsonify(status="ok", **vintage)
 
+    server.extensions["cma_answers"] = answers  # for tests and operators' introspection
 
-class AnswerCache:
-    """A thread-safe LRU of callback answers (bytes), bounded by entry count."""
 
-    def __init__(self, entries: int) -> None:
-        self._entries = entries
-        self._items: OrderedDict[tuple, bytes] = OrderedDict()
-        self._lock = threading.Lock()
+def read_body(limit: int) -> bytes:
+    """The request body, or 413 when it is larger than `limit`, chunked or not.
 
-    def get(self, key: tuple) -> bytes | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: tuple, value: bytes) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._entries:
-                self._items.popitem(last=False)
+    Werkzeug refuses a body announced as too large (Content-Length), but a chunked one is
+    silently cut at the limit: the cut JSON would then be "not JSON" (400). So when the body
+    read fills the limit, one more byte from the server's stream tells whether it went on.
+    get_json(silent=True) is not used either: it would swallow the 413.
+    """
+    data = request.get_data()
+    chunked = request.content_length is None
+    if chunked and len(data) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
+    return data
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def callback_problem(body, callbacks: dict) -> str | None:
-    """Why `body` is not a well-formed call of a registered callback, or None."""
-    if not isinstance(body, dict):
-        return "the body must be a JSON object"
-    output = body.get("output")
-    if not isinstance(output, str) or output not in callbacks:
-        return "unknown callback"
-    spec = callbacks[output]
-    for part, declared in (("inputs", spec["inputs"]), ("state", spec["state"])):
-        given = body.get(part, [])
-        if not isinstance(given, list) or len(given) != len(declared):
-            return f"{part} do not match the callback"
-        for item, expected in zip(given, declared, strict=True):
-            if not isinstance(item, dict):
-                return f"{part} must be objects"
-            if (item.get("id"), item.get("property")) != (expected["id"], expected["property"]):
-                return f"{part} do not match the callback"
-            if item.get("property") in TEXT_PROPERTIES and not isinstance(
-                item.get("value"), str | None
-            ):
-                return f"{item['property']} must be text"
-    return outputs_problem(body.get("outputs"), spec["output"])
-
-
-def outputs_problem(given, declared) -> str | None:
-    """Why the request's `outputs` do not name the callback's declared outputs, or None."""
-    many = isinstance(declared, list)
-    declared = declared if many else [declared]
-    if many:
-        if not isinstance(given, list) or len(given) != len(declared):
-            return "outputs do not match the callback"
-    else:
-        given = [given]
-    for entry, output in zip(given, declared, strict=True):
-        pattern = isinstance(output.component_id, dict)
-        # A pattern output that matches many components (ALL) is sent as a list of them.
-        items = entry if pattern and isinstance(entry, list) else [entry]
-        for item in items:
-            if not isinstance(item, dict) or not isinstance(item.get("property"), str):
-                return "outputs do not match the callback"
-            if item["property"].split("@")[0] != output.component_property:
-                return "outputs do not match the callback"
-            wanted = output.component_id
-            if pattern:
-                if not isinstance(item.get("id"), dict) or set(item["id"]) != set(wanted):
-                    return "outputs do not match the callback"
-            elif item.get("id") != wanted:
-                return "outputs do not match the callback"
-    return None
 
 
 def policy(response: Response, ancestors: str) -> str:
@@ -209,8 +163,23 @@ def policy(response: Response, ancestors: str) -> str:
 
 
 def max_body_bytes() -> int:
-    text = os.environ.get("CMA_MAX_BODY_BYTES", "")
-    return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_MAX_BODY
+    return _positive("CMA_MAX_BODY_BYTES", DEFAULT_MAX_BODY)
+
+
+def cache_bytes() -> int:
+    """Bytes of callback answers each process keeps (CMA_CACHE_BYTES; 0 is not allowed)."""
+    return _positive("CMA_CACHE_BYTES", DEFAULT_CACHE_BYTES)
+
+
+def public_url() -> str | None:
+    """CMA_PUBLIC_URL when it is a plain http(s) URL, for share cards; else None (no URL)."""
+    value = os.environ.get("CMA_PUBLIC_URL", "").strip()
+    return value if re.fullmatch(r"https?://[\w\-.:\[\]]+(/[\w\-./~%]*)?", value) else None
+
+
+def _positive(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    return int(text) if text.isdigit() and int(text) > 0 else default
 
 
 def frame_ancestors() -> str:

@@ -34,11 +34,16 @@ import subprocess
 import threading
 import time
 from concurrent.futures import Future
+from contextlib import nullcontext
 from pathlib import Path
 
 import kaleido
 import plotly
 import plotly.graph_objects as go
+
+from dashboard.export.slots import RenderBusy, RenderSlots
+
+__all__ = ["RenderBusy", "RenderUnavailable", "Renderer"]
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +107,15 @@ class Renderer:
     _shared: Renderer | None = None
     _shared_lock = threading.Lock()
 
-    def __init__(self, browser: str | None = None, timeout: float = TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        browser: str | None = None,
+        timeout: float = TIMEOUT_S,
+        slots: RenderSlots | None = None,
+    ) -> None:
         self.browser = browser
         self.timeout = timeout
+        self.slots = slots  # None: no limit (a CLI batch renders one image after another)
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -115,7 +126,8 @@ class Renderer:
         """The process's renderer, for the web server: started on the first image asked for."""
         with cls._shared_lock:
             if cls._shared is None:
-                cls._shared = cls()
+                # Web requests render concurrently: limit them (dashboard.export.slots).
+                cls._shared = cls(slots=RenderSlots.from_env())
                 atexit.register(cls._shared.stop)
             return cls._shared
 
@@ -142,9 +154,17 @@ class Renderer:
             self._stop()
 
     def image(self, figure: go.Figure, fmt: str, scale: float = 1) -> bytes:
-        """The figure as PNG, SVG or PDF bytes, at its own width and height times `scale`."""
+        """The figure as PNG, SVG or PDF bytes, at its own width and height times `scale`.
+
+        RenderBusy when this renderer's slots are all taken (outside the try below: a full
+        queue is no reason to restart the browser).
+        """
         if fmt not in IMAGE_FORMATS:
             raise ValueError(f"not an image format: {fmt}")
+        with self.slots.hold() if self.slots else nullcontext():
+            return self._draw(figure, fmt, scale)
+
+    def _draw(self, figure: go.Figure, fmt: str, scale: float) -> bytes:
         opts = {
             "format": fmt,
             "width": figure.layout.width,

@@ -22,7 +22,7 @@ from flask import Response, request
 from dashboard import charts, data, ids
 from dashboard.export import menu, naming, validate
 from dashboard.export.core import export_chart
-from dashboard.export.render import Renderer, RenderUnavailable
+from dashboard.export.render import RenderBusy, Renderer, RenderUnavailable
 from dashboard.export.validate import ExportError
 from dashboard.view import query_values
 
@@ -60,6 +60,10 @@ def export_file(name: str) -> Response:
         return _plain(err.public, err.status)
     try:
         payload = export_chart(spec, tables, view, fmt, scale=scale, renderer=Renderer.shared())
+    except RenderBusy as err:  # every render slot taken: a moment later will do
+        busy = _plain(UNAVAILABLE, 503)
+        busy.headers["Retry-After"] = str(err.retry_after)
+        return busy
     except RenderUnavailable as err:
         log.warning("Export of %s as %s failed: %s", spec.id, fmt.name, err)
         return _plain(UNAVAILABLE, 503)
