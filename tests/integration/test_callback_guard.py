@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from dashboard import charts, server
 from dashboard.callback_guard import MAX_DEPTH, BadRequest, parse_body, too_deep
 
-pytest_plugins = ["tests.unit.conftest_dashboard"]
 
 PATH = "/_dash-update-component"
 
@@ -28,7 +27,7 @@ def http(app):
 @pytest.fixture(scope="module")
 def bodies(app, http) -> dict[str, dict]:
     """One well-formed body per server callback, keyed by its output."""
-    from tests.unit.conftest_dashboard import callback_body  # after pytest loaded the plugin
+    from tests.dash_requests import callback_body
 
     outputs = {
         "experience": "experience-pay-graph",
