@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import ids
-from dashboard.data import Tables
 from dashboard.figures import (
     careers,
     countries,
@@ -26,6 +25,7 @@ from dashboard.figures import (
     pay,
     states,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 

@@ -23,10 +23,10 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
 from dashboard.export import naming
 from dashboard.figures.common import NOT_STATED_PERIOD
 from dashboard.figures.countries import FX_SOURCE, PPP_SOURCE
+from dashboard.tables import Tables
 from dashboard.view import View, to_query
 from etl.schemas import TABLES
 

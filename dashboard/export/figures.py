@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
+from dashboard.tables import Tables
 from dashboard.view import View
 
 SOURCE_LINE = "cma-source-line"  # also named in source_line.js

@@ -18,8 +18,8 @@ import plotly.io as pio
 
 from dashboard.charts import ChartSpec
 from dashboard.components import GRAPH_CONFIG
-from dashboard.data import Tables
 from dashboard.export.render import TOPOJSON_DIR
+from dashboard.tables import Tables
 from dashboard.view import View, to_query
 
 GEO_TRACES = {"choropleth", "scattergeo"}

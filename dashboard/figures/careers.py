@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures import official
 from dashboard.figures.common import base_figure, message_figure
+from dashboard.tables import Tables
 from dashboard.view import View
 
 PAY_TITLE = "Pay in related careers"

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
+from dashboard.tables import Tables
 from dashboard.view import View
 
 NOT_STATED_PERIOD = "period not stated by the source"

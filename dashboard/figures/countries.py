@@ -12,7 +12,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures.common import (
     Span,
     Used,
@@ -23,6 +22,7 @@ from dashboard.figures.common import (
     source_caption,
     span_traces,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 RANGE_TITLE = "Pay ranges by country and region"

@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures import official
 from dashboard.figures.common import (
     Used,
@@ -23,6 +22,7 @@ from dashboard.figures.common import (
     select_sources,
     source_caption,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 PAY_TITLE = "Pay by work setting"

@@ -6,7 +6,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures.common import (
     Used,
     base_figure,
@@ -15,6 +14,7 @@ from dashboard.figures.common import (
     select_sources,
     source_caption,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Pay by experience level"

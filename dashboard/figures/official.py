@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt, summary, theme
-from dashboard.data import Tables
 from dashboard.figures.common import describe, publisher, select_sources
+from dashboard.tables import Tables
 from dashboard.view import View
 
 FOCUS = "31-9092"  # Medical assistants, the occupation the dashboard is about

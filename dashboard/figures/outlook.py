@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures.common import (
     Used,
     disagreement_note,
@@ -22,6 +21,7 @@ from dashboard.figures.common import (
     select_sources,
     source_caption,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Job outlook: two projections side by side"

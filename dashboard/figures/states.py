@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures import official
 from dashboard.figures.common import base_figure, message_figure
+from dashboard.tables import Tables
 from dashboard.view import View
 
 MAP_TITLE = "Medical assistants' pay by state"
