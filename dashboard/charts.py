@@ -2,7 +2,9 @@
 
 Pages place charts by looking them up here, tests iterate over it, and an exporter can turn
 any entry into a figure, a table (`rows`) and a caption without knowing the page it lives on.
-All three callables take (tables, view) and are pure.
+All three callables are pure: `rows(tables, view)`, then `build(tables, view, rows)` and
+`caption(tables, view, rows)` on those rows. `ChartSpec.render` runs them in that order, so the
+rows are computed once and the figure, its caption and an export all describe the same rows.
 """
 
 from __future__ import annotations
@@ -30,14 +32,30 @@ from dashboard.view import View
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """One chart for one view: its figure, its caption and the rows both were made from."""
+
+    figure: go.Figure
+    caption: str
+    rows: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class ChartSpec:
+    """A chart: where it lives, its title, its three pure callables and the tables it reads."""
+
     id: str
     page: str  # path of the page that shows it
     title: str
-    build: Callable[[Tables, View], go.Figure]
+    build: Callable[[Tables, View, pd.DataFrame], go.Figure]
     rows: Callable[[Tables, View], pd.DataFrame]
-    caption: Callable[[Tables, View], str]
+    caption: Callable[[Tables, View, pd.DataFrame], str]
     tables_used: tuple[str, ...]
+
+    def render(self, tables: Tables, view: View) -> Rendered:
+        """The figure and caption for this view, both from one computation of the rows."""
+        rows = self.rows(tables, view)
+        return Rendered(self.build(tables, view, rows), self.caption(tables, view, rows), rows)
 
 
 CHARTS: tuple[ChartSpec, ...] = (

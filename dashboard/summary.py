@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.figures.common import NOT_STATED_PERIOD, describe, source_label
+from dashboard.figures.captions import NOT_STATED_PERIOD, describe, source_label
 from dashboard.tables import Tables
 
 OUTLOOK_COLUMNS = {"growth": "growth_pct", "annual_openings": "annual_openings"}

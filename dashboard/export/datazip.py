@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.charts import ChartSpec
 from dashboard.export import naming
-from dashboard.figures.common import NOT_STATED_PERIOD
+from dashboard.figures.captions import NOT_STATED_PERIOD
 from dashboard.figures.countries import FX_SOURCE, PPP_SOURCE
 from dashboard.tables import Tables
 from dashboard.view import View, to_query

@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.common import base_figure, message_figure
+from dashboard.figures.base import base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 

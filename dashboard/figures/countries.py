@@ -12,16 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.common import (
-    Span,
-    Used,
-    base_figure,
-    message_figure,
-    publisher,
-    select_sources,
-    source_caption,
-    span_traces,
-)
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
 

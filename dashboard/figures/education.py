@@ -11,19 +11,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.common import (
-    Span,
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import (
     Used,
-    base_figure,
     disagreement_note,
     disagreements,
-    legend_once,
-    message_figure,
     publisher,
-    select_sources,
     source_caption,
-    span_traces,
 )
+from dashboard.figures.spans import Span, legend_once, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
 

@@ -14,14 +14,8 @@ from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.common import (
-    Used,
-    base_figure,
-    message_figure,
-    publisher,
-    select_sources,
-    source_caption,
-)
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
 

@@ -6,14 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.common import (
-    Used,
-    base_figure,
-    message_figure,
-    publisher,
-    select_sources,
-    source_caption,
-)
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
 

@@ -12,13 +12,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.figures.common import (
+from dashboard.figures.base import message_figure, select_sources
+from dashboard.figures.captions import (
     Used,
     disagreement_note,
     disagreements,
-    message_figure,
     publisher,
-    select_sources,
     source_caption,
 )
 from dashboard.tables import Tables

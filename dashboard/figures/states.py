@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.common import base_figure, message_figure
+from dashboard.figures.base import base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 

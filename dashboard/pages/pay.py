@@ -8,7 +8,7 @@ from dash import Input, Output, dcc, html
 
 from dashboard import charts, components, data, ids
 from dashboard.figures import pay
-from dashboard.figures.common import publisher
+from dashboard.figures.captions import publisher
 from dashboard.view import View, format_salary, from_params, parse_salary, to_query
 
 dash.register_page(
