@@ -17,10 +17,13 @@ import plotly.graph_objects as go
 
 from dashboard import ids
 from dashboard.figures import (
-    careers,
+    careers_jobs,
+    careers_pay,
     countries,
     education,
-    employers,
+    employers_pay,
+    employers_rank,
+    employers_sector,
     experience,
     outlook,
     over_time,
@@ -38,6 +41,11 @@ class Rendered:
     figure: go.Figure
     caption: str
     rows: pd.DataFrame
+
+    @property
+    def figure_and_caption(self) -> tuple[go.Figure, str]:
+        """What a page shows for the chart, in the order its card and callbacks take them."""
+        return self.figure, self.caption
 
 
 @dataclass(frozen=True)
@@ -71,19 +79,19 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.EMPLOYERS_PAY,
         "/employers",
-        employers.PAY_TITLE,
-        employers.build_pay,
-        employers.pay_rows,
-        employers.pay_caption,
+        employers_pay.TITLE,
+        employers_pay.build,
+        employers_pay.rows,
+        employers_pay.caption,
         ("salary_by_setting", "salary_summary", "observations", "sources"),
     ),
     ChartSpec(
         ids.EMPLOYERS_RANK,
         "/employers",
-        employers.RANK_TITLE,
-        employers.build_rank,
-        employers.rank_rows,
-        employers.rank_caption,
+        employers_rank.TITLE,
+        employers_rank.build,
+        employers_rank.rows,
+        employers_rank.caption,
         ("salary_by_setting", "observations", "sources"),
     ),
     ChartSpec(
@@ -153,28 +161,28 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.EMPLOYERS_SECTOR,
         "/employers",
-        employers.SECTOR_TITLE,
-        employers.build_sector,
-        employers.sector_rows,
-        employers.sector_caption,
+        employers_sector.TITLE,
+        employers_sector.build,
+        employers_sector.rows,
+        employers_sector.caption,
         ("official_wages", "salary_by_setting", "sources"),
     ),
     ChartSpec(
         ids.CAREERS_PAY,
         "/careers",
-        careers.PAY_TITLE,
-        careers.build_pay,
-        careers.pay_rows,
-        careers.pay_caption,
+        careers_pay.TITLE,
+        careers_pay.build,
+        careers_pay.rows,
+        careers_pay.caption,
         ("official_wages", "projections", "sources"),
     ),
     ChartSpec(
         ids.CAREERS_JOBS,
         "/careers",
-        careers.JOBS_TITLE,
-        careers.build_jobs,
-        careers.jobs_rows,
-        careers.jobs_caption,
+        careers_jobs.TITLE,
+        careers_jobs.build,
+        careers_jobs.rows,
+        careers_jobs.caption,
         ("official_wages", "projections", "sources"),
     ),
     ChartSpec(

@@ -31,7 +31,7 @@ BAND_PAD = 12
 
 def export_figure(spec: ChartSpec, tables: Tables, view: View) -> go.Figure:
     """The chart as the page shows it for this view, with its caption inside the image."""
-    return with_source_line(spec.build(tables, view), spec.caption(tables, view))
+    return with_source_line(*spec.render(tables, view).figure_and_caption)
 
 
 def with_source_line(figure: go.Figure, caption: str, width: int = WIDTH) -> go.Figure:

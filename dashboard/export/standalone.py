@@ -35,8 +35,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 
 def standalone(spec: ChartSpec, tables: Tables, view: View, exported_at: datetime) -> str:
     """The chart for this view as a complete HTML document."""
-    figure = spec.build(tables, view)
-    caption = spec.caption(tables, view)
+    figure, caption = spec.render(tables, view).figure_and_caption
     chart = pio.to_html(
         figure,
         full_html=False,

@@ -45,8 +45,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return out
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, "No pay-by-experience figures from the selected sources.")
     stats = STATS[view.stat]
@@ -71,8 +71,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     used = [Used(s, _period(p)) for s, p in zip(data["source_id"], data["period"], strict=True)]
     return source_caption(tables, used, TOPICS)
 

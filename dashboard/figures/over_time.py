@@ -68,8 +68,8 @@ def note(tables: Tables, view: View) -> str:
     return f"{len(data)} releases loaded: {data['release'].iloc[0]} to {data['release'].iloc[-1]}."
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, NO_DATA)
     single = len(data) == 1
@@ -112,8 +112,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     if data.empty:
         return official.caption(tables, [])
     releases = list(data["release"])

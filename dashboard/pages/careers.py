@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import charts, components, data, fmt, ids
-from dashboard.figures import careers, official
+from dashboard.figures import careers_labels, careers_table, official
 from dashboard.view import View, from_params
 
 dash.register_page(
@@ -37,9 +37,7 @@ def layout(**query) -> html.Div:
     # The page has no source control: a shared link's sources only narrow it to BLS ones.
     view = components.known_sources(from_params(query), tables, SOURCE_TABLES)
     cards = [
-        components.chart_card(
-            c, charts.get(c).build(tables, view), charts.get(c).caption(tables, view)
-        )
+        components.chart_card(c, *charts.get(c).render(tables, view).figure_and_caption)
         for c in CHARTS
     ]
     return html.Div(
@@ -59,11 +57,11 @@ def layout(**query) -> html.Div:
 
 def figure_table(tables: data.Tables, view: View):
     """Every figure the charts draw, as text, highest median first."""
-    rows = careers.table_rows(tables, view)
+    rows = careers_table.rows(tables, view)
     if rows.empty:
-        return html.P(careers.NO_DATA)
+        return html.P(careers_labels.NO_DATA)
     release = official.release_of(rows, official.latest_year(rows)) or "OEWS"
-    period = careers.projection_span(rows) or "projection"
+    period = careers_labels.projection_span(rows) or "projection"
     shown = pd.DataFrame(
         {
             "occupation": rows["occupation"],

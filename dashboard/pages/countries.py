@@ -48,12 +48,11 @@ def layout(**query) -> html.Div:
                 )
             ),
             components.chart_card(
-                ids.COUNTRIES_RANGE, ranges.build(tables, view), ranges.caption(tables, view)
+                ids.COUNTRIES_RANGE, *ranges.render(tables, view).figure_and_caption
             ),
             components.chart_card(
                 ids.COUNTRIES_MAP,
-                world.build(tables, view),
-                world.caption(tables, view),
+                *world.render(tables, view).figure_and_caption,
                 map_config(),
             ),
             html.H2("The figures as written", className="h5 mt-4"),
@@ -98,10 +97,8 @@ def update(basis: object):
     tables = data.current()
     ranges, world = charts.get(ids.COUNTRIES_RANGE), charts.get(ids.COUNTRIES_MAP)
     return (
-        ranges.build(tables, view),
-        ranges.caption(tables, view),
-        world.build(tables, view),
-        world.caption(tables, view),
+        *ranges.render(tables, view).figure_and_caption,
+        *world.render(tables, view).figure_and_caption,
         to_query(view),
     )
 

@@ -45,7 +45,7 @@ def update(sources: object):
     out = []
     for chart_id in CHARTS:
         spec = charts.get(chart_id)
-        out += [spec.build(tables, view), spec.caption(tables, view)]
+        out += spec.render(tables, view).figure_and_caption
     return (*out, to_query(view))
 
 
@@ -65,4 +65,4 @@ def register_callbacks(app: dash.Dash) -> None:
 
 def _card(chart_id: str, tables: data.Tables, view):
     spec = charts.get(chart_id)
-    return components.chart_card(chart_id, spec.build(tables, view), spec.caption(tables, view))
+    return components.chart_card(chart_id, *spec.render(tables, view).figure_and_caption)

@@ -8,7 +8,7 @@ import dash
 from dash import Input, Output, dcc, html
 
 from dashboard import charts, components, data, ids
-from dashboard.figures import employers
+from dashboard.figures import employers_sector
 from dashboard.view import View, from_params, to_query
 
 dash.register_page(
@@ -24,9 +24,7 @@ def layout(**query) -> html.Div:
     tables = data.current()
     view = known_sources(from_params(query), tables)
     cards = [
-        components.chart_card(
-            c, charts.get(c).build(tables, view), charts.get(c).caption(tables, view)
-        )
+        components.chart_card(c, *charts.get(c).render(tables, view).figure_and_caption)
         for c in CHARTS
     ]
     return html.Div(
@@ -51,14 +49,14 @@ def update(sources: object):
     out = []
     for chart_id in CHARTS:
         spec = charts.get(chart_id)
-        out += [spec.build(tables, view), spec.caption(tables, view)]
+        out += spec.render(tables, view).figure_and_caption
     return (*out, to_query(view))
 
 
 def source_options(tables: data.Tables) -> list[dict]:
     """The guides with settings, then the official source with sector figures (not the state
     re-export, which has no sectors and would only empty the official chart)."""
-    sector_sources = set(employers.sector_rows(tables, View())["source_id"])
+    sector_sources = set(employers_sector.rows(tables, View())["source_id"])
     official = [
         o
         for o in components.source_options(tables, OFFICIAL_TABLES)

@@ -37,7 +37,7 @@ def layout(**query) -> html.Div:
                     ids.EXPERIENCE_STAT,
                 )
             ),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            components.chart_card(CHART, *spec.render(tables, view).figure_and_caption),
             html.H2("Step-ups between levels", className="h5 mt-4"),
             html.Div(steps_table(tables, view), id=ids.EXPERIENCE_STEPS),
         ]
@@ -50,8 +50,7 @@ def update(stat: object):
     tables = data.current()
     spec = charts.get(CHART)
     return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
+        *spec.render(tables, view).figure_and_caption,
         steps_table(tables, view),
         to_query(view),
     )

@@ -33,7 +33,7 @@ def layout(**query) -> html.Div:
             components.control_bar(
                 components.source_filter(ids.OUTLOOK_SOURCES, tables, SOURCE_TABLES, view)
             ),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            components.chart_card(CHART, *spec.render(tables, view).figure_and_caption),
             html.H2("The projections side by side", className="h5 mt-4"),
             html.Div(vintage_table(tables, view), id=ids.OUTLOOK_TABLE),
             html.H2("Where the sources disagree", className="h5 mt-4"),
@@ -48,8 +48,7 @@ def update(sources: object):
     view = components.known_sources(from_params({"sources": sources}), tables, SOURCE_TABLES)
     spec = charts.get(CHART)
     return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
+        *spec.render(tables, view).figure_and_caption,
         vintage_table(tables, view),
         notes(tables, view),
         to_query(view),

@@ -43,9 +43,7 @@ def layout(**query) -> html.Div:
                 "the 10th, 25th, 75th and 90th percentiles, U.S.-wide, all industries.",
             ),
             components.view_warnings(view),
-            components.chart_card(
-                ids.OVER_TIME_PAY, spec.build(tables, view), spec.caption(tables, view)
-            ),
+            components.chart_card(ids.OVER_TIME_PAY, *spec.render(tables, view).figure_and_caption),
             html.P(over_time.note(tables, view), id=ids.OVER_TIME_NOTE, className="note"),
             html.H2("Each release", className="h5 mt-4"),
             html.Div(release_table(tables, view), id=ids.OVER_TIME_TABLE),

@@ -51,7 +51,7 @@ def layout(**query) -> html.Div:
                 components.labelled("Your annual salary (US$)", salary_input, ids.PAY_SALARY),
             ),
             html.Div(placement(tables, view, None), id=ids.PAY_PLACEMENT, className="mb-3"),
-            components.chart_card(CHART, spec.build(tables, view), spec.caption(tables, view)),
+            components.chart_card(CHART, *spec.render(tables, view).figure_and_caption),
         ]
     )
 
@@ -64,8 +64,7 @@ def update(sources: object, salary: object):
     view = components.known_sources(view, tables, SOURCE_TABLES)
     spec = charts.get(CHART)
     return (
-        spec.build(tables, view),
-        spec.caption(tables, view),
+        *spec.render(tables, view).figure_and_caption,
         placement(tables, view, problem),
         to_query(view),
     )

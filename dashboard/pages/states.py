@@ -47,7 +47,7 @@ def layout(**query) -> html.Div:
             ),
             components.view_warnings(view),
             components.chart_card(
-                ids.STATES_MAP, spec.build(tables, view), spec.caption(tables, view), map_config()
+                ids.STATES_MAP, *spec.render(tables, view).figure_and_caption, map_config()
             ),
             html.H2("States ranked by mean wage", className="h5 mt-4"),
             html.Div(ranked_table(rows, "state"), id=ids.STATES_TABLE),
