@@ -2,7 +2,9 @@
 
 Pages place charts by looking them up here, tests iterate over it, and an exporter can turn
 any entry into a figure, a table (`rows`) and a caption without knowing the page it lives on.
-All three callables take (tables, view) and are pure.
+All three callables are pure: `rows(tables, view)`, then `build(tables, view, rows)` and
+`caption(tables, view, rows)` on those rows. `ChartSpec.render` runs them in that order, so the
+rows are computed once and the figure, its caption and an export all describe the same rows.
 """
 
 from __future__ import annotations
@@ -14,26 +16,36 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import ids
-from dashboard.data import Tables
 from dashboard.figures import (
-    careers,
+    careers_jobs,
+    careers_pay,
     countries,
     education,
-    employers,
+    employers_pay,
+    employers_rank,
+    employers_sector,
     experience,
     outlook,
     over_time,
     pay,
     states,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """One chart for one view: its figure, its caption and the rows both were made from."""
+
     figure: go.Figure
     caption: str
     rows: pd.DataFrame
+
+    @property
+    def figure_and_caption(self) -> tuple[go.Figure, str]:
+        """What a page shows for the chart, in the order its card and callbacks take them."""
+        return self.figure, self.caption
 
 
 @dataclass(frozen=True)
@@ -41,9 +53,9 @@ class ChartSpec:
     id: str
     page: str  # path of the page that shows it
     title: str
-    build: Callable[[Tables, View], go.Figure]
+    build: Callable[[Tables, View, pd.DataFrame], go.Figure]
     rows: Callable[[Tables, View], pd.DataFrame]
-    caption: Callable[[Tables, View], str]
+    caption: Callable[[Tables, View, pd.DataFrame], str]
     tables_used: tuple[str, ...]
     # The view policy (dashboard.policy) reads these: the view settings the chart responds to,
     # and the sources one may choose for it, as the source ids found in `source_tables` or, when
@@ -55,9 +67,9 @@ class ChartSpec:
     width: str = "full"
 
     def render(self, tables: Tables, view: View) -> Rendered:
-        return Rendered(
-            self.build(tables, view), self.caption(tables, view), self.rows(tables, view)
-        )
+        """The figure and caption for this view, both from one computation of the rows."""
+        rows = self.rows(tables, view)
+        return Rendered(self.build(tables, view, rows), self.caption(tables, view, rows), rows)
 
     def source_ids(self, tables: Tables) -> set[str]:
         """The source ids a reader may choose for this chart."""
@@ -68,7 +80,7 @@ class ChartSpec:
 
 def _sector_sources(tables: Tables) -> Iterable[str]:
     """Official sources with figures by industry sector (the state re-export has none)."""
-    return employers.sector_rows(tables, View())["source_id"]
+    return employers_sector.rows(tables, View())["source_id"]
 
 
 CHARTS: tuple[ChartSpec, ...] = (
@@ -86,10 +98,10 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.EMPLOYERS_PAY,
         "/employers",
-        employers.PAY_TITLE,
-        employers.build_pay,
-        employers.pay_rows,
-        employers.pay_caption,
+        employers_pay.TITLE,
+        employers_pay.build,
+        employers_pay.rows,
+        employers_pay.caption,
         ("salary_by_setting", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
@@ -97,10 +109,10 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.EMPLOYERS_RANK,
         "/employers",
-        employers.RANK_TITLE,
-        employers.build_rank,
-        employers.rank_rows,
-        employers.rank_caption,
+        employers_rank.TITLE,
+        employers_rank.build,
+        employers_rank.rows,
+        employers_rank.caption,
         ("salary_by_setting", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
@@ -188,10 +200,10 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.EMPLOYERS_SECTOR,
         "/employers",
-        employers.SECTOR_TITLE,
-        employers.build_sector,
-        employers.sector_rows,
-        employers.sector_caption,
+        employers_sector.TITLE,
+        employers_sector.build,
+        employers_sector.rows,
+        employers_sector.caption,
         ("official_wages", "salary_by_setting", "sources"),
         settings=("sources",),
         sources_from=_sector_sources,
@@ -199,10 +211,10 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.CAREERS_PAY,
         "/careers",
-        careers.PAY_TITLE,
-        careers.build_pay,
-        careers.pay_rows,
-        careers.pay_caption,
+        careers_pay.TITLE,
+        careers_pay.build,
+        careers_pay.rows,
+        careers_pay.caption,
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),
@@ -210,10 +222,10 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         ids.CAREERS_JOBS,
         "/careers",
-        careers.JOBS_TITLE,
-        careers.build_jobs,
-        careers.jobs_rows,
-        careers.jobs_caption,
+        careers_jobs.TITLE,
+        careers_jobs.build,
+        careers_jobs.rows,
+        careers_jobs.caption,
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),

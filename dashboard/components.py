@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids, policy, summary
-from dashboard.data import Tables
 from dashboard.export.menu import download_menu
+from dashboard.tables import Tables
 from dashboard.view import View
 
 DISCREPANCIES_HREF = "/data#discrepancies"

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import threading
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from flask import current_app, g, has_request_context
 
 import etl
+from dashboard.tables import TABLE_NAMES, Tables  # also reached as data.Tables
 from etl import config
 from etl.errors import ContractError, InputError, Locked
 
@@ -34,32 +35,6 @@ EXTENSION = "cma_data"
 
 class MissingData(RuntimeError):
     """The data directory has no manifest.json and nothing was loaded before."""
-
-
-@dataclass(frozen=True)
-class Tables:
-    """Every processed table (see etl.schemas), the manifest and each column's description."""
-
-    manifest: dict
-    columns: dict[str, dict[str, str]]
-    observations: pd.DataFrame
-    salary_summary: pd.DataFrame
-    salary_by_experience: pd.DataFrame
-    salary_by_setting: pd.DataFrame
-    salary_by_region: pd.DataFrame
-    outlook: pd.DataFrame
-    education: pd.DataFrame
-    sources: pd.DataFrame
-    discrepancies: pd.DataFrame
-    official_wages: pd.DataFrame
-    projections: pd.DataFrame
-
-    @property
-    def data_version(self) -> str:
-        return str(self.manifest.get("data_version", "unknown"))
-
-
-TABLE_NAMES = tuple(f.name for f in fields(Tables) if f.name not in ("manifest", "columns"))
 
 
 def data_dir(argument: Path | str | None = None) -> Path:

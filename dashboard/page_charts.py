@@ -15,7 +15,7 @@ from dash import Output
 
 from dashboard import charts, components
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
+from dashboard.tables import Tables
 from dashboard.view import View
 
 # Trace types that draw outlines from topojson files, which plotly.js would fetch from a CDN.
@@ -24,7 +24,7 @@ GEO_TRACES = {"choropleth", "scattergeo"}
 
 def render(spec: ChartSpec, tables: Tables, view: View) -> tuple[go.Figure, str]:
     """The chart's figure and caption for a view the page has already resolved."""
-    return spec.build(tables, view), spec.caption(tables, view)
+    return spec.render(tables, view).figure_and_caption
 
 
 def cards(path: str, tables: Tables, view: View) -> list:

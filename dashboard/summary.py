@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.data import Tables
-from dashboard.figures.common import NOT_STATED_PERIOD, describe, source_label
+from dashboard.figures.captions import NOT_STATED_PERIOD, describe, source_label
+from dashboard.tables import Tables
 
 OUTLOOK_COLUMNS = {"growth": "growth_pct", "annual_openings": "annual_openings"}
 MEDIAN_STATS = {"median": "median", "mean": "average (mean)"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
 from dashboard.export import datazip
 from dashboard.export.figures import export_figure
 from dashboard.export.formats import CSV, HTML, Format
 from dashboard.export.render import Renderer
 from dashboard.export.standalone import standalone
+from dashboard.tables import Tables
 from dashboard.view import View
 
 

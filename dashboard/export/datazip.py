@@ -11,7 +11,6 @@ for people.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import zipfile
@@ -21,59 +20,22 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from dashboard import fmt
-from dashboard.charts import ChartSpec
-from dashboard.data import Tables
-from dashboard.export import naming
-from dashboard.figures.common import NOT_STATED_PERIOD
-from dashboard.figures.countries import FX_SOURCE, PPP_SOURCE
+from dashboard.charts import ChartSpec, Rendered
+from dashboard.export import naming, provenance
+from dashboard.tables import Tables
 from dashboard.view import View, to_query
-from etl.schemas import TABLES
 
 DASHBOARD = "Clinical Medical Assistant pay and jobs dashboard (SOC 31-9092)"
-BASIS_UNIT = "{basis}"  # filled in from the rows' basis: see _unit()
-BASIS_UNITS = {
-    "usd": "US dollars per year",
-    "ppp": "international $ per year",
-    "local": "local currency per year (see shown_currency)",
-}
-# Columns the dashboard computes for a chart rather than reads from a processed table.
-DERIVED = {
-    "years": ("Years of experience as a range", ""),
-    "median_step_usd": ("Median pay minus the level below", "US dollars per year"),
-    "median_step_pct": ("Median pay over the level below, minus 1", "%"),
-    "mean_step_usd": ("Average pay minus the level below", "US dollars per year"),
-    "mean_step_pct": ("Average pay over the level below, minus 1", "%"),
-    "low": ("Low end in the chart's basis (see basis)", BASIS_UNIT),
-    "high": ("High end in the chart's basis (see basis)", BASIS_UNIT),
-    "midpoint": ("Middle of low and high", BASIS_UNIT),
-    "shown_currency": ("Currency of low, high and midpoint", ""),
-    "basis": ("usd: market exchange rates; ppp: purchasing power parity; local", ""),
-    "order_usd": ("Sort key: US$ midpoint, or the stated end of an open range", "US$ per year"),
-    "value": ("Shade on the map: midpoint, or the stated end of an open range", BASIS_UNIT),
-    "open_ended": ("The source gives only one end of the range", ""),
-    "vintage": ("Which projection release the row comes from", ""),
-    "kind": ("What the bar shows", ""),
-    "median_source_id": ("Source of the median pay used", ""),
-    "median_annual_usd": ("Median annual pay used for the conversion", "US dollars per year"),
-    "median_period": ("Period of that median pay", ""),
-    "cost_months_min": ("Low cost in months of median pay", "months"),
-    "cost_months_max": ("High cost in months of median pay", "months"),
-}
-COMPUTED = ("Computed by the dashboard for this chart", "")
-# Conversions behind converted figures: the column or basis, and the source it depends on.
-CONVERSIONS = {"fx_year": FX_SOURCE, "ppp_year": PPP_SOURCE}
-BASIS_SOURCES = {"usd": FX_SOURCE, "ppp": PPP_SOURCE}
 
 
 def build(spec: ChartSpec, tables: Tables, view: View, exported_at: datetime) -> bytes:
     """The ZIP file's bytes."""
-    rows = spec.rows(tables, view)
+    shown = spec.render(tables, view)
     csv_name = f"{naming.stem(spec.id, view)}.csv"
-    meta = metadata(spec, tables, view, rows, exported_at, csv_name)
+    meta = metadata(spec, tables, view, shown, exported_at, csv_name)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(csv_name, csv_text(rows))
+        archive.writestr(csv_name, csv_text(shown.rows))
         archive.writestr("metadata.json", json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
         archive.writestr("README.md", readme(meta))
     return buffer.getvalue()
@@ -91,12 +53,13 @@ def metadata(
     spec: ChartSpec,
     tables: Tables,
     view: View,
-    rows: pd.DataFrame,
+    shown: Rendered,
     exported_at: datetime,
     csv_name: str,
 ) -> dict:
-    figure = spec.build(tables, view)
-    columns = column_docs(spec, rows)
+    """Everything metadata.json says, about the rows, figure and caption `shown` for the view."""
+    figure, rows = shown.figure, shown.rows
+    columns = provenance.column_docs(spec, rows)
     return {
         "title": spec.title,
         "subtitle": figure.layout.title.subtitle.text or "",
@@ -104,59 +67,17 @@ def metadata(
         "page": spec.page + to_query(view),
         "file": csv_name,
         "rows": len(rows),
-        "caption": spec.caption(tables, view),
+        "caption": shown.caption,
         "units": {name: doc["unit"] for name, doc in columns.items() if doc["unit"]},
         "axes": axis_titles(figure),
         "columns": columns,
-        "sources": sources(tables, rows),
+        "sources": provenance.sources(tables, rows),
         "view": view_settings(view),
         # The page's notes on this view (a setting ignored, a source dropped): the same words.
         "warnings": list(view.warnings),
         "data_version": tables.data_version,
         "exported_at": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": DASHBOARD,
-    }
-
-
-def column_docs(spec: ChartSpec, rows: pd.DataFrame) -> dict[str, dict]:
-    """Each column's description and unit.
-
-    The chart's own table (the first it uses) comes first, as the ETL documents it
-    (etl.schemas); then the columns the dashboard computes (DERIVED), since a computed column
-    may share a name with another table's column; then the other tables.
-    """
-    primary, *others = spec.tables_used or ("",)
-    known = {**_docs_of(others), **DERIVED, **_schema_docs(primary)}
-    basis = _basis(rows)
-    docs = {}
-    for column in rows.columns:
-        text, unit = known.get(column, COMPUTED)
-        docs[str(column)] = {"description": text, "unit": unit.replace(BASIS_UNIT, basis)}
-    return docs
-
-
-def _docs_of(table_names: list[str]) -> dict[str, tuple[str, str]]:
-    docs: dict[str, tuple[str, str]] = {}
-    for table in reversed(table_names):  # earlier tables win
-        docs.update(_schema_docs(table))
-    return docs
-
-
-def _basis(rows: pd.DataFrame) -> str:
-    """The unit of basis-dependent columns, from the rows' basis column."""
-    found = rows["basis"].dropna().unique() if "basis" in rows.columns else []
-    return BASIS_UNITS.get(str(found[0]), "") if len(found) == 1 else "see basis"
-
-
-@functools.cache
-def _schema_docs(table: str) -> dict[str, tuple[str, str]]:
-    """Column -> (description, unit) as the ETL documents them in each Parquet file."""
-    model = TABLES.get(table)
-    if model is None:
-        return {}
-    return {
-        name: (column.description or "", str((column.metadata or {}).get("unit", "")))
-        for name, column in model.to_schema().columns.items()
     }
 
 
@@ -170,46 +91,6 @@ def axis_titles(figure) -> dict[str, str]:
             if text:
                 titles[key] = str(text)
     return titles
-
-
-def sources(tables: Tables, rows: pd.DataFrame) -> list[dict]:
-    """Every source the rows cite, with the periods its figures describe."""
-    periods = source_periods(rows)
-    table = tables.sources.set_index("source_id")
-    found = []
-    for source_id, stated in periods.items():
-        entry = {"source_id": source_id, "period": stated}
-        if source_id in table.index:
-            entry.update(_source_record(table.loc[source_id]))
-        found.append(entry)
-    return found
-
-
-def source_periods(rows: pd.DataFrame) -> dict[str, list[str]]:
-    """Source id -> the periods stated for its rows (any "<prefix>source_id" column counts)."""
-    periods: dict[str, list[str]] = {}
-    for column in [c for c in rows.columns if str(c).endswith("source_id")]:
-        period_column = str(column).removesuffix("source_id") + "period"
-        for _, row in rows.iterrows():
-            source_id = row[column]
-            if fmt.missing(source_id):
-                continue
-            period = row.get(period_column)
-            stated = NOT_STATED_PERIOD if fmt.missing(period) else str(period)
-            periods.setdefault(str(source_id), [])
-            if stated not in periods[str(source_id)]:
-                periods[str(source_id)].append(stated)
-    for source_id in conversion_sources(rows):
-        periods.setdefault(source_id, [])
-    return periods
-
-
-def conversion_sources(rows: pd.DataFrame) -> list[str]:
-    """Exchange-rate and PPP sources behind converted figures."""
-    used = [source for column, source in CONVERSIONS.items() if column in rows.columns]
-    if "basis" in rows.columns:
-        used += [BASIS_SOURCES[b] for b in rows["basis"].dropna().unique() if b in BASIS_SOURCES]
-    return list(dict.fromkeys(used))
 
 
 def view_settings(view: View) -> dict:
@@ -257,22 +138,6 @@ def readme(meta: dict) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _source_record(record: pd.Series) -> dict:
-    wanted = {
-        "producer": "publisher",
-        "title": "title",
-        "author": "author",
-        "published": "published",
-        "retrieved": "retrieved",
-        "licence": "licence",
-        "url": "url",
-    }
-    return {
-        key: None if fmt.missing(record.get(column)) else str(record.get(column))
-        for key, column in wanted.items()
-    }
 
 
 def _source_line(source: dict) -> str:

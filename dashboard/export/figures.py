@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
+from dashboard.tables import Tables
 from dashboard.view import View
 
 SOURCE_LINE = "cma-source-line"  # also named in source_line.js
@@ -35,8 +35,8 @@ def export_figure(spec: ChartSpec, tables: Tables, view: View) -> go.Figure:
     `view` is already fitted to the chart's page (dashboard.policy); the notes the page shows
     about it (a setting ignored, a source dropped) follow the caption, so the image says so too.
     """
-    caption = spec.caption(tables, view)
-    return with_source_line(spec.build(tables, view), with_notes(caption, view))
+    figure, caption = spec.render(tables, view).figure_and_caption
+    return with_source_line(figure, with_notes(caption, view))
 
 
 def with_notes(caption: str, view: View) -> str:

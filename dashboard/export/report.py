@@ -17,9 +17,9 @@ from pypdf import PdfReader, PdfWriter
 
 from dashboard import fmt, policy, theme
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
 from dashboard.export.figures import WIDTH, export_figure
 from dashboard.export.render import Renderer
+from dashboard.tables import Tables
 from dashboard.view import View, to_query
 
 TITLE = "Clinical Medical Assistant pay and jobs: charts"

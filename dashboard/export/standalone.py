@@ -18,9 +18,9 @@ import plotly.io as pio
 
 from dashboard.charts import ChartSpec
 from dashboard.components import GRAPH_CONFIG
-from dashboard.data import Tables
 from dashboard.export.figures import with_notes
 from dashboard.export.render import TOPOJSON_DIR
+from dashboard.tables import Tables
 from dashboard.view import View, to_query
 
 GEO_TRACES = {"choropleth", "scattergeo"}
@@ -36,8 +36,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 
 def standalone(spec: ChartSpec, tables: Tables, view: View, exported_at: datetime) -> str:
     """The chart for this view as a complete HTML document."""
-    figure = spec.build(tables, view)
-    caption = with_notes(spec.caption(tables, view), view)
+    figure, caption = spec.render(tables, view).figure_and_caption
+    caption = with_notes(caption, view)
     chart = pio.to_html(
         figure,
         full_html=False,

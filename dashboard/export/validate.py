@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from dashboard import charts, policy
 from dashboard.charts import ChartSpec
-from dashboard.data import Tables
 from dashboard.export.formats import BY_EXTENSION, BY_NAME, SCALES, Format
+from dashboard.tables import Tables
 from dashboard.view import MAX_FIELDS, MAX_QUERY_CHARS, SETTING_KEYS, View, from_params
 
 VIEW_KEYS = SETTING_KEYS

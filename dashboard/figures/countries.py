@@ -12,17 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
-from dashboard.figures.common import (
-    Span,
-    Used,
-    base_figure,
-    message_figure,
-    publisher,
-    select_sources,
-    source_caption,
-    span_traces,
-)
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.figures.spans import Span, span_traces
+from dashboard.tables import Tables
 from dashboard.view import View
 
 RANGE_TITLE = "Pay ranges by country and region"
@@ -74,8 +67,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return regions.sort_values("order_usd", ignore_index=True)
 
 
-def build_range(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(RANGE_TITLE, "No country figures from the selected sources.")
     fig = base_figure(
@@ -95,6 +88,10 @@ def build_range(tables: Tables, view: View) -> go.Figure:
         },
     )
     return fig
+
+
+# map_caption needs the region rows while its `rows` parameter (the map's rows) hides `rows`.
+region_rows = rows
 
 
 def map_rows(tables: Tables, view: View) -> pd.DataFrame:
@@ -119,8 +116,8 @@ def map_rows(tables: Tables, view: View) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=MAP_COLUMNS)
 
 
-def build_map(tables: Tables, view: View) -> go.Figure:
-    data = map_rows(tables, view)
+def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(MAP_TITLE, "No country figures from the selected sources.")
     basis = data["basis"].iloc[0]
@@ -157,8 +154,8 @@ def build_map(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     if data.empty:
         return "No figures from the selected sources."
     used = [Used(s, None) for s in data["source_id"]]
@@ -170,13 +167,19 @@ def caption(tables: Tables, view: View) -> str:
     return source_caption(tables, used, TOPICS, [conversion])
 
 
-def map_caption(tables: Tables, view: View) -> str:
+def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The ranges' caption plus how the map shades them.
+
+    The map's own rows (one per country) lack the conversion years the caption names, so the
+    caption is made from the ranges the map was drawn from, as the range chart's caption is.
+    """
     note = "Shading: midpoint of each range; open-ended ranges by their stated end"
     if view.basis == "local":
         # The map cannot colour several currencies on one scale: say which basis it shows.
         note += " · Map in US$ at market exchange rates: local currencies share no scale"
-    text = caption(tables, view)
-    return f"{text} · {note}" if not rows(tables, view).empty else text
+    ranges = region_rows(tables, view)
+    text = caption(tables, view, ranges)
+    return f"{text} · {note}" if not ranges.empty else text
 
 
 def _shade(row) -> float:

@@ -11,20 +11,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
-from dashboard.figures.common import (
-    Span,
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import (
     Used,
-    base_figure,
     disagreement_note,
     disagreements,
-    legend_once,
-    message_figure,
     publisher,
-    select_sources,
     source_caption,
-    span_traces,
 )
+from dashboard.figures.spans import Span, legend_once, span_traces
+from dashboard.tables import Tables
 from dashboard.view import View
 
 DURATION_TITLE = "How long training takes"
@@ -67,8 +63,8 @@ def cost_rows(tables: Tables, view: View) -> pd.DataFrame:
     return out
 
 
-def build_duration(tables: Tables, view: View) -> go.Figure:
-    data = duration_rows(tables, view)
+def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(DURATION_TITLE, "No program lengths from the selected sources.")
     subtitle = "Program length as each source states it; arrows: no figure given on that side"
@@ -77,8 +73,8 @@ def build_duration(tables: Tables, view: View) -> go.Figure:
     return _spans_figure(tables, data, _duration_span, (DURATION_TITLE, subtitle), xaxis, widest)
 
 
-def build_cost(tables: Tables, view: View) -> go.Figure:
-    data = cost_rows(tables, view)
+def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(COST_TITLE, "No program costs from the selected sources.")
     xaxis = {"title": "Total program cost (US$)", "tickprefix": "$", "tickformat": "~s"}
@@ -87,8 +83,8 @@ def build_cost(tables: Tables, view: View) -> go.Figure:
     return _spans_figure(tables, data, _cost_span, titles, xaxis, widest)
 
 
-def build_months(tables: Tables, view: View) -> go.Figure:
-    data = cost_rows(tables, view).dropna(subset=["median_annual_usd"])
+def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows.dropna(subset=["median_annual_usd"])
     if data.empty:
         return message_figure(
             MONTHS_TITLE, "Needs a program cost and a median salary from the selected sources."
@@ -124,19 +120,19 @@ def _spans_figure(
     return legend_once(fig)
 
 
-def duration_caption(tables: Tables, view: View) -> str:
-    data = duration_rows(tables, view)
+def duration_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     note = disagreement_note(tables, disagreements(tables, view, TOPICS, ["program_duration"]))
     return source_caption(tables, [Used(s, None) for s in data["source_id"]], TOPICS, [note])
 
 
-def cost_caption(tables: Tables, view: View) -> str:
-    data = cost_rows(tables, view)
+def cost_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     return source_caption(tables, [Used(s, None) for s in data["source_id"]], TOPICS)
 
 
-def months_caption(tables: Tables, view: View) -> str:
-    data = cost_rows(tables, view).dropna(subset=["median_annual_usd"])
+def months_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows.dropna(subset=["median_annual_usd"])
     if data.empty:
         return "No figures from the selected sources."
     used = [Used(s, None, "program cost") for s in data["source_id"]]

@@ -6,15 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
-from dashboard.figures.common import (
-    Used,
-    base_figure,
-    message_figure,
-    publisher,
-    select_sources,
-    source_caption,
-)
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Pay by experience level"
@@ -51,8 +45,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return out
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, "No pay-by-experience figures from the selected sources.")
     stats = STATS[view.stat]
@@ -77,8 +71,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     used = [Used(s, _period(p)) for s, p in zip(data["source_id"], data["period"], strict=True)]
     return source_caption(tables, used, TOPICS)
 

@@ -12,16 +12,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
-from dashboard.figures.common import (
+from dashboard.figures.base import message_figure, select_sources
+from dashboard.figures.captions import (
     Used,
     disagreement_note,
     disagreements,
-    message_figure,
     publisher,
-    select_sources,
     source_caption,
 )
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Job outlook: two projections side by side"
@@ -51,8 +50,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return data
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, "No outlook figures from the selected sources.")
     fig = make_subplots(
@@ -96,8 +95,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     used = [Used(s, p) for s, p in zip(data["source_id"], data["period"], strict=True)]
     note = disagreement_note(tables, disagreements(tables, view, TOPICS))
     return source_caption(tables, used, TOPICS, [note])

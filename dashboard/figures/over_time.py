@@ -12,9 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures import official
-from dashboard.figures.common import base_figure, message_figure
+from dashboard.figures.base import base_figure, message_figure
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Medical assistants' pay over time"
@@ -68,8 +68,8 @@ def note(tables: Tables, view: View) -> str:
     return f"{len(data)} releases loaded: {data['release'].iloc[0]} to {data['release'].iloc[-1]}."
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, NO_DATA)
     single = len(data) == 1
@@ -112,8 +112,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     if data.empty:
         return official.caption(tables, [])
     releases = list(data["release"])

@@ -15,19 +15,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
-from dashboard.figures.common import (
-    Span,
+from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.captions import (
     Used,
-    base_figure,
     disagreement_note,
     disagreements,
-    message_figure,
     publisher,
-    select_sources,
     source_caption,
-    span_traces,
 )
+from dashboard.figures.spans import Span, span_traces
+from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "How pay is spread"
@@ -87,11 +84,15 @@ def percentile(salary: float, p10: float, median: float, p90: float) -> float | 
     return float(np.interp(salary, [p10, median, p90], [10, 50, 90]))
 
 
-def place(tables: Tables, view: View) -> Placement | None:
-    """The view's salary against the first source giving p10, median and p90; None if none."""
+def place(tables: Tables, view: View, data: pd.DataFrame | None = None) -> Placement | None:
+    """The view's salary against the first source giving p10, median and p90; None if none.
+
+    `data` is the chart's rows for this view when the caller has them (see `rows`).
+    """
     if view.salary is None:
         return None
-    for source_id, group in _points(tables, view).items():
+    data = rows(tables, view) if data is None else data
+    for source_id, group in _points(data).items():
         p10, median, p90 = group["p10"], group["median"], group["p90"]
         found = percentile(view.salary, p10, median, p90)
         position = _position(view.salary, p10, found)
@@ -113,8 +114,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return summary.sort_values(["source_id", "stat_order"])[columns].reset_index(drop=True)
 
 
-def build(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     if data.empty:
         return message_figure(TITLE, "No pay figures from the selected sources.")
     sources = list(dict.fromkeys(data["source_id"]))
@@ -132,7 +133,7 @@ def build(tables: Tables, view: View) -> go.Figure:
     ):
         fig.add_trace(_points_trace(tables, data, sources, (stat, symbol, colour, where)))
     if view.salary is not None:
-        _salary_line(fig, tables, view)
+        _salary_line(fig, tables, view, data)
     fig.update_layout(
         xaxis={
             "title": "Annual pay (US$)",
@@ -150,8 +151,8 @@ def build(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     used = [
         Used(s, None if fmt.missing(p) else str(p), STAT_NAMES[stat].lower())
         for s, p, stat in zip(data["source_id"], data["period"], data["stat"], strict=True)
@@ -162,9 +163,8 @@ def caption(tables: Tables, view: View) -> str:
     return source_caption(tables, used, TOPICS, [note])
 
 
-def _points(tables: Tables, view: View) -> dict[str, dict[str, float]]:
+def _points(data: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Sources giving all of p10, median and p90: {source_id: {stat: value}}."""
-    data = rows(tables, view)
     found = {}
     for source_id, group in data.groupby("source_id", sort=False):
         values = dict(zip(group["stat"], group["annual_usd"], strict=True))
@@ -264,8 +264,8 @@ def _points_trace(
     )
 
 
-def _salary_line(fig: go.Figure, tables: Tables, view: View) -> None:
-    placement = place(tables, view)
+def _salary_line(fig: go.Figure, tables: Tables, view: View, data: pd.DataFrame) -> None:
+    placement = place(tables, view, data)
     where = f" ({placement.short()})" if placement else ""
     fig.add_vline(
         x=view.salary,

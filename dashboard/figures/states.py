@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.data import Tables
 from dashboard.figures import official
-from dashboard.figures.common import base_figure, message_figure
+from dashboard.figures.base import base_figure, message_figure
+from dashboard.tables import Tables
 from dashboard.view import View
 
 MAP_TITLE = "Medical assistants' pay by state"
@@ -61,8 +61,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return pd.concat(ranked, ignore_index=True)[COLUMNS]
 
 
-def build_map(tables: Tables, view: View) -> go.Figure:
-    data = rows(tables, view)
+def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
     states = data[data["area_type"] == "state"]
     if states.empty:
         return message_figure(MAP_TITLE, NO_DATA)
@@ -114,8 +114,8 @@ def build_map(tables: Tables, view: View) -> go.Figure:
     return fig
 
 
-def map_caption(tables: Tables, view: View) -> str:
-    data = rows(tables, view)
+def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
     if data.empty:
         return official.caption(tables, [])
     release = str(data["release"].iloc[0])

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import careers, official
+from dashboard.figures import careers_labels, careers_table, official
 from dashboard.view import View
 
 dash.register_page(
@@ -52,11 +52,11 @@ def layout(**query) -> html.Div:
 
 def figure_table(tables: data.Tables, view: View):
     """Every figure the charts draw, as text, highest median first."""
-    rows = careers.table_rows(tables, view)
+    rows = careers_table.rows(tables, view)
     if rows.empty:
-        return html.P(careers.NO_DATA)
+        return html.P(careers_labels.NO_DATA)
     release = official.release_of(rows, official.latest_year(rows)) or "OEWS"
-    period = careers.projection_span(rows) or "projection"
+    period = careers_labels.projection_span(rows) or "projection"
     shown = pd.DataFrame(
         {
             "occupation": rows["occupation"],

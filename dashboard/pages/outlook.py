@@ -7,7 +7,7 @@ import pandas as pd
 from dash import Input, Output, State, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import common, outlook
+from dashboard.figures import captions, outlook
 from dashboard.view import View, to_query
 
 dash.register_page(
@@ -61,7 +61,7 @@ def vintage_table(tables: data.Tables, view: View):
             "vintage": [
                 f"{a}–{b}" for a, b in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            "source": [common.source_label(tables, s) for s in rows["source_id"]],
+            "source": [captions.source_label(tables, s) for s in rows["source_id"]],
             "growth": [fmt.percent(v) for v in rows["growth_pct"]],
             "employment": [
                 _employment(a, b)
@@ -83,10 +83,10 @@ def vintage_table(tables: data.Tables, view: View):
 
 
 def notes(tables: data.Tables, view: View):
-    found = common.disagreements(tables, view, outlook.TOPICS)
+    found = captions.disagreements(tables, view, outlook.TOPICS)
     if found.empty:
         return html.P("The selected sources do not disagree on the outlook.")
-    items = [html.Li(f"{common.describe(tables, d)}: {d['note']}.") for _, d in found.iterrows()]
+    items = [html.Li(f"{captions.describe(tables, d)}: {d['note']}.") for _, d in found.iterrows()]
     return html.Div([html.Ul(items, className="notes"), components.discrepancies_link()])
 
 

@@ -8,7 +8,7 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, ids, page_charts, policy
 from dashboard.figures import pay
-from dashboard.figures.common import publisher
+from dashboard.figures.captions import publisher
 from dashboard.view import View, format_salary, parse_salary, to_query
 
 dash.register_page(

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from dashboard import charts, server
 from dashboard.callback_guard import MAX_DEPTH, BadRequest, parse_body, too_deep
 
-
 PATH = "/_dash-update-component"
 
 

@@ -82,14 +82,14 @@ def test_svg_parses_and_carries_title_and_source_line(batch, tables, spec):
     assert root.tag == f"{SVG_NS}svg"
     text = svg_text(root)
     assert words(spec.title) in text
-    assert words(spec.caption(tables, View())) in text
+    assert words(spec.render(tables, View()).caption) in text
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=CHART_IDS)
 def test_the_source_line_sits_below_the_axis_title_and_inside_the_image(batch, tables, spec):
     root = ET.fromstring((batch / "1x" / f"{spec.id}.svg").read_bytes())
     height = float(root.get("height"))
-    top, box = source_line_box(root, spec.caption(tables, View()))
+    top, box = source_line_box(root, spec.render(tables, View()).caption)
     assert top + box <= height + 1
     for title in root.iter(f"{SVG_NS}text"):
         if title.get("class") == "xtitle" and (title.text or "").strip():

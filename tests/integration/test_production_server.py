@@ -25,7 +25,6 @@ import pytest
 from dashboard import charts
 from etl.config import PROJECT_ROOT
 
-
 HOSTILE = "evil.example"
 
 

@@ -19,8 +19,6 @@ from dashboard.export import render
 from dashboard.export.slots import RenderBusy, RenderSlots, limits
 from etl.config import PROJECT_ROOT
 
-
-
 # --- the answer cache -------------------------------------------------------------------------
 
 

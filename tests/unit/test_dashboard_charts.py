@@ -65,7 +65,8 @@ def test_graph_and_caption_ids_are_declared(chart):
 @pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
 @pytest.mark.parametrize("view", VIEWS, ids=["default", "ppp-mean-salary", "local-median"])
 def test_every_chart_builds_with_title_axes_hover_and_caption(tables, chart, view):
-    fig = chart.build(tables, view)
+    shown = chart.render(tables, view)
+    fig = shown.figure
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text == chart.title
     assert fig.data, "the seed data fills every chart"
@@ -74,7 +75,7 @@ def test_every_chart_builds_with_title_axes_hover_and_caption(tables, chart, vie
         assert any(t and UNIT.search(t) for t in titles), titles
     for trace in fig.data:
         assert trace.hoverinfo == "skip" or trace.hovertemplate, trace.name
-    caption = chart.caption(tables, view)
+    caption = shown.caption
     assert caption.startswith("Source")
     assert "Period: " in caption
 
@@ -88,13 +89,44 @@ def test_rows_are_a_frame_and_tables_used_exist(tables, chart):
 
 @pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
 def test_unknown_source_gives_a_message_figure(tables, chart):
-    fig = chart.build(tables, View(sources=("no-such-source",)))
-    assert len(fig.data) == 0
-    assert fig.layout.annotations[0].text
-    assert (
-        chart.caption(tables, View(sources=("no-such-source",)))
-        == "No figures from the selected sources."
-    )
+    shown = chart.render(tables, View(sources=("no-such-source",)))
+    assert len(shown.figure.data) == 0
+    assert shown.figure.layout.annotations[0].text
+    assert shown.caption == "No figures from the selected sources."
+
+
+@pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
+@pytest.mark.parametrize("view", VIEWS, ids=["default", "ppp-mean-salary", "local-median"])
+def test_render_draws_and_captions_the_rows_it_returns(tables, chart, view):
+    """One computation of the rows feeds figure and caption; building must not change them."""
+    shown = chart.render(tables, view)
+    pd.testing.assert_frame_equal(shown.rows, chart.rows(tables, view))
+    assert shown.figure_and_caption == (shown.figure, shown.caption)
+
+
+def test_render_passes_the_same_rows_to_build_and_caption(tables):
+    seen = []
+
+    def build(tables, view, rows):
+        seen.append(("build", rows))
+        return go.Figure()
+
+    def caption(tables, view, rows):
+        seen.append(("caption", rows))
+        return "Source: test"
+
+    calls = []
+
+    def rows(tables, view):
+        calls.append(view)
+        return pd.DataFrame({"x": [1]})
+
+    spec = charts.ChartSpec("test-chart", "/test", "Test", build, rows, caption, ())
+    shown = spec.render(tables, View(basis="ppp"))
+    assert calls == [View(basis="ppp")]
+    assert [name for name, _ in seen] == ["build", "caption"]
+    assert all(frame is shown.rows for _, frame in seen)
+    assert shown.caption == "Source: test"
 
 
 @pytest.mark.parametrize("path", sorted(FIGURES_DIR.glob("*.py")), ids=lambda p: p.name)

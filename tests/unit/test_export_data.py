@@ -62,7 +62,7 @@ def test_metadata_says_what_where_when_and_for_which_view(tables, spec):
     )
     rows = spec.rows(tables, view)
     assert meta["title"] == spec.title
-    assert meta["caption"] == spec.caption(tables, view)
+    assert meta["caption"] == spec.render(tables, view).caption
     assert meta["rows"] == len(rows)
     assert meta["exported_at"] == "2025-06-01T12:30:00Z"
     assert meta["data_version"] == tables.data_version
@@ -82,25 +82,6 @@ def test_metadata_says_what_where_when_and_for_which_view(tables, spec):
     for source_id in cited:
         assert listed[source_id]["producer"], source_id
         assert listed[source_id]["period"], source_id
-
-
-def test_money_columns_carry_their_units(tables):
-    meta = datazip.metadata(
-        charts.get("countries-map"), tables, View(basis="ppp"), pd.DataFrame(), WHEN, "x.csv"
-    )
-    assert meta["units"] == {}  # no rows, no columns
-    rows = charts.get("countries-range").rows(tables, View(basis="ppp"))
-    docs = datazip.column_docs(charts.get("countries-range"), rows)
-    assert docs["low_usd"]["unit"] == "US dollars per year"
-    assert docs["low"]["unit"] == "international $ per year"
-    assert docs["low_ppp"]["unit"] == "international $ per year"
-
-
-def test_converted_figures_credit_the_conversion_sources(tables):
-    rows = charts.get("countries-range").rows(tables, View(basis="ppp"))
-    assert {"worldbank-fx", "worldbank-ppp"} <= {
-        s["source_id"] for s in datazip.sources(tables, rows)
-    }
 
 
 def test_the_view_changes_the_export_as_it_changes_the_screen(tables):
@@ -132,7 +113,7 @@ def test_readme_names_the_files_and_the_source(tables):
     readme = files["README.md"].decode()
     assert readme.startswith(f"# {spec.title}")
     assert "`experience-pay-mean.csv`" in readme and "`metadata.json`" in readme
-    assert spec.caption(tables, View(stat="mean")) in readme
+    assert spec.render(tables, View(stat="mean")).caption in readme
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=chart_ids())
@@ -143,27 +124,29 @@ def test_standalone_html_is_self_contained(tables, spec):
     assert "https://cdn.plot.ly" not in page.split("</head>")[0]
     assert len(page) > 3_000_000, "plotly.js is inlined"
     assert f"<title>{html.escape(spec.title)}</title>" in page
-    assert f'<p class="caption">{html.escape(spec.caption(tables, View()))}</p>' in page
-    figure = spec.build(tables, View())
+    assert f'<p class="caption">{html.escape(spec.render(tables, View()).caption)}</p>' in page
+    figure = spec.render(tables, View()).figure
     for name in topojson_names(figure):
         assert f'"{name}":{{"type":"Topology"' in page, name
 
 
 def test_maps_embed_their_outlines(tables):
-    assert topojson_names(charts.get("countries-map").build(tables, View())) == ["world_110m"]
-    assert topojson_names(charts.get("experience-pay").build(tables, View())) == []
+    assert topojson_names(charts.get("countries-map").render(tables, View()).figure) == [
+        "world_110m"
+    ]
+    assert topojson_names(charts.get("experience-pay").render(tables, View()).figure) == []
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=chart_ids())
 def test_export_figures_are_the_screen_figures_with_a_source_line(tables, spec):
     view = View(basis="ppp")
-    screen = spec.build(tables, view)
+    screen = spec.render(tables, view).figure
     exported = export_figure(spec, tables, view)
     assert json.loads(exported.to_json())["data"] == json.loads(screen.to_json())["data"]
     assert exported.layout.title.text == spec.title
     notes = [a for a in exported.layout.annotations if a.name == SOURCE_LINE]
     assert len(notes) == 1
-    caption = spec.caption(tables, view)
+    caption = spec.render(tables, view).caption
     assert " ".join(notes[0].text.split("<br>")) == caption.replace("&", "&amp;").replace(
         "<", "&lt;"
     ).replace(">", "&gt;")

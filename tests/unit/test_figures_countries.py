@@ -6,8 +6,10 @@ import math
 
 import pytest
 
+from dashboard import ids
 from dashboard.figures import countries
 from dashboard.view import View
+from tests.unit.charting import render
 
 NORDIC = "Nordic countries (5 countries)"
 
@@ -18,7 +20,7 @@ def traces(fig):
 
 @pytest.mark.parametrize("basis", ["usd", "ppp", "local"])
 def test_range_traces(tables, basis):
-    fig = countries.build_range(tables, View(basis=basis))
+    fig = render(ids.COUNTRIES_RANGE, tables, View(basis=basis)).figure
     assert [t.type for t in fig.data] == ["scatter"] * 4
     assert set(traces(fig)) == {
         "Reported range",
@@ -37,7 +39,9 @@ def test_range_traces(tables, basis):
     ],
 )
 def test_stated_ends_are_the_table_values(tables, basis, low, high):
-    ends = traces(countries.build_range(tables, View(basis=basis)))["Reported range: stated ends"]
+    ends = traces(render(ids.COUNTRIES_RANGE, tables, View(basis=basis)).figure)[
+        "Reported range: stated ends"
+    ]
     drawn = sorted(zip(ends.y, ends.x, strict=True))
     table = tables.salary_by_region
     expected = []
@@ -53,7 +57,7 @@ def test_open_range_has_no_invented_high_value(tables):
     rows = countries.rows(tables, View())
     nordic = rows[rows["region"] == "Nordic countries"].iloc[0]
     assert math.isnan(nordic["high"]) and nordic["high_open"]
-    fig = countries.build_range(tables, View())
+    fig = render(ids.COUNTRIES_RANGE, tables, View()).figure
     ends = traces(fig)["Reported range: stated ends"]
     nordic_ends = [x for y, x in zip(ends.y, ends.x, strict=True) if y == NORDIC]
     assert nordic_ends == [pytest.approx(nordic["low_usd"])]
@@ -62,7 +66,7 @@ def test_open_range_has_no_invented_high_value(tables):
 
 
 def test_open_range_is_a_dotted_arrow_labelled_exceeding(tables):
-    fig = countries.build_range(tables, View(basis="local"))
+    fig = render(ids.COUNTRIES_RANGE, tables, View(basis="local")).figure
     line = traces(fig)["Open-ended: no figure given"]
     arrow = traces(fig)["Reported range: open end"]
     assert line.line.dash == "dot"
@@ -73,9 +77,9 @@ def test_open_range_is_a_dotted_arrow_labelled_exceeding(tables):
 
 
 def test_axis_titles_name_the_basis(tables):
-    usd = countries.build_range(tables, View(basis="usd")).layout.xaxis
-    ppp = countries.build_range(tables, View(basis="ppp")).layout.xaxis
-    local = countries.build_range(tables, View(basis="local")).layout.xaxis
+    usd = render(ids.COUNTRIES_RANGE, tables, View(basis="usd")).figure.layout.xaxis
+    ppp = render(ids.COUNTRIES_RANGE, tables, View(basis="ppp")).figure.layout.xaxis
+    local = render(ids.COUNTRIES_RANGE, tables, View(basis="local")).figure.layout.xaxis
     assert usd.title.text == "Annual pay (US$, 2024 exchange rates)"
     assert ppp.title.text.startswith("Annual pay (international $, PPP 20")
     assert "each row in its own currency" in local.title.text
@@ -83,7 +87,9 @@ def test_axis_titles_name_the_basis(tables):
 
 
 def test_local_labels_are_in_each_rows_currency(tables):
-    ends = traces(countries.build_range(tables, View(basis="local")))["Reported range: stated ends"]
+    ends = traces(render(ids.COUNTRIES_RANGE, tables, View(basis="local")).figure)[
+        "Reported range: stated ends"
+    ]
     labels = {y: t for y, t in zip(ends.y, ends.text, strict=True) if t}
     assert labels["Australia"] == "AUD 50k–AUD 75k"
     assert labels["United Kingdom"] == "£25k–£40k"
@@ -92,7 +98,9 @@ def test_local_labels_are_in_each_rows_currency(tables):
 
 def test_regions_ordered_by_comparable_pay_in_every_basis(tables):
     orders = {
-        b: list(countries.build_range(tables, View(basis=b)).layout.yaxis.categoryarray)
+        b: list(
+            render(ids.COUNTRIES_RANGE, tables, View(basis=b)).figure.layout.yaxis.categoryarray
+        )
         for b in ("usd", "ppp", "local")
     }
     assert orders["usd"] == orders["ppp"] == orders["local"]
@@ -100,7 +108,7 @@ def test_regions_ordered_by_comparable_pay_in_every_basis(tables):
 
 
 def test_map_is_an_iso3_choropleth_with_groups_expanded(tables):
-    fig = countries.build_map(tables, View())
+    fig = render(ids.COUNTRIES_MAP, tables, View()).figure
     assert [t.type for t in fig.data] == ["choropleth"]
     choropleth = fig.data[0]
     assert choropleth.locationmode == "ISO-3"
@@ -120,12 +128,14 @@ def test_map_in_ppp_and_local(tables):
     usa = tables.salary_by_region.set_index("region").loc["United States"]
     assert ppp.set_index("iso3").loc["USA", "value"] == (usa["low_ppp"] + usa["high_ppp"]) / 2
     assert set(local["basis"]) == {"usd"}  # currencies cannot share one colour scale
-    subtitle = countries.build_map(tables, View(basis="local")).layout.title.subtitle.text
+    subtitle = render(
+        ids.COUNTRIES_MAP, tables, View(basis="local")
+    ).figure.layout.title.subtitle.text
     assert "cannot share one colour scale" in subtitle
 
 
 def test_map_hover_says_open_ranges_are_shaded_by_their_end(tables):
-    hover = countries.build_map(tables, View()).data[0]
+    hover = render(ids.COUNTRIES_MAP, tables, View()).figure.data[0]
     nordic = next(
         h for loc, h in zip(hover.locations, hover.hovertext, strict=True) if loc == "NOR"
     )
@@ -133,15 +143,17 @@ def test_map_hover_says_open_ranges_are_shaded_by_their_end(tables):
 
 
 def test_caption_names_source_world_bank_and_years(tables):
-    text = countries.caption(tables, View())
+    text = render(ids.COUNTRIES_RANGE, tables, View()).caption
     assert text.startswith("Source: Himalayas (2025) · Period: period not stated by the source")
     assert "official exchange rates of 2024 (World Bank)" in text
     assert "PPP conversion factors of 2023–2024 (World Bank" in text
-    assert "open-ended ranges by their stated end" in countries.map_caption(tables, View())
+    assert (
+        "open-ended ranges by their stated end" in render(ids.COUNTRIES_MAP, tables, View()).caption
+    )
 
 
 def test_no_regions_for_the_sources(tables):
     view = View(sources=("researchcom-cma-duties",))
-    assert len(countries.build_range(tables, view).data) == 0
-    assert len(countries.build_map(tables, view).data) == 0
+    assert len(render(ids.COUNTRIES_RANGE, tables, view).figure.data) == 0
+    assert len(render(ids.COUNTRIES_MAP, tables, view).figure.data) == 0
     assert countries.map_rows(tables, view).empty

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dashboard.figures import countries
+from dashboard import ids
 from dashboard.view import View
+from tests.unit.charting import render
 
 
 def test_local_basis_map_caption_says_it_shows_us_dollars(tables):
-    assert "Map in US$" in countries.map_caption(tables, View(basis="local"))
-    assert "Map in US$" not in countries.map_caption(tables, View(basis="ppp"))
+    assert "Map in US$" in render(ids.COUNTRIES_MAP, tables, View(basis="local")).caption
+    assert "Map in US$" not in render(ids.COUNTRIES_MAP, tables, View(basis="ppp")).caption

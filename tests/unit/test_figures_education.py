@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import ids
 from dashboard.figures import education
 from dashboard.view import View
+from tests.unit.charting import render
 
 HIMALAYAS = "himalayas-cma-guide"
 RESEARCH = "researchcom-cma-duties"
@@ -16,7 +18,7 @@ def by_name(fig):
 
 
 def test_duration_traces_per_source(tables):
-    fig = education.build_duration(tables, View())
+    fig = render(ids.EDUCATION_DURATION, tables, View()).figure
     names = set(by_name(fig))
     for source in ("Himalayas", "Research.com"):
         assert {source, f"{source}: stated ends"} <= names
@@ -33,13 +35,13 @@ def test_duration_traces_per_source(tables):
 
 
 def test_open_durations_have_no_invented_end(tables):
-    arrows = by_name(education.build_duration(tables, View(sources=(RESEARCH,))))[
+    arrows = by_name(render(ids.EDUCATION_DURATION, tables, View(sources=(RESEARCH,))).figure)[
         "Research.com: open end"
     ]
     # "up to 2 years" points left from 24, "at least 6 months" points right from 6.
     assert sorted(arrows.text) == ["at least 6 months", "up to 2 years"]
     assert sorted(arrows.marker.symbol) == ["triangle-left", "triangle-right"]
-    ends = by_name(education.build_duration(tables, View(sources=(RESEARCH,))))[
+    ends = by_name(render(ids.EDUCATION_DURATION, tables, View(sources=(RESEARCH,))).figure)[
         "Research.com: stated ends"
     ]
     table = tables.education[tables.education["source_id"] == RESEARCH]
@@ -48,7 +50,7 @@ def test_open_durations_have_no_invented_end(tables):
 
 
 def test_cost_ranges_are_the_table_values(tables):
-    fig = education.build_cost(tables, View())
+    fig = render(ids.EDUCATION_COST, tables, View()).figure
     ends = by_name(fig)["Himalayas: stated ends"]
     assert sorted(ends.x) == [5000, 15000, 20000, 40000]
     assert fig.layout.xaxis.title.text == "Total program cost (US$)"
@@ -60,7 +62,7 @@ def test_cost_in_months_of_median_pay(tables):
     assert certificate["median_annual_usd"] == 42000
     assert certificate["cost_months_min"] == pytest.approx(5000 / 3500)
     assert certificate["cost_months_max"] == pytest.approx(15000 / 3500)
-    fig = education.build_months(tables, View())
+    fig = render(ids.EDUCATION_COST_MONTHS, tables, View()).figure
     ends = by_name(fig)["Himalayas: stated ends"]
     assert sorted(ends.x) == pytest.approx(
         sorted([5000 / 3500, 15000 / 3500, 20000 / 3500, 40000 / 3500])
@@ -74,19 +76,27 @@ def test_months_use_the_cost_sources_own_median(tables):
 
 
 def test_captions(tables):
-    assert "⚠ Sources disagree" in education.duration_caption(tables, View())
-    assert education.cost_caption(tables, View()) == (
+    assert "⚠ Sources disagree" in render(ids.EDUCATION_DURATION, tables, View()).caption
+    assert render(ids.EDUCATION_COST, tables, View()).caption == (
         "Source: Himalayas (2025) · Period: period not stated by the source"
     )
-    months = education.months_caption(tables, View())
+    months = render(ids.EDUCATION_COST_MONTHS, tables, View()).caption
     assert "May 2023 (median pay)" in months
     assert "$42,000 ÷ 12 = $3,500 a month" in months
 
 
 def test_titles(tables):
-    assert education.build_duration(tables, View()).layout.title.text == education.DURATION_TITLE
-    assert education.build_cost(tables, View()).layout.title.text == education.COST_TITLE
-    assert education.build_months(tables, View()).layout.title.text == education.MONTHS_TITLE
+    assert (
+        render(ids.EDUCATION_DURATION, tables, View()).figure.layout.title.text
+        == education.DURATION_TITLE
+    )
+    assert (
+        render(ids.EDUCATION_COST, tables, View()).figure.layout.title.text == education.COST_TITLE
+    )
+    assert (
+        render(ids.EDUCATION_COST_MONTHS, tables, View()).figure.layout.title.text
+        == education.MONTHS_TITLE
+    )
 
 
 def test_months_fall_back_to_another_sources_median(tables):
@@ -98,6 +108,9 @@ def test_months_fall_back_to_another_sources_median(tables):
 
 def test_no_cost_for_research_only(tables):
     view = View(sources=(RESEARCH,))
-    assert len(education.build_cost(tables, view).data) == 0
-    assert len(education.build_months(tables, view).data) == 0
-    assert education.months_caption(tables, view) == "No figures from the selected sources."
+    assert len(render(ids.EDUCATION_COST, tables, view).figure.data) == 0
+    assert len(render(ids.EDUCATION_COST_MONTHS, tables, view).figure.data) == 0
+    assert (
+        render(ids.EDUCATION_COST_MONTHS, tables, view).caption
+        == "No figures from the selected sources."
+    )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import ids
 from dashboard.figures import experience
 from dashboard.view import View
+from tests.unit.charting import render
 
 LEVELS = [
     "Junior Clinical Medical Assistant",
@@ -20,14 +22,14 @@ LEVELS = [
     [("median", ["Median"]), ("mean", ["Average (mean)"]), ("both", ["Median", "Average (mean)"])],
 )
 def test_one_bar_trace_per_statistic(tables, stat, names):
-    fig = experience.build(tables, View(stat=stat))
+    fig = render(ids.EXPERIENCE_PAY, tables, View(stat=stat)).figure
     assert [t.type for t in fig.data] == ["bar"] * len(names)
     assert [t.name for t in fig.data] == names
 
 
 def test_bar_values_are_the_table_values_junior_to_lead(tables):
     table = tables.salary_by_experience.sort_values("level_order")
-    fig = experience.build(tables, View(stat="both"))
+    fig = render(ids.EXPERIENCE_PAY, tables, View(stat="both")).figure
     median, mean = fig.data
     assert list(median.y) == list(table["median_annual_usd"])
     assert list(mean.y) == list(table["mean_annual_usd"])
@@ -36,7 +38,7 @@ def test_bar_values_are_the_table_values_junior_to_lead(tables):
 
 
 def test_labels_carry_level_and_years_in_order(tables):
-    labels = list(experience.build(tables, View()).data[0].x)
+    labels = list(render(ids.EXPERIENCE_PAY, tables, View()).figure.data[0].x)
     assert [label.split("<br>")[0] for label in labels] == LEVELS
     assert [label.split("<br>")[1] for label in labels] == [
         "0–1 year",
@@ -55,14 +57,20 @@ def test_step_ups_in_dollars_and_percent(tables):
 
 
 def test_step_up_annotations_follow_the_chosen_statistic(tables):
-    median = [a.text for a in experience.build(tables, View(stat="median")).layout.annotations]
-    mean = [a.text for a in experience.build(tables, View(stat="mean")).layout.annotations]
+    median = [
+        a.text
+        for a in render(ids.EXPERIENCE_PAY, tables, View(stat="median")).figure.layout.annotations
+    ]
+    mean = [
+        a.text
+        for a in render(ids.EXPERIENCE_PAY, tables, View(stat="mean")).figure.layout.annotations
+    ]
     assert median == ["▲ +$5,000 (+13.9%)", "▲ +$6,000 (+14.6%)", "▲ +$7,000 (+14.9%)"]
     assert mean[0] == "▲ +$5,000 (+13.2%)"
 
 
 def test_title_axes_and_hover(tables):
-    fig = experience.build(tables, View())
+    fig = render(ids.EXPERIENCE_PAY, tables, View()).figure
     assert fig.layout.title.text == experience.TITLE
     assert fig.layout.yaxis.title.text == "Annual pay (US$)"
     assert "years of experience" in fig.layout.xaxis.title.text
@@ -71,12 +79,12 @@ def test_title_axes_and_hover(tables):
 
 
 def test_caption_names_source_year_and_missing_period(tables):
-    text = experience.caption(tables, View())
+    text = render(ids.EXPERIENCE_PAY, tables, View()).caption
     assert text == "Source: Himalayas (2025) · Period: period not stated by the source"
 
 
 def test_no_data_for_the_sources_gives_a_message_not_an_error(tables):
-    fig = experience.build(tables, View(sources=("researchcom-cma-duties",)))
+    fig = render(ids.EXPERIENCE_PAY, tables, View(sources=("researchcom-cma-duties",))).figure
     assert len(fig.data) == 0
     assert "No pay-by-experience" in fig.layout.annotations[0].text
     assert fig.layout.title.text == experience.TITLE

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 
+from dashboard import ids
 from dashboard.figures import outlook
 from dashboard.view import View
+from tests.unit.charting import render
 
 OLD = "2022–2032<br>Himalayas"
 NEW = "2023–2033<br>Research.com"
@@ -16,7 +18,7 @@ def panel(fig, name):
 
 
 def test_four_panels_with_units(tables):
-    fig = outlook.build(tables, View())
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     titles = [a.text for a in fig.layout.annotations if a.text != "not stated"]
     assert titles == [p[1] for p in outlook.PANELS]
     y_titles = [fig.layout[f"yaxis{i if i > 1 else ''}"].title.text for i in range(1, 5)]
@@ -30,12 +32,12 @@ def test_four_panels_with_units(tables):
 
 
 def test_trace_types(tables):
-    fig = outlook.build(tables, View())
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     assert sorted(t.type for t in fig.data) == ["bar", "bar", "bar", "scatter", "scatter"]
 
 
 def test_vintages_side_by_side_with_the_table_values(tables):
-    fig = outlook.build(tables, View())
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     growth = panel(fig, "Growth (%)")
     assert list(growth.x) == [OLD, NEW]
     assert list(growth.y) == [14, 15]
@@ -43,7 +45,7 @@ def test_vintages_side_by_side_with_the_table_values(tables):
 
 
 def test_missing_figures_are_none_and_labelled_not_stated(tables):
-    fig = outlook.build(tables, View())
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     new_jobs = panel(fig, "Jobs added over the period")
     assert list(new_jobs.x) == [OLD, NEW]
     assert new_jobs.y[0] == 107300
@@ -54,7 +56,7 @@ def test_missing_figures_are_none_and_labelled_not_stated(tables):
 
 
 def test_employment_start_to_end(tables):
-    fig = outlook.build(tables, View())
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     line = next(t for t in fig.data if t.name.startswith("Employment 2023"))
     assert list(line.y) == [783900, 901900]
     assert line.text == ("783,900", "901,900")
@@ -68,7 +70,7 @@ def test_rows_keep_missing_values_missing(tables):
 
 
 def test_caption_names_each_vintage_and_the_disagreement(tables):
-    text = outlook.caption(tables, View())
+    text = render(ids.OUTLOOK_VINTAGES, tables, View()).caption
     assert text.startswith("Sources: Himalayas (2025), citing BLS; Research.com (2025)")
     assert "Himalayas: 2022–2032 projection; Research.com: 2023–2033 projection" in text
     assert "⚠ Sources disagree" in text
@@ -76,6 +78,6 @@ def test_caption_names_each_vintage_and_the_disagreement(tables):
 
 
 def test_one_source(tables):
-    fig = outlook.build(tables, View(sources=("researchcom-cma-duties",)))
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View(sources=("researchcom-cma-duties",))).figure
     assert list(panel(fig, "Growth (%)").x) == [NEW]
-    assert len(outlook.build(tables, View(sources=("nobody",))).data) == 0
+    assert len(render(ids.OUTLOOK_VINTAGES, tables, View(sources=("nobody",))).figure.data) == 0

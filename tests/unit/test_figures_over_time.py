@@ -7,8 +7,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from dashboard import ids
 from dashboard.figures import official, over_time
 from dashboard.view import View
+from tests.unit.charting import render
 from tests.unit.test_figures_official import with_release
 
 PERCENTILES = ["90th percentile", "75th percentile", "Median", "25th percentile", "10th percentile"]
@@ -19,7 +21,7 @@ def lines(fig) -> dict[str, list]:
 
 
 def test_one_release_draws_its_points_and_says_so(tables):
-    fig = over_time.build(tables, View())
+    fig = render(ids.OVER_TIME_PAY, tables, View()).figure
     drawn = lines(fig)
     assert list(drawn)[:5] == PERCENTILES
     assert drawn["Median"] == [42000]
@@ -34,18 +36,20 @@ def test_one_release_draws_its_points_and_says_so(tables):
 
 def test_two_releases_draw_a_trend(tables):
     two = with_release(tables, 2024)
-    fig = over_time.build(two, View())
+    fig = render(ids.OVER_TIME_PAY, two, View()).figure
     drawn = lines(fig)
     assert drawn["Median"] == pytest.approx([42000, 44100])
     assert drawn["25th percentile"] == pytest.approx([36780, 36780 * 1.05])
     assert list(fig.layout.xaxis.ticktext) == ["May 2023", "May 2024"]
     assert not fig.layout.annotations
     assert over_time.note(two, View()) == "2 releases loaded: May 2023 to May 2024."
-    assert "Period: OEWS May 2023 to May 2024" in over_time.caption(two, View())
+    assert "Period: OEWS May 2023 to May 2024" in render(ids.OVER_TIME_PAY, two, View()).caption
 
 
 def test_median_is_the_accent_line(tables):
-    median = next(t for t in over_time.build(tables, View()).data if t.name == "Median")
+    median = next(
+        t for t in render(ids.OVER_TIME_PAY, tables, View()).figure.data if t.name == "Median"
+    )
     assert median.line.color == official.FOCUS_COLOUR
 
 
@@ -59,24 +63,26 @@ def test_unpublished_percentile_is_a_gap_not_zero(tables):
         & (wages["naics"] == official.ALL_INDUSTRIES)
     )
     wages.loc[row, "p90_annual_usd"] = np.nan
-    drawn = lines(over_time.build(replace(two, official_wages=wages), View()))
+    drawn = lines(render(ids.OVER_TIME_PAY, replace(two, official_wages=wages), View()).figure)
     assert drawn["90th percentile"] == [56480, None]
 
 
 def test_hover_has_exact_values_and_release(tables):
-    median = next(t for t in over_time.build(tables, View()).data if t.name == "Median")
+    median = next(
+        t for t in render(ids.OVER_TIME_PAY, tables, View()).figure.data if t.name == "Median"
+    )
     assert "$%{y:,.0f}" in median.hovertemplate
     assert list(median.customdata) == ["May 2023"]
 
 
 def test_caption_names_source_and_release(tables):
-    caption = over_time.caption(tables, View())
+    caption = render(ids.OVER_TIME_PAY, tables, View()).caption
     assert caption.startswith("Source: U.S. Bureau of Labor Statistics, OEWS")
     assert "Period: OEWS May 2023" in caption
 
 
 def test_no_official_source_gives_a_message(tables):
     view = View(sources=("himalayas-cma-guide",))
-    fig = over_time.build(tables, view)
+    fig = render(ids.OVER_TIME_PAY, tables, view).figure
     assert len(fig.data) == 0
     assert over_time.note(tables, view) == over_time.NO_DATA

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import ids
 from dashboard.figures import pay
 from dashboard.view import View
+from tests.unit.charting import render
 
 RESEARCH = "researchcom-cma-duties"
 
@@ -57,14 +59,14 @@ def test_place_without_salary_or_percentiles(tables):
 
 
 def test_band_with_bounds_as_stated(tables):
-    fig = pay.build(tables, View())
+    fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
     (band,) = named(fig, "10th to 90th percentile")
     assert list(band.x) == [33500, 56480]
     assert band.text == ("< $33,500", "> $56,480")
 
 
 def test_medians_and_mean_from_the_table(tables):
-    fig = pay.build(tables, View())
+    fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
     (median,) = named(fig, "Median")
     (mean,) = named(fig, "Average (mean)")
     assert list(median.x) == [42000, 42000]
@@ -74,7 +76,7 @@ def test_medians_and_mean_from_the_table(tables):
 
 
 def test_stated_range_keeps_its_open_top(tables):
-    fig = pay.build(tables, View())
+    fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
     (ends,) = named(fig, "Stated pay range: stated ends")
     assert sorted(set(ends.x)) == [35000, 60000]  # no value past the stated "$60k+"
     (arrow,) = named(fig, "Stated pay range: open end")
@@ -82,7 +84,7 @@ def test_stated_range_keeps_its_open_top(tables):
 
 
 def test_salary_line_and_label(tables):
-    fig = pay.build(tables, View(salary=50000))
+    fig = render(ids.PAY_DISTRIBUTION, tables, View(salary=50000)).figure
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert [s.x0 for s in lines] == [50000]
     assert any(
@@ -91,14 +93,14 @@ def test_salary_line_and_label(tables):
 
 
 def test_axes_and_title(tables):
-    fig = pay.build(tables, View())
+    fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
     assert fig.layout.xaxis.title.text == "Annual pay (US$)"
     assert fig.layout.title.text == pay.TITLE
     assert list(fig.layout.yaxis.ticktext) == ["Himalayas", "Research.com"]
 
 
 def test_caption_lists_periods_per_figure_and_the_disagreement(tables):
-    text = pay.caption(tables, View())
+    text = render(ids.PAY_DISTRIBUTION, tables, View()).caption
     assert "Research.com: May 2023 (10th percentile, median, 90th percentile)" in text
     assert "period not stated by the source (average (mean))" in text
     assert "⚠ Sources disagree" in text

@@ -7,8 +7,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from dashboard import ids
 from dashboard.figures import official, states
 from dashboard.view import View
+from tests.unit.charting import render
 
 TERRITORIES = {"GU", "PR", "VI"}
 
@@ -30,7 +32,7 @@ def blank_state(tables, code: str):
 
 
 def test_map_is_a_usa_states_choropleth_of_the_table_means(tables):
-    fig = states.build_map(tables, View())
+    fig = render(ids.STATES_MAP, tables, View()).figure
     (trace,) = fig.data
     assert trace.type == "choropleth"
     assert trace.locationmode == "USA-states"
@@ -43,7 +45,7 @@ def test_map_is_a_usa_states_choropleth_of_the_table_means(tables):
 
 
 def test_territories_are_not_on_the_map_but_are_listed(tables):
-    fig = states.build_map(tables, View())
+    fig = render(ids.STATES_MAP, tables, View()).figure
     assert not TERRITORIES & set(fig.data[0].locations)
     listed = states.territories(states.rows(tables, View()))
     assert set(listed["state_code"]) == TERRITORIES
@@ -69,14 +71,14 @@ def test_difference_from_the_us_mean(tables):
 
 
 def test_hover_shows_annual_and_hourly(tables):
-    trace = states.build_map(tables, View()).data[0]
+    trace = render(ids.STATES_MAP, tables, View()).figure.data[0]
     hover = dict(zip(trace.locations, trace.hovertext, strict=True))["WA"]
     for text in ("Washington", "$53,780 a year", "$25.86 an hour", "Rank 1 of 51", "+$10,430"):
         assert text in hover
 
 
 def test_unpublished_state_is_grey_not_zero(tables):
-    fig = states.build_map(blank_state(tables, "WA"), View())
+    fig = render(ids.STATES_MAP, blank_state(tables, "WA"), View()).figure
     shaded, grey = fig.data
     assert "WA" not in shaded.locations
     assert list(grey.locations) == ["WA"]
@@ -88,7 +90,7 @@ def test_unpublished_state_is_grey_not_zero(tables):
 
 
 def test_caption_names_the_reexport_and_the_release(tables):
-    caption = states.map_caption(tables, View())
+    caption = render(ids.STATES_MAP, tables, View()).caption
     assert caption.startswith(
         "Source: U.S. Bureau of Labor Statistics (re-exported by a third party), OEWS state"
     )
@@ -97,6 +99,6 @@ def test_caption_names_the_reexport_and_the_release(tables):
 
 
 def test_no_state_source_gives_a_message(tables):
-    fig = states.build_map(tables, View(sources=(official.OEWS_NATIONAL,)))
+    fig = render(ids.STATES_MAP, tables, View(sources=(official.OEWS_NATIONAL,))).figure
     assert len(fig.data) == 0
     assert fig.layout.annotations[0].text == states.NO_DATA

@@ -1,16 +1,18 @@
-"""Work settings: pay bars with the overall median line; ranks drawn as ranks, never as pay."""
+"""Pay by work setting: bars with the overall median line, never a rank drawn as pay."""
 
 from __future__ import annotations
 
-from dashboard.figures import employers
+from dashboard import ids
+from dashboard.figures import employers_pay
 from dashboard.view import View
+from tests.unit.charting import render
 
 RESEARCH = "researchcom-cma-duties"
 HIMALAYAS = "himalayas-cma-guide"
 
 
 def test_pay_bars_are_horizontal_with_the_table_values(tables):
-    fig = employers.build_pay(tables, View())
+    fig = render(ids.EMPLOYERS_PAY, tables, View()).figure
     bars = [t for t in fig.data if t.type == "bar"]
     assert len(bars) == 1
     assert bars[0].orientation == "h"
@@ -20,76 +22,51 @@ def test_pay_bars_are_horizontal_with_the_table_values(tables):
 
 
 def test_bars_are_ranked_highest_at_the_top(tables):
-    bar = employers.build_pay(tables, View()).data[0]
+    bar = render(ids.EMPLOYERS_PAY, tables, View()).figure.data[0]
     # Plotly draws the first category at the bottom of a horizontal bar chart.
     assert list(bar.x) == sorted(bar.x)
     assert bar.y[-1] == "Outpatient care centers"
 
 
 def test_ranked_only_settings_are_not_drawn_as_zero_pay(tables):
-    bar = employers.build_pay(tables, View()).data[0]
+    bar = render(ids.EMPLOYERS_PAY, tables, View()).figure.data[0]
     assert "Offices of chiropractors" not in bar.y  # ranked, no pay
     assert all(x > 0 for x in bar.x)
 
 
 def test_overall_median_is_a_reference_line(tables):
-    fig = employers.build_pay(tables, View())
+    fig = render(ids.EMPLOYERS_PAY, tables, View()).figure
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert [s.x0 for s in lines] == [42000]
     assert any("Overall median $42,000" in a.text for a in fig.layout.annotations)
 
 
 def test_naics_code_in_hover(tables):
-    bar = employers.build_pay(tables, View()).data[0]
+    bar = render(ids.EMPLOYERS_PAY, tables, View()).figure.data[0]
     assert "NAICS %{customdata[0]}" in bar.hovertemplate
     assert {row[0] for row in bar.customdata} == {"6211", "6213", "6214", "622"}
 
 
 def test_pay_axis_has_unit(tables):
-    fig = employers.build_pay(tables, View())
+    fig = render(ids.EMPLOYERS_PAY, tables, View()).figure
     assert fig.layout.xaxis.title.text == "Average annual pay (US$)"
-    assert fig.layout.title.text == employers.PAY_TITLE
+    assert fig.layout.title.text == employers_pay.TITLE
 
 
 def test_pay_rows_mark_the_reference(tables):
-    rows = employers.pay_rows(tables, View())
+    rows = employers_pay.rows(tables, View())
     assert set(rows["kind"]) == {"setting", "reference"}
     assert list(rows.loc[rows["kind"] == "reference", "annual_usd"]) == [42000, 42000]
 
 
-def test_rank_chart_shows_ranks_as_dots(tables):
-    fig = employers.build_rank(tables, View())
-    assert [t.type for t in fig.data] == ["scatter"]
-    dots = fig.data[0]
-    ranks = dict(zip(dots.y, dots.x, strict=True))
-    assert ranks == {
-        "Offices of physicians": 1,
-        "Outpatient care centers": 2,
-        "Hospitals": 3,
-        "Offices of chiropractors": 4,
-    }
-    assert list(dots.text) == ["#1", "#2", "#3", "#4"]
-    assert "no pay figure" in dots.hovertemplate
-    assert "Rank" in fig.layout.xaxis.title.text
-
-
-def test_rank_chart_puts_first_at_the_top(tables):
-    order = list(employers.build_rank(tables, View()).layout.yaxis.categoryarray)
-    assert order[-1] == "Offices of physicians"
-
-
-def test_captions_name_both_sources_and_periods(tables):
-    text = employers.pay_caption(tables, View())
+def test_caption_names_both_sources_and_periods(tables):
+    text = render(ids.EMPLOYERS_PAY, tables, View()).caption
     assert text.startswith("Sources: Research.com (2025); Himalayas (2025), citing BLS")
     assert "period not stated by the source (by setting)" in text
     assert "May 2023 (overall median)" in text
-    assert employers.rank_caption(tables, View()) == (
-        "Source: Himalayas (2025) · Period: period not stated by the source"
-    )
 
 
 def test_source_filter(tables):
-    assert len(employers.build_rank(tables, View(sources=(RESEARCH,))).data) == 0
-    fig = employers.build_pay(tables, View(sources=(HIMALAYAS,)))
+    fig = render(ids.EMPLOYERS_PAY, tables, View(sources=(HIMALAYAS,))).figure
     assert len(fig.data) == 0
     assert "No pay-by-setting" in fig.layout.annotations[0].text

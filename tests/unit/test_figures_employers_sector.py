@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dashboard.figures import employers, official
+from dashboard import ids
+from dashboard.figures import official
 from dashboard.view import View
+from tests.unit.charting import render
 
 HEALTH = "Health Care and Social Assistance"
 REAL_ESTATE = "Real Estate and Rental and Leasing"
@@ -24,7 +26,7 @@ def drawn(trace) -> dict[str, object]:
 
 
 def test_two_bar_panels_with_the_table_values(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     wage, employed = fig.data
     assert (wage.type, employed.type) == ("bar", "bar")
     expected = sector_table(tables)
@@ -34,7 +36,7 @@ def test_two_bar_panels_with_the_table_values(tables):
 
 
 def test_unpublished_wage_is_labelled_not_a_zero_bar(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     wage = drawn(fig.data[0])
     assert sector_table(tables).loc[REAL_ESTATE, "wage_flag"] == "not_available"
     assert wage[REAL_ESTATE] is None
@@ -46,7 +48,7 @@ def test_unpublished_wage_is_labelled_not_a_zero_bar(tables):
 
 
 def test_under_half_percent_is_noted_in_hover_and_label(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     wage = fig.data[0]
     by_sector = {y.replace("<br>", " "): i for i, y in enumerate(wage.y)}
     retail = by_sector["Retail Trade"]
@@ -56,18 +58,18 @@ def test_under_half_percent_is_noted_in_hover_and_label(tables):
 
 
 def test_most_employed_sector_is_on_top(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     assert fig.layout.yaxis.categoryarray[-1] == HEALTH
 
 
 def test_all_industries_mean_is_a_reference_line(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     assert [s.x0 for s in fig.layout.shapes] == [43350]
     assert "all industries $43,350" in fig.layout.annotations[0].text
 
 
 def test_caption_names_source_release_and_the_guides_settings(tables):
-    caption = employers.sector_caption(tables, View())
+    caption = render(ids.EMPLOYERS_SECTOR, tables, View()).caption
     assert caption.startswith("Source: U.S. Bureau of Labor Statistics, OEWS")
     assert "Period: OEWS May 2023" in caption
     assert "Outpatient care centers" in caption and "(NAICS 62)" in caption
@@ -75,11 +77,11 @@ def test_caption_names_source_release_and_the_guides_settings(tables):
 
 
 def test_title_says_official(tables):
-    fig = employers.build_sector(tables, View())
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View()).figure
     assert fig.layout.title.text.startswith("Official:")
     assert "BLS OEWS May 2023" in fig.layout.title.subtitle.text
 
 
 def test_guide_source_only_leaves_no_official_bars(tables):
-    fig = employers.build_sector(tables, View(sources=("himalayas-cma-guide",)))
+    fig = render(ids.EMPLOYERS_SECTOR, tables, View(sources=("himalayas-cma-guide",))).figure
     assert len(fig.data) == 0

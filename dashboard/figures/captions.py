@@ -1,9 +1,7 @@
-"""What every chart shares: the base figure, captions, disagreement notes and drawn ranges.
+"""Captions: the sources behind a chart, their periods, and where sources disagree.
 
 Captions follow Our World in Data: the source with its publisher and year, who it cites, and
 the period the figures describe, or "period not stated by the source" when it gives none.
-Ranges are drawn as stated: an open end ("60k+", "exceeding €50,000", "up to 2 years") gets
-a dotted arrow, never an invented end value.
 """
 
 from __future__ import annotations
@@ -12,14 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard import fmt, theme
-from dashboard.data import Tables
+from dashboard import fmt
+from dashboard.tables import Tables
 from dashboard.view import View
 
 NOT_STATED_PERIOD = "period not stated by the source"
-OPEN_NAME = "Open-ended: no figure given"
 MEASURE_NAMES = {
     "median_pay": "median pay",
     "mean_pay": "average pay",
@@ -42,40 +38,6 @@ class Used:
     source_id: str
     period: str | None
     what: str = ""
-
-
-def base_figure(title: str, subtitle: str = "", height: int = 460) -> go.Figure:
-    return go.Figure(
-        layout={
-            "template": theme.TEMPLATE,
-            "title": {"text": title, "subtitle": {"text": subtitle}},
-            "height": height,
-        }
-    )
-
-
-def message_figure(title: str, message: str) -> go.Figure:
-    """A figure with no data and a plain sentence, for when the selection leaves nothing."""
-    fig = base_figure(title, height=320)
-    fig.add_annotation(
-        text=message,
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        font={"size": 16, "color": theme.REFERENCE},
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
-
-
-def select_sources(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Rows from the view's sources (all when the view names none)."""
-    if not view.sources:
-        return frame
-    return frame[frame["source_id"].isin(view.sources)]
 
 
 def publisher(tables: Tables, source_id: str) -> str:
@@ -159,111 +121,6 @@ def describe(tables: Tables, d: pd.Series) -> str:
 
 def measure_name(measure: str) -> str:
     return MEASURE_NAMES.get(measure, measure.replace("_", " "))
-
-
-@dataclass(frozen=True)
-class Span:
-    """One range to draw on a horizontal axis at position y; a missing end is open."""
-
-    y: float | str
-    low: float | None
-    high: float | None
-    hover: str
-    label: str = ""
-
-
-def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
-    """A segment per closed range, markers at stated ends, dotted arrows for open ends.
-
-    `extension` is how far an arrow reaches past the stated end, in axis units: a drawing cue,
-    not a value, which is why its hover says that the source gives no figure there.
-    """
-    closed = [s for s in spans if s.low is not None and s.high is not None]
-    segment = go.Scatter(
-        name=name,
-        legendgroup=name,
-        x=_flat([[s.low, s.high] for s in closed]),
-        y=_flat([[s.y, s.y] for s in closed]),
-        mode="lines",
-        line={"color": colour, "width": 6},
-        hoverinfo="skip",
-        showlegend=bool(closed),
-    )
-    ends = [(s, x) for s in spans for x in dict.fromkeys([s.low, s.high]) if x is not None]
-    markers = go.Scatter(
-        name=f"{name}: stated ends",
-        legendgroup=name,
-        showlegend=False,
-        x=[x for _, x in ends],
-        y=[s.y for s, _ in ends],
-        mode="markers+text",
-        marker={"color": colour, "size": 11, "line": {"color": "white", "width": 1}},
-        # Closed ranges are labelled at their high end; open ones at their arrow instead.
-        text=[s.label if s in closed and x == s.high else "" for s, x in ends],
-        textposition="middle right",
-        cliponaxis=False,
-        hovertext=[s.hover for s, _ in ends],
-        hovertemplate="%{hovertext}<extra></extra>",
-    )
-    return [segment, markers, *_open_traces(spans, name, colour, extension)]
-
-
-def legend_once(fig: go.Figure) -> go.Figure:
-    """Hide repeated legend entries (every source's open ends share one explanation)."""
-    seen = set()
-    for trace in fig.data:
-        if trace.showlegend is not False and trace.name in seen:
-            trace.showlegend = False
-        seen.add(trace.name)
-    return fig
-
-
-def _open_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
-    tips = [
-        (s, s.low, s.low + extension, "triangle-right", "middle right")
-        for s in spans
-        if s.low is not None and s.high is None
-    ] + [
-        (s, s.high, s.high - extension, "triangle-left", "middle left")
-        for s in spans
-        if s.high is not None and s.low is None
-    ]
-    if not tips:
-        return []
-    line = go.Scatter(
-        name=OPEN_NAME,
-        legendgroup=OPEN_NAME,
-        x=_flat([[start, tip] for _, start, tip, _, _ in tips]),
-        y=_flat([[s.y, s.y] for s, *_ in tips]),
-        mode="lines",
-        line={"color": colour, "width": 3, "dash": "dot"},
-        hoverinfo="skip",
-    )
-    arrows = go.Scatter(
-        name=f"{name}: open end",
-        legendgroup=name,
-        showlegend=False,
-        x=[tip for _, _, tip, _, _ in tips],
-        y=[s.y for s, *_ in tips],
-        mode="markers+text",
-        marker={"color": colour, "size": 12, "symbol": [t[3] for t in tips]},
-        text=[s.label for s, *_ in tips],
-        textposition=[t[4] for t in tips],
-        cliponaxis=False,
-        hovertext=[
-            f"{s.hover}<br><i>Open-ended: the source gives no figure here</i>" for s, *_ in tips
-        ],
-        hovertemplate="%{hovertext}<extra></extra>",
-    )
-    return [line, arrows]
-
-
-def _flat(pairs: list[list]) -> list:
-    """[[a, b], [c, d]] -> [a, b, None, c, d, None]: one trace draws many separate segments."""
-    out: list = []
-    for pair in pairs:
-        out.extend([*pair, None])
-    return out
 
 
 def _side(tables: Tables, measure: str, as_written: str, source_id: str, period: object) -> str:

@@ -1,0 +1,191 @@
+"""Jobs in related careers: OEWS employment beside the newest Employment Projections.
+
+Growth and openings a year come from the newest projection; All occupations is a reference
+(a dashed line on the growth panel), not a career, so its 150 million jobs never squash the bars.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard import fmt, theme
+from dashboard.figures import careers_labels, careers_pay, official
+from dashboard.figures.base import message_figure
+from dashboard.tables import Tables
+from dashboard.view import View
+
+TITLE = "Jobs in related careers"
+# (column, panel title, axis title with unit)
+JOB_PANELS = (
+    ("employment", "Employed", "Persons employed"),
+    ("pct_change", "Projected growth", "Change (%)"),
+    ("annual_openings", "Openings a year", "Openings a year"),
+)
+# Each panel's axis runs this far past its longest bar, so the value labels beside it fit.
+LABEL_ROOM = 1.35
+
+
+def rows(tables: Tables, view: View) -> pd.DataFrame:
+    """Per occupation: OEWS employment (latest release) and the newest projection's figures."""
+    pay = careers_pay.rows(tables, view)[
+        ["occupation_code", "release", "employment", "employment_flag"]
+    ]
+    outlook = official.projections(tables, view)[
+        [
+            "occupation_code",
+            "base_year",
+            "projected_year",
+            "employment_base",
+            "employment_projected",
+            "employment_change",
+            "pct_change",
+            "annual_openings",
+            "typical_education",
+        ]
+    ]
+    rows = pay.merge(outlook, on="occupation_code", how="outer")
+    if rows.empty:
+        return rows.assign(occupation=[], role=[])
+    labels = official.names(tables)
+    rows["occupation"] = rows["occupation_code"].map(labels)
+    rows["role"] = rows["occupation_code"].map(official.role)
+    # Lowest growth first: plotly draws the first category at the bottom, so the fastest-growing
+    # career is on top; one without a projection sits at the very bottom.
+    return rows.sort_values(["pct_change", "occupation"], na_position="first", ignore_index=True)
+
+
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
+    careers = data[data["role"] != "baseline"]
+    if careers.empty:
+        return message_figure(TITLE, careers_labels.NO_DATA)
+    period = careers_labels.projection_span(careers)
+    release = careers_labels.release_label(careers)
+    fig = make_subplots(
+        rows=1,
+        cols=3,
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        subplot_titles=[
+            f"Employed, {release or 'OEWS'}",
+            f"Projected growth, {period or 'projection'}" + _baseline_note(data),
+            f"Openings a year, {period or 'projection'}",
+        ],
+    )
+    labels = [careers_labels.label(r) for r in careers.itertuples()]
+    colours = [
+        official.FOCUS_COLOUR if r == "focus" else official.OTHER_COLOUR for r in careers["role"]
+    ]
+    for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
+        fig.add_trace(_job_bars(careers, labels, colours, column, name), row=1, col=index)
+        for label, absent in zip(labels, careers[column].isna(), strict=True):
+            if absent:
+                fig.add_annotation(
+                    careers_labels.not_published(label, short=True), row=1, col=index
+                )
+        longest = careers[column].max()
+        fig.update_xaxes(
+            title_text=axis_title,
+            tickformat="~s" if column == "employment" else ",",
+            range=[0, (longest if not fmt.missing(longest) and longest > 0 else 1) * LABEL_ROOM],
+            row=1,
+            col=index,
+        )
+    _baseline_growth(fig, data)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    fig.update_layout(
+        template=theme.TEMPLATE,
+        title={
+            "text": TITLE,
+            "subtitle": {
+                "text": "Employment excludes the self-employed; projections are BLS's "
+                "ten-year outlook, openings include replacing workers who leave"
+            },
+        },
+        height=160 + 44 * len(careers),
+        showlegend=False,
+        margin={"t": 140, "r": 60},
+    )
+    return fig
+
+
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    careers = rows
+    careers = careers[careers["role"] != "baseline"]
+    release, span = careers_labels.release_label(careers), careers_labels.projection_span(careers)
+    parts = []
+    if release:
+        parts.append(official.Part(official.OEWS_NATIONAL, "employment", release))
+    if span:
+        parts.append(official.Part(official.PROJECTIONS, "growth, openings", span))
+    return official.caption(tables, parts)
+
+
+def _job_bars(
+    data: pd.DataFrame, labels: list[str], colours: list[str], column: str, name: str
+) -> go.Bar:
+    values = [None if fmt.missing(v) else float(v) for v in data[column]]
+    text = [
+        "" if v is None else (f"{v:+.1f}%" if column == "pct_change" else fmt.count(v))
+        for v in values
+    ]
+    return go.Bar(
+        name=name,
+        orientation="h",
+        x=values,  # None, not 0, where BLS publishes no figure
+        y=labels,
+        marker_color=colours,
+        text=text,
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=[_job_hover(r, column) for r in data.itertuples()],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _job_hover(row, column: str) -> str:
+    span = (
+        "" if fmt.missing(row.base_year) else f"{int(row.base_year)}–{int(row.projected_year)}"  # type: ignore[arg-type]
+    )
+    head = f"<b>{row.occupation}</b> ({row.occupation_code})"
+    if column == "employment":
+        note = " (BLS does not publish it)" if not fmt.missing(row.employment_flag) else ""
+        body = f"Employed, {row.release}: {fmt.count(row.employment)}{note}<br>"
+        body += "Wage and salary workers; excludes the self-employed"
+    elif column == "pct_change":
+        body = (
+            f"Projected change {span}: {fmt.percent(row.pct_change, 1)}<br>"
+            f"{fmt.count(row.employment_base)} → {fmt.count(row.employment_projected)}"
+            + (
+                ""
+                if fmt.missing(row.employment_change)
+                else f" ({row.employment_change:+,.0f} jobs)"
+            )
+        )
+    else:
+        body = f"Openings a year, {span} average: {fmt.count(row.annual_openings)}"
+    education = "" if fmt.missing(row.typical_education) else f"<br>Entry: {row.typical_education}"
+    return f"{head}<br>{body}{education}"
+
+
+def _baseline_growth(fig: go.Figure, data: pd.DataFrame) -> None:
+    base = data[(data["role"] == "baseline") & data["pct_change"].notna()]
+    if base.empty:
+        return
+    value = float(base["pct_change"].iloc[0])
+    fig.add_vline(
+        x=value,
+        row=1,
+        col=2,
+        line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
+    )
+
+
+def _baseline_note(data: pd.DataFrame) -> str:
+    """The growth panel's title names its dashed line: a label inside would cover a bar."""
+    base = data[(data["role"] == "baseline") & data["pct_change"].notna()]
+    if base.empty:
+        return ""
+    return f"<br><sup>dashed: all occupations {fmt.percent(base['pct_change'].iloc[0], 1)}</sup>"

@@ -1,0 +1,175 @@
+"""Pay in related careers: medical assistants' official pay against nearby careers.
+
+Pay is the national, all-industry OEWS row of the latest release: the median as a dot, the
+middle half (25th–75th percentile) as a thick bar and the 10th–90th percentile as a thin one.
+Medical assistants are drawn in the accent colour; All occupations is a grey reference row and
+a dashed line, not a career.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import fmt, theme
+from dashboard.figures import careers_labels, official
+from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.spans import flat
+from dashboard.tables import Tables
+from dashboard.view import View
+
+TITLE = "Pay in related careers"
+COLUMNS = [
+    "occupation_code",
+    "occupation",
+    "role",
+    "year",
+    "release",
+    "p10_annual_usd",
+    "p25_annual_usd",
+    "median_annual_usd",
+    "p75_annual_usd",
+    "p90_annual_usd",
+    "mean_annual_usd",
+    "median_hourly_usd",
+    "employment",
+    "wage_flag",
+    "employment_flag",
+    "establishment_flag",
+    "source_id",
+]
+
+
+def rows(tables: Tables, view: View) -> pd.DataFrame:
+    """Each occupation's national, all-industry wages in the latest release, lowest median first."""
+    rows = official.wages(tables, view)
+    year = official.latest_year(official.national(rows))
+    rows = official.national(rows, year).copy()
+    if rows.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    labels = official.names(tables)
+    rows["occupation"] = rows["occupation_code"].map(labels)
+    rows["role"] = rows["occupation_code"].map(official.role)
+    return rows[COLUMNS].sort_values(
+        ["median_annual_usd", "occupation"], na_position="first", ignore_index=True
+    )
+
+
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+    data = rows
+    if data.empty:
+        return message_figure(TITLE, careers_labels.NO_DATA)
+    release = str(data["release"].iloc[0])
+    fig = base_figure(TITLE, _pay_subtitle(data, release), height=140 + 46 * len(data))
+    drawn = data.dropna(subset=["median_annual_usd"])
+    for group_role, name, colour in (
+        ("baseline", "All occupations (reference)", theme.MUTED),
+        ("related", "Related careers", official.OTHER_COLOUR),
+        ("focus", "Medical assistants (CMA)", official.FOCUS_COLOUR),
+    ):
+        group = drawn[drawn["role"] == group_role]
+        if not group.empty:
+            for trace in _pay_traces(group, name, colour):
+                fig.add_trace(trace)
+    _baseline_line(fig, drawn)
+    for row in data[data["median_annual_usd"].isna()].itertuples():
+        fig.add_annotation(careers_labels.not_published(careers_labels.label(row)))
+    widest = data[["p90_annual_usd", "median_annual_usd"]].max().max()
+    fig.update_layout(
+        xaxis={
+            "title": "Annual wage (US$)",
+            "tickprefix": "$",
+            "tickformat": ",",
+            "range": [0, (widest if not fmt.missing(widest) else 1) * 1.05],
+        },
+        yaxis={
+            "title": None,
+            "categoryorder": "array",
+            "categoryarray": [careers_labels.label(r) for r in data.itertuples()],
+        },
+        legend={"traceorder": "reversed"},
+    )
+    return fig
+
+
+def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    data = rows
+    if data.empty:
+        return official.caption(tables, [])
+    release = str(data["release"].iloc[0])
+    parts = [official.Part(official.OEWS_NATIONAL, "wages, employment", release)]
+    return official.caption(tables, parts, ["National, all industries, excluding self-employed"])
+
+
+def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]:
+    labels = [careers_labels.label(r) for r in group.itertuples()]
+    hover = [_pay_hover(r) for r in group.itertuples()]
+    traces = []
+    for low, high, width, opacity in (
+        ("p10_annual_usd", "p90_annual_usd", 4, 0.45),
+        ("p25_annual_usd", "p75_annual_usd", 14, 0.7),
+    ):
+        closed = group[group[low].notna() & group[high].notna()]
+        keep = group.index.isin(closed.index)
+        traces.append(
+            go.Scatter(
+                name=f"{name}: {official.WAGE_COLUMNS[low]}–{official.WAGE_COLUMNS[high]}",
+                legendgroup=name,
+                showlegend=False,
+                x=flat(zip(closed[low], closed[high], strict=True)),
+                y=flat((lab, lab) for lab, k in zip(labels, keep, strict=True) if k),
+                mode="lines",
+                line={"color": colour, "width": width},
+                opacity=opacity,
+                hovertext=flat((h, h) for h, k in zip(hover, keep, strict=True) if k),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    traces.append(
+        go.Scatter(
+            name=name,
+            legendgroup=name,
+            x=group["median_annual_usd"],
+            y=labels,
+            mode="markers",
+            marker={"color": colour, "size": 13, "line": {"color": "white", "width": 2}},
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    return traces
+
+
+def _pay_subtitle(data: pd.DataFrame, release: str) -> str:
+    text = (
+        f"Annual wage, U.S., all industries, {release}: dot median, thick bar 25th–75th "
+        "percentile, thin bar 10th–90th"
+    )
+    base = data.loc[data["role"] == "baseline", "median_annual_usd"].dropna()
+    if base.empty:
+        return text
+    return f"{text}<br>Dashed line: all occupations' median, {fmt.money(base.iloc[0])}"
+
+
+def _pay_hover(row) -> str:
+    lines = [
+        f"<b>{row.occupation}</b> ({row.occupation_code}), {row.release}",
+        f"Median: {fmt.money(row.median_annual_usd)} a year"
+        + ("" if fmt.missing(row.median_hourly_usd) else f" (${row.median_hourly_usd:,.2f}/hour)"),
+        f"Mean: {fmt.money(row.mean_annual_usd)}",
+        f"25th–75th percentile: {fmt.money(row.p25_annual_usd)} – {fmt.money(row.p75_annual_usd)}",
+        f"10th–90th percentile: {fmt.money(row.p10_annual_usd)} – {fmt.money(row.p90_annual_usd)}",
+        f"Employment: {fmt.count(row.employment)}",
+    ]
+    return "<br>".join(lines + [f"<i>{n}</i>" for n in official.flag_notes(row)])
+
+
+def _baseline_line(fig: go.Figure, drawn: pd.DataFrame) -> None:
+    """A dashed line at All occupations' median, named in the subtitle (a label would clash)."""
+    base = drawn[drawn["role"] == "baseline"]
+    if base.empty:
+        return
+    fig.add_vline(
+        x=float(base["median_annual_usd"].iloc[0]),
+        line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
+    )

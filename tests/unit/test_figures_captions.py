@@ -1,0 +1,54 @@
+"""Captions on hand-made tables: sources with year and credits, periods per source, notes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.captions import NOT_STATED_PERIOD, Used, source_caption
+from tests.unit import tiny
+
+SOURCES = tiny.sources(("a", "Alpha Guides", "2024-03-01"), ("b", "Beta Careers", "2025-01-15"))
+OBSERVATIONS = pd.DataFrame(
+    {
+        "source_id": ["a", "a", "b"],
+        "topic": ["salary", "outlook", "salary"],
+        "attributed_to": ["BLS", "Census", None],
+    }
+)
+TABLES = tiny.tables(sources=SOURCES, observations=OBSERVATIONS)
+
+
+def test_two_sources_with_two_periods_name_each_publisher_and_period():
+    used = [Used("a", "May 2023"), Used("b", "2024")]
+    assert source_caption(TABLES, used, ["salary"]) == (
+        "Sources: Alpha Guides (2024), citing BLS; Beta Careers (2025)"
+        " · Period: Alpha Guides: May 2023; Beta Careers: 2024"
+    )
+
+
+def test_one_shared_period_is_written_once():
+    used = [Used("a", "2024"), Used("b", "2024")]
+    assert source_caption(TABLES, used, ["salary"]).endswith(" · Period: 2024")
+
+
+def test_credits_follow_the_topics():
+    used = [Used("a", "2024")]
+    assert "citing Census" in source_caption(TABLES, used, ["outlook"])
+    assert "citing" not in source_caption(TABLES, used, ["education"])
+
+
+def test_a_source_with_two_periods_says_what_each_covers_and_unstated_is_said():
+    used = [Used("a", None, "by setting"), Used("a", "May 2023", "overall median")]
+    assert source_caption(TABLES, used, ["salary"]) == (
+        "Source: Alpha Guides (2024), citing BLS · Period: Alpha Guides: "
+        f"{NOT_STATED_PERIOD} (by setting), May 2023 (overall median)"
+    )
+
+
+def test_notes_follow_and_empty_notes_are_dropped():
+    text = source_caption(TABLES, [Used("b", "2024")], ["salary"], ["", "⚠ A note"])
+    assert text == "Source: Beta Careers (2025) · Period: 2024 · ⚠ A note"
+
+
+def test_nothing_used_says_so():
+    assert source_caption(TABLES, [], ["salary"]) == "No figures from the selected sources."
