@@ -6,9 +6,11 @@ Loopback only, bounded in time. wrk (Debian package `wrk`; installed here when m
 running as root) drives the mix from a generated Lua script: every user first downloads one
 export (PNG, SVG, HTML or data ZIP, in turn), then loops over page loads (the page shell, the
 layout and dependencies), page-content and chart callbacks, with the bodies the browser sends.
-Reported: requests/s and errors (wrk), p50/p95/p99 latency overall (wrk) and per kind of request
-(server-side, from gunicorn's access log), and the server's memory (RSS of the master and its
-workers) after a 15 s warm-up with the same mix and at the end.
+Reported: requests/s (wrk), p50/p95/p99 latency overall (wrk) and per kind of request
+(server-side, from gunicorn's access log), response statuses from that log (errors, and image
+exports turned away with 503 + Retry-After by the per-worker render limit, which the opening
+burst of 50 exports at once is meant to hit), and the server's memory (RSS of the master and
+its workers) after a 15 s warm-up with the same mix and at the end.
 Targets: 0 errors, callback p95 <= 250 ms, memory growth <= 10 %.
 """
 
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import requests
@@ -173,16 +176,27 @@ def kind(path: str, method: str) -> str:
     return "page shell"
 
 
-def server_timings(log: Path) -> dict[str, list[float]]:
+def server_timings(log: Path) -> tuple[dict[str, list[float]], dict[str, Counter]]:
+    """Server-side milliseconds and response statuses, by kind of request."""
     timings: dict[str, list[float]] = {}
+    statuses: dict[str, Counter] = {}
     for line in log.read_text().splitlines():
         parts = line.split()
         if len(parts) == 4 and parts[0] == "BENCH":
             continue
         if len(parts) == 5 and parts[0] == "REQ":
-            _, method, path, _status, micros = parts
+            _, method, path, status, micros = parts
             timings.setdefault(kind(path, method), []).append(int(micros) / 1000)
-    return timings
+            statuses.setdefault(kind(path, method), Counter())[int(status)] += 1
+    return timings, statuses
+
+
+def shed_and_errors(statuses: dict[str, Counter]) -> tuple[int, int]:
+    """Image exports turned away by the render limit (503 with Retry-After, by design: see
+    CMA_MAX_RENDERS and CMA_RENDER_QUEUE), and every other response that is not a success."""
+    shed = statuses.get("export", Counter())[503]
+    failed = sum(n for counts in statuses.values() for code, n in counts.items() if code >= 400)
+    return shed, failed - shed
 
 
 def pct(values: list[float], q: int) -> float:
@@ -251,7 +265,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report(wrk_out, server_timings(log), memory_start, memory_end, args)
+    report(wrk_out, *server_timings(log), memory_start, memory_end, args)
     print(
         f"memory samples every {SAMPLE_SECONDS} s (MB): " + ", ".join(f"{m:.0f}" for m in samples)
     )
@@ -271,17 +285,24 @@ def wait_ready(base: str, server: subprocess.Popen) -> None:
     sys.exit("gunicorn did not answer /healthz")
 
 
-def report(wrk_out: str, timings: dict, memory_start: float, memory_end: float, args) -> None:
+def report(
+    wrk_out: str, timings: dict, statuses: dict, memory_start: float, memory_end: float, args
+) -> None:
     print(f"load: {args.users} users, {args.seconds} s, gunicorn {args.workers} workers, loopback")
     rps = re.search(r"Requests/sec:\s+([\d.]+)", wrk_out)
     total = re.search(r"(\d+) requests in", wrk_out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk_out)
     socket_errors = re.search(r"Socket errors: (.*)", wrk_out)
     latency = dict(re.findall(r"\s+(50|75|90|99)%\s+([\d.]+\w+)", wrk_out))
-    errors = int(non2xx[1]) if non2xx else 0
+    shed, errors = shed_and_errors(statuses)
     print(
         f"requests: {total[1] if total else '?'}, {float(rps[1]) if rps else 0:.0f}/s;"
-        f" errors: {errors} non-2xx" + (f", socket: {socket_errors[1]}" if socket_errors else "")
+        f" non-2xx seen by wrk: {int(non2xx[1]) if non2xx else 0}"
+        + (f", socket: {socket_errors[1]}" if socket_errors else "")
+    )
+    print(
+        f"server statuses: errors {errors}; image exports shed with 503 + Retry-After"
+        f" (render limit, by design) {shed}"
     )
     print(
         "latency seen by wrk (all requests): " + ", ".join(f"p{k} {v}" for k, v in latency.items())
