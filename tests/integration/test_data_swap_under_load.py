@@ -11,12 +11,13 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 import requests
+from dash.testing import errors as dash_errors
+from dash.testing.wait import until
 
 from etl.config import PROJECT_ROOT, RAW_DIR
 from tests.dash_requests import experience_body, experience_output
@@ -59,6 +60,16 @@ def junior_median(response: dict) -> tuple[float, set[int]]:
     return float(values[0]), shown
 
 
+ANSWERS_BETWEEN_SWAPS = 30
+
+
+def healthy(base: str) -> bool:
+    try:
+        return requests.get(base + "/healthz", timeout=1).status_code == 200
+    except requests.ConnectionError:
+        return False
+
+
 @pytest.fixture
 def served(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "processed"
@@ -75,16 +86,11 @@ def served(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(base + "/healthz", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    else:
+    try:
+        until(lambda: healthy(base), 60, msg="gunicorn did not start")
+    except dash_errors.TestingTimeoutError:
         server.kill()
-        pytest.fail("gunicorn did not start")
+        raise
     yield base, raw, out
     server.terminate()
     server.wait(timeout=30)
@@ -120,13 +126,19 @@ def test_data_replaced_under_load(served):
     threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
     for thread in threads:
         thread.start()
+
+    def served_more(count: int):
+        """A condition: the clients got `count` more answers than they have now."""
+        target = len(results) + count
+        return lambda: len(results) >= target
+
     try:
         texts = list(VINTAGES)
         for swap in range(SWAPS):
-            time.sleep(0.5)
+            until(served_more(ANSWERS_BETWEEN_SWAPS), 30)  # each version is served under load
             set_junior_median(raw, texts[(swap + 1) % 2])
             etl(raw, out)
-        time.sleep(1.0)
+        until(served_more(ANSWERS_BETWEEN_SWAPS), 30)
     finally:
         stop.set()
         for thread in threads:
