@@ -35,6 +35,7 @@ SETTING_NAMES = {
     "stat": "statistic",
     "sources": "sources",
     "salary": "salary",
+    "dollars": "dollars (nominal or constant)",
 }
 DROPPED_SOURCES = "Sources not found in this data were ignored: showing every source they left."
 NOT_HERE_SOURCES = (

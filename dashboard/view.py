@@ -16,6 +16,8 @@ from urllib.parse import parse_qs, urlencode
 
 BASES = ("usd", "ppp", "local")
 STATS = ("median", "mean", "both")
+# Money as published (nominal) or in the dollars of one base year (constant, by CPI-U).
+DOLLARS = ("nominal", "constant")
 # Same rule as the ETL's source ids, so anything else is rejected before reaching the data.
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCE_ID_CHARS = 64
@@ -33,12 +35,14 @@ NOT_A_NUMBER = "Enter your annual salary as a number, for example 45000."
 
 @dataclass(frozen=True)
 class View:
-    """Chosen basis (countries), statistic (experience), sources (empty: all) and salary."""
+    """Chosen basis (countries), statistic (experience), sources (empty: all), salary and
+    dollars (nominal or constant, wherever pay from different years is compared)."""
 
     basis: str = "usd"
     stat: str = "both"
     sources: tuple[str, ...] = ()
     salary: float | None = None
+    dollars: str = "nominal"
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -46,12 +50,14 @@ class View:
             raise ValueError(f"basis must be one of {BASES}")
         if self.stat not in STATS:
             raise ValueError(f"stat must be one of {STATS}")
+        if self.dollars not in DOLLARS:
+            raise ValueError(f"dollars must be one of {DOLLARS}")
         # Sorted and deduplicated so that equal selections give equal views and equal URLs.
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
 
 
 DEFAULT = View()
-SETTING_KEYS = ("basis", "stat", "sources", "salary")
+SETTING_KEYS = ("basis", "stat", "sources", "salary", "dollars")
 
 
 def parse_query(query: str) -> View:
@@ -91,7 +97,8 @@ def from_params(params: Mapping[str, object]) -> View:
     salary, problem = parse_salary(params.get("salary"))
     if problem:
         warnings.append(problem)
-    return View(basis, stat, sources, salary, tuple(warnings))
+    dollars = _choice(params.get("dollars"), DOLLARS, DEFAULT.dollars, "dollars", warnings)
+    return View(basis, stat, sources, salary, dollars, tuple(warnings))
 
 
 def to_query(view: View) -> str:
@@ -105,6 +112,8 @@ def to_query(view: View) -> str:
         params["sources"] = ",".join(view.sources)
     if view.salary is not None:
         params["salary"] = format_salary(view.salary)
+    if view.dollars != DEFAULT.dollars:
+        params["dollars"] = view.dollars
     return "?" + urlencode(params, safe=",") if params else ""
 
 
