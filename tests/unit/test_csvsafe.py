@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -100,3 +102,34 @@ def test_no_text_cell_begins_with_a_formula_character_and_the_quote_comes_off(ro
     # And the CSV text reads back, row for row, as the neutralised cells (a "\r" stays inside).
     read = list(csv.reader(io.StringIO(csvsafe.to_csv(frame), newline="")))
     assert [row[0] for row in read[1:]] == safe["text"].tolist()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# Calls that write CSV without etl.csvsafe; only etl/csvsafe.py itself may make them.
+RAW_WRITERS = ("to_csv", "writer", "DictWriter", "send_data_frame")
+
+
+def raw_csv_calls(path: Path) -> list[str]:
+    """`name` of every call to a RAW_WRITERS attribute or name in the module at `path`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        owner = getattr(func, "value", None)
+        # csvsafe.to_csv / csvsafe.writer are the safe ones.
+        if name in RAW_WRITERS and getattr(owner, "id", "") != "csvsafe":
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    return found
+
+
+def test_every_csv_writer_goes_through_csvsafe():
+    modules = [
+        p
+        for folder in ("etl", "dashboard", "scripts")
+        for p in (ROOT / folder).rglob("*.py")
+        if p != ROOT / "etl" / "csvsafe.py"
+    ]
+    assert modules
+    assert [call for p in modules for call in raw_csv_calls(p)] == []
