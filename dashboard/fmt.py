@@ -1,17 +1,20 @@
 """Numbers as readers see them: money, counts, percentages, bounds and ordinals.
 
 Pure functions shared by figures, captions and cards so the same figure reads the same
-everywhere. Bounds follow the ETL's codes: "=" exact, "<" at most, ">" at least, "~" about.
+everywhere. Bounds are the ETL's words (etl.bounds); each reads as the sign a reader expects:
+"at_most" as "< ", "at_least" as "> ", "approximate" as "≈", "exact" as nothing.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from etl.bounds import APPROXIMATE, AT_LEAST, AT_MOST, EXACT
+
 # PPP figures are international dollars, written "Int$" to keep them apart from US$.
 PPP = "PPP"
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", PPP: "Int$"}
-BOUND_PREFIX = {"<": "< ", ">": "> ", "~": "≈", "=": ""}
+BOUND_PREFIX = {AT_MOST: "< ", AT_LEAST: "> ", APPROXIMATE: "≈", EXACT: ""}
 NOT_STATED = "not stated"
 
 
@@ -20,7 +23,7 @@ def missing(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
-def money(value: object, currency: str = "USD", bound: str = "=") -> str:
+def money(value: object, currency: str = "USD", bound: str = EXACT) -> str:
     """Money as read: $42,000, < $33,500, AUD 50,000, Int$36,589; "not stated" if missing."""
     if missing(value):
         return NOT_STATED
@@ -36,7 +39,7 @@ def money_short(value: object, currency: str = "USD") -> str:
     return f"{_unit(currency)}{text}k"
 
 
-def count(value: object, bound: str = "=") -> str:
+def count(value: object, bound: str = EXACT) -> str:
     """A count with thousands separators and its bound: 107,300 or ≈107,000."""
     if missing(value):
         return NOT_STATED

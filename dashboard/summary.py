@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures.captions import NOT_STATED_PERIOD, describe, source_label
 from dashboard.tables import Tables
+from etl.bounds import AT_LEAST, EXACT
 
 OUTLOOK_COLUMNS = {"growth": "growth_pct", "annual_openings": "annual_openings"}
 MEDIAN_STATS = {"median": "median", "mean": "average (mean)"}
@@ -107,7 +108,7 @@ def _range_lines(tables: Tables) -> list[tuple[Line, list[Figure]]]:
 
 def _end(row: pd.Series, upper: bool = False) -> str:
     """A range end as stated: "$60,000+" for an open top, "< $33,500" for a bound."""
-    if upper and row["bound"] == ">" and "+" in str(row["as_written"]):
+    if upper and row["bound"] == AT_LEAST and "+" in str(row["as_written"]):
         return f"{fmt.money(row['annual_usd'])}+"
     return fmt.money(row["annual_usd"], bound=row["bound"])
 
@@ -121,7 +122,7 @@ def _outlook_lines(tables: Tables, measure: str) -> list[tuple[Line, list[Figure
         if fmt.missing(value):
             continue
         figure = _observation(tables, row.source_id, measure, row.period_end)
-        bound = "=" if figure is None else str(figure["bound"])
+        bound = EXACT if figure is None else str(figure["bound"])
         shown = fmt.percent(value) if measure == "growth" else fmt.count(value, bound)
         figures = [] if figure is None else [(row.source_id, figure["figure_id"])]
         span = f"{row.period_start}–{row.period_end}"
@@ -158,4 +159,4 @@ def _observation(tables: Tables, source_id: str, measure: str, year: int) -> pd.
 
 
 def _bound(figure: pd.Series | None) -> str:
-    return "=" if figure is None else str(figure["bound"])
+    return EXACT if figure is None else str(figure["bound"])

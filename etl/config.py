@@ -14,5 +14,6 @@ REFERENCE_YEAR = 2024
 MAX_RATE_AGE_YEARS = 3
 # BLS converts hourly to annual wages at 52 weeks x 40 hours.
 HOURS_PER_YEAR = 2080
-# Bumped when a processed table changes shape; recorded in manifest.json.
-SCHEMA_VERSION = "1.0"
+# Bumped when a processed table changes shape or what its values say; recorded in manifest.json.
+# 2.0: bound columns hold words (etl.bounds: exact, at_most, ...), no longer "=", "<", ">", "~".
+SCHEMA_VERSION = "2.0"

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-BOUNDS = ["=", "<", ">", "~"]
+from etl import bounds
+
+# The words of a bound column, never symbols: a CSV cell starting with "=" is a formula.
+BOUNDS = list(bounds.BOUNDS)
 USD_YEAR = {"unit": "US dollars per year"}
 USD = {"unit": "US dollars"}
 MONTHS = {"unit": "months"}
@@ -27,7 +30,7 @@ def money(description: str, unit: dict = USD_YEAR, **kw):
     return pa.Field(description=description, nullable=True, ge=0, metadata=unit, **kw)
 
 
-def bound(description: str = "= exact, < at most, > at least, ~ approximate"):
+def bound(description: str = bounds.DESCRIPTION):
     """How exact a figure is, one of BOUNDS."""
     return pa.Field(description=description, isin=BOUNDS)
 

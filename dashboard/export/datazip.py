@@ -3,10 +3,11 @@
 As Our World in Data's downloads do, the numbers travel with what they mean and where they
 come from. The CSV holds exactly the rows behind the chart for the view (ChartSpec.rows), one
 line each, UTF-8, comma-separated, with a header; cells holding several values (a country
-group's members) are joined with ";". metadata.json gives the title, each column's meaning and
-unit, the sources (producer, title, publication date, period, licence, URL), the caption, the
-view's settings, the page URL, the data version and the export time. The README says the same
-for people.
+group's members) are joined with ";", and a text cell that a spreadsheet would run as a formula
+(starting with "=", "+", "-" or "@") starts with "'" (etl.csvsafe). metadata.json gives the
+title, each column's meaning and unit, the sources (producer, title, publication date, period,
+licence, URL), the caption, the view's settings, the page URL, the data version and the export
+time. The README says the same for people.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dashboard.charts import ChartSpec, Rendered
 from dashboard.export import naming, provenance
 from dashboard.tables import Tables
 from dashboard.view import View, to_query
+from etl import csvsafe
 
 DASHBOARD = "Clinical Medical Assistant pay and jobs dashboard (SOC 31-9092)"
 
@@ -42,11 +44,14 @@ def build(spec: ChartSpec, tables: Tables, view: View, exported_at: datetime) ->
 
 
 def csv_text(rows: pd.DataFrame) -> str:
+    """The rows as the ZIP's CSV: several values joined with ";", formula-like text defused."""
     flat = rows.copy()
     for column in flat.columns:
         if flat[column].map(_is_multi).any():
             flat[column] = flat[column].map(_joined)
-    return flat.to_csv(index=False, lineterminator="\n")
+    # Rows carry text from the figure files (notes, figures as written): etl.csvsafe makes
+    # sure none of it opens as a formula in a spreadsheet.
+    return csvsafe.to_csv(flat)
 
 
 def metadata(
@@ -115,7 +120,8 @@ def readme(meta: dict) -> str:
         "## Files",
         "",
         f"- `{meta['file']}`: the {meta['rows']} rows behind the chart, UTF-8 CSV with a header; "
-        'cells with several values are joined with ";".',
+        'cells with several values are joined with ";"; a text that a spreadsheet would read '
+        "as a formula (starting with =, +, - or @) is written with a ' in front.",
         "- `metadata.json`: title, units, every column's meaning, the sources with their "
         "producer, period and licence, the view's settings and the export time.",
         "- `README.md`: this file.",

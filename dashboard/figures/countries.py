@@ -17,6 +17,7 @@ from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
+from etl.bounds import APPROXIMATE
 
 RANGE_TITLE = "Pay ranges by country and region"
 MAP_TITLE = "Pay around the world"
@@ -205,7 +206,7 @@ def _label(row) -> str:
 def _short(row, low: float | None, high: float | None) -> str:
     """Label beside a range: "$33k–$49.5k", "≈$5k–$10k", "exceeding €50k"."""
     currency = row.shown_currency
-    approx = "≈" if row.bound == "~" else ""
+    approx = "≈" if row.bound == APPROXIMATE else ""
     if high is None:
         return f"exceeding {fmt.money_short(low, currency)}"
     if low is None:

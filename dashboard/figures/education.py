@@ -22,6 +22,7 @@ from dashboard.figures.captions import (
 from dashboard.figures.spans import Span, legend_once, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
+from etl.bounds import EXACT
 
 DURATION_TITLE = "How long training takes"
 COST_TITLE = "What training costs"
@@ -185,7 +186,7 @@ def _duration_span(row, y: float, source: str) -> Span:
     high = None if fmt.missing(row.months_max) else float(row.months_max)
     hover = f"<b>{row.program}</b><br>As written: {row.duration_as_written}<br>{source}"
     # Exact ranges read off the axis; only open or approximate ones need their words.
-    label = "" if row.months_bound == "=" else row.duration_as_written
+    label = "" if row.months_bound == EXACT else row.duration_as_written
     return Span(y, low, high, hover, label)
 
 

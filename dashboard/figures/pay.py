@@ -26,6 +26,7 @@ from dashboard.figures.captions import (
 from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
+from etl.bounds import AT_LEAST
 
 TITLE = "How pay is spread"
 TOPICS = ("salary",)
@@ -228,7 +229,7 @@ def _range_traces(
         low, high = group.loc["range_low"], group.loc["range_high"]
         hover = f"<b>Stated range</b>: {low['as_written']}<br>{publisher(tables, source_id)}"
         spans.append(Span(y - 0.28, low["annual_usd"], high["annual_usd"], hover))
-        if high["bound"] == ">":
+        if high["bound"] == AT_LEAST:
             label = f"{fmt.money(high['annual_usd'])}+"
             spans.append(Span(y - 0.28, high["annual_usd"], None, hover, label))
     return span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []

@@ -9,6 +9,7 @@ import pandas as pd
 from dash import Input, Output, Patch, dcc, html, no_update
 
 from dashboard import components, data, ids
+from etl import csvsafe
 
 dash.register_page(
     __name__, path="/data", name="Data & sources", order=7, title="Data & sources · CMA pay & jobs"
@@ -121,7 +122,8 @@ def download(n_clicks: object):
         return no_update
     tables = data.current()
     name = f"cma-observations-{tables.data_version}.csv"
-    return dcc.send_data_frame(tables.observations.to_csv, name, index=False)
+    # Notes and figures come from hand-written files: etl.csvsafe defuses formula-like text.
+    return dcc.send_string(csvsafe.to_csv(tables.observations), name, type="text/csv")
 
 
 def grid(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from etl.bounds import APPROXIMATE
+
 SCOPE = "USA"
 APPROX_TOLERANCE = 0.01
 CROSS_INDUSTRY = "000000"
@@ -46,7 +48,7 @@ def matches(obs: pd.Series, found: Counterpart) -> bool:
     value = obs["norm_value"]
     if pd.isna(value):
         return False
-    tolerance = APPROX_TOLERANCE if obs["bound"] == "~" else 0.0
+    tolerance = APPROX_TOLERANCE if obs["bound"] == APPROXIMATE else 0.0
     return abs(float(value) - found.value) <= tolerance * max(abs(found.value), 1.0)
 
 

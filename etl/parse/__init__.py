@@ -24,7 +24,7 @@ Choices a caller must know:
   both ends, while a multiplier ("k") moves only from the upper end to a bare lower end:
   "$35-60k" is 35,000 to 60,000, but "$35k-60" runs backwards and is rejected.
 * A range mixing months and years is given in months; weeks never mix with either.
-* A figure both approximate and open ("around 6+ years") is reported as open: bound ">".
+* A figure both approximate and open ("around 6+ years") is reported as open: bound "at_least".
 * A "+" on the upper end of a range ("$35k - $60k+") keeps ``high`` and sets ``high_open``;
   open-end words ("over", "up to") cannot qualify a range at all.
 * Number words ("two", "a") are read only in durations. Per-period words after a count
@@ -34,8 +34,9 @@ The text is split by a small hand-written tokenizer; the only regular expression
 number token at a time, so no input can make it backtrack for long.
 """
 
+from etl.bounds import BOUNDS
 from etl.parse.durations import NUMBER_WORDS
-from etl.parse.figure import BOUNDS, KINDS, MAX_LENGTH, Figure, FigureParseError
+from etl.parse.figure import KINDS, MAX_LENGTH, Figure, FigureParseError
 from etl.parse.grammar import parse_figure
 
 __all__ = [

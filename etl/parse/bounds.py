@@ -1,11 +1,15 @@
 """Ranges and bounds: approximate and open-end words, separators, and the Figure of a point or
-a range with its bound (= exact, < at most, > at least, ~ approximate).
+a range with its bound (etl.bounds: exact, at_most, at_least, approximate).
+
+The grammar keys a qualifier by a symbol ("~" about, ">" above, "<" below); a Figure carries
+the word etl.bounds.FROM_SYMBOL gives it.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from etl.bounds import APPROXIMATE, AT_LEAST, AT_MOST, EXACT
 from etl.parse.figure import End, Figure
 from etl.parse.tokens import Reject, phrases
 
@@ -40,10 +44,10 @@ def point(qualifiers: set[str], end: End, amount: Decimal, common: dict) -> Figu
         raise Reject(f"{end.text!r} is open both above and below")
     value = float(amount)
     if ">" in sides:
-        return Figure(value=value, low=value, high=None, bound=">", high_open=True, **common)
+        return Figure(value=value, low=value, high=None, bound=AT_LEAST, high_open=True, **common)
     if "<" in sides:
-        return Figure(value=value, low=None, high=value, bound="<", low_open=True, **common)
-    bound = "~" if "~" in qualifiers else "="
+        return Figure(value=value, low=None, high=value, bound=AT_MOST, low_open=True, **common)
+    bound = APPROXIMATE if "~" in qualifiers else EXACT
     return Figure(value=value, low=value, high=value, bound=bound, **common)
 
 
@@ -60,7 +64,7 @@ def range_figure(
     low, high = amounts
     if low > high:
         raise Reject(f"range runs backwards: {lower.text!r} is above {upper.text!r}")
-    bound = "~" if "~" in qualifiers else "="
+    bound = APPROXIMATE if "~" in qualifiers else EXACT
     return Figure(
         value=None,
         low=float(low),

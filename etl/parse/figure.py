@@ -9,7 +9,6 @@ from decimal import Decimal
 MAX_LENGTH = 200
 
 KINDS = ("money", "percent", "duration", "count")
-BOUNDS = ("=", "<", ">", "~")
 
 
 class FigureParseError(ValueError):
@@ -35,7 +34,7 @@ class Figure:
     kind: "money", "percent", "duration" or "count".
     value: the number of a point figure; None for a range.
     low/high: the ends; both equal value for a point, None on an open side.
-    bound: "=" exact, "<" at most, ">" at least, "~" approximate.
+    bound: one of etl.bounds.BOUNDS: "exact", "at_most", "at_least" or "approximate".
     currency: ISO 4217 code for money, else None.
     unit: "months"/"years"/"weeks" for a duration; "year"/"hour" for money the text says is per
         year/per hour; else None.

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from etl.bounds import APPROXIMATE
 from etl.contract import Strict, columns_of, key_of, text
 
 
@@ -163,5 +164,5 @@ def _same_number(a: pd.Series, b: pd.Series) -> bool:
     if pd.isna(a["norm_value"]) or pd.isna(b["norm_value"]):
         return False
     x, y = float(a["norm_value"]), float(b["norm_value"])
-    tolerance = APPROX_TOLERANCE if "~" in (a["bound"], b["bound"]) else 0.0
+    tolerance = APPROX_TOLERANCE if APPROXIMATE in (a["bound"], b["bound"]) else 0.0
     return abs(x - y) <= tolerance * max(abs(x), abs(y))

@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from etl.bounds import DESCRIPTION
 from etl.contract import BOUNDS, MONTHS, USD, Strict, columns_of, key_of, money, text
 
 
@@ -23,7 +24,9 @@ class Education(Strict):
     months_max: Series[float] = pa.Field(
         nullable=True, ge=0, description="Longest length (null when open)", metadata=MONTHS
     )
-    months_bound: Series[str] = text("Bound of the duration", nullable=True, isin=BOUNDS)
+    months_bound: Series[str] = text(
+        f"Bound of the duration: {DESCRIPTION}", nullable=True, isin=BOUNDS
+    )
     cost_usd_min: Series[float] = money("Total cost, low end", USD)
     cost_usd_max: Series[float] = money("Total cost, high end", USD)
     duration_as_written: Series[str] = text("Duration as written", nullable=True)

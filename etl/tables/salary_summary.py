@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from pandera.typing import Series
 
+from etl.bounds import APPROXIMATE, AT_LEAST, AT_MOST, EXACT
 from etl.contract import Strict, bound, columns_of, key_of, money, text
 
 
@@ -69,8 +70,14 @@ def _row(obs: pd.Series, stat: str, value: float | None, bound: str) -> dict:
 
 
 def _low_bound(obs: pd.Series) -> str:
-    return "<" if obs["low_open"] else ("~" if obs["bound"] == "~" else "=")
+    # An open lower end ("up to $40k") makes the range's low row an upper limit.
+    return AT_MOST if obs["low_open"] else _closed_bound(obs)
 
 
 def _high_bound(obs: pd.Series) -> str:
-    return ">" if obs["high_open"] else ("~" if obs["bound"] == "~" else "=")
+    return AT_LEAST if obs["high_open"] else _closed_bound(obs)
+
+
+def _closed_bound(obs: pd.Series) -> str:
+    """A closed end of a range is as exact as the range."""
+    return APPROXIMATE if obs["bound"] == APPROXIMATE else EXACT

@@ -14,9 +14,9 @@ from dashboard import fmt
     ("args", "expected"),
     [
         ((42000,), "$42,000"),
-        ((33500, "USD", "<"), "< $33,500"),
-        ((56480, "USD", ">"), "> $56,480"),
-        ((107000, "USD", "~"), "≈$107,000"),
+        ((33500, "USD", "at_most"), "< $33,500"),
+        ((56480, "USD", "at_least"), "> $56,480"),
+        ((107000, "USD", "approximate"), "≈$107,000"),
         ((50000, "EUR"), "€50,000"),
         ((25000, "GBP"), "£25,000"),
         ((50000, "AUD"), "AUD 50,000"),
@@ -37,7 +37,7 @@ def test_short_money():
 
 def test_counts_and_percent():
     assert fmt.count(107300) == "107,300"
-    assert fmt.count(107000, "~") == "≈107,000"
+    assert fmt.count(107000, "approximate") == "≈107,000"
     assert fmt.percent(14) == "14%"
     assert fmt.percent(13.888, 1) == "13.9%"
     assert fmt.signed_percent(13.888) == "+13.9%"

@@ -75,7 +75,7 @@ def test_exactly_the_expected_count(etl_tables):
     assert len(etl_tables["discrepancies"]) == 10
 
 
-def obs(source, figure, measure, low, high, *, value=None, bound="=", period=None, key="USA"):
+def obs(source, figure, measure, low, high, *, value=None, bound="exact", period=None, key="USA"):
     return {
         "source_id": source,
         "figure_id": figure,
@@ -110,7 +110,7 @@ def test_open_range_overlaps_everything_above():
 def test_approximate_figures_match_within_one_percent():
     frame = pd.DataFrame(
         [
-            obs("a", "x", "mean_pay", 100, 100, value=100, bound="~"),
+            obs("a", "x", "mean_pay", 100, 100, value=100, bound="approximate"),
             obs("a", "y", "median_pay", 100.9, 100.9, value=100.9),
         ]
     )

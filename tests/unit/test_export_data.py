@@ -19,6 +19,7 @@ from dashboard.export.core import export_chart
 from dashboard.export.figures import SOURCE_LINE, caption_lines, export_figure
 from dashboard.export.standalone import standalone, topojson_names
 from dashboard.view import View, to_query
+from etl import csvsafe
 
 WHEN = datetime(2025, 6, 1, 12, 30, tzinfo=UTC)
 VIEWS = [View(), View(basis="ppp", stat="mean"), View(basis="local", stat="median", salary=45000)]
@@ -36,9 +37,10 @@ def unzip(payload: bytes) -> dict[str, bytes]:
 
 
 def comparable(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows as the CSV states them: multi-valued cells joined with ";", then read back."""
+    """Rows as the CSV states them: multi-valued cells joined with ";", formula-like text
+    defused, then read back."""
     flat = frame.map(lambda v: ";".join(map(str, v)) if isinstance(v, tuple | list) else v)
-    return pd.read_csv(io.StringIO(flat.to_csv(index=False)))
+    return pd.read_csv(io.StringIO(csvsafe.to_csv(flat)))
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=chart_ids())

@@ -28,6 +28,8 @@ PLAIN = [
     "dashboard.fmt",
     "dashboard.theme",
     "dashboard.summary",
+    "etl.bounds",
+    "etl.csvsafe",
 ]
 # Prints every loaded module whose top-level package is a web framework ("dashboard" is not
 # "dash": the comparison is on the whole first name, or on the "name." prefix).

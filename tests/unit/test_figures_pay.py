@@ -113,4 +113,4 @@ def test_caption_lists_periods_per_figure_and_the_disagreement(tables):
 def test_rows_are_the_summary_table(tables):
     rows = pay.rows(tables, View(sources=(RESEARCH,)))
     assert list(rows["stat"]) == ["p10", "median", "mean", "p90"]
-    assert list(rows["bound"]) == ["<", "=", "=", ">"]
+    assert list(rows["bound"]) == ["at_most", "exact", "exact", "at_least"]

@@ -7,33 +7,33 @@ import pytest
 from etl.parse import NUMBER_WORDS, Figure, FigureParseError, parse_figure
 
 
-def point(kind, value, bound="=", currency=None, unit=None):
+def point(kind, value, bound="exact", currency=None, unit=None):
     return Figure(kind, value, value, value, bound, currency, unit)
 
 
-def span(kind, low, high, bound="=", currency=None, unit=None, high_open=False):
+def span(kind, low, high, bound="exact", currency=None, unit=None, high_open=False):
     return Figure(kind, None, low, high, bound, currency, unit, high_open=high_open)
 
 
 def above(kind, value, currency=None, unit=None):
-    return Figure(kind, value, value, None, ">", currency, unit, high_open=True)
+    return Figure(kind, value, value, None, "at_least", currency, unit, high_open=True)
 
 
 def below(kind, value, currency=None, unit=None):
-    return Figure(kind, value, None, value, "<", currency, unit, low_open=True)
+    return Figure(kind, value, None, value, "at_most", currency, unit, low_open=True)
 
 
-def usd(value, bound="=", unit=None):
+def usd(value, bound="exact", unit=None):
     return point("money", value, bound, "USD", unit)
 
 
-def years(low, high=None, bound="="):
+def years(low, high=None, bound="exact"):
     if high is None:
         return point("duration", low, bound, unit="years")
     return span("duration", low, high, bound, unit="years")
 
 
-def months(low, high=None, bound="="):
+def months(low, high=None, bound="exact"):
     if high is None:
         return point("duration", low, bound, unit="months")
     return span("duration", low, high, bound, unit="months")
@@ -43,8 +43,8 @@ def months(low, high=None, bound="="):
 REAL_FIGURES = {
     "$42,000 USD": usd(42000),
     "$35k - $60k+ USD": span("money", 35000, 60000, currency="USD", high_open=True),
-    "≈107k": point("count", 107000, "~"),
-    "approximately 107,300": point("count", 107300, "~"),
+    "≈107k": point("count", 107000, "approximate"),
+    "approximately 107,300": point("count", 107300, "approximate"),
     "14%": point("percent", 14),
     "15%": point("percent", 15),
     "$33,500": usd(33500),
@@ -58,7 +58,7 @@ REAL_FIGURES = {
     "£25,000 to £40,000": span("money", 25000, 40000, currency="GBP"),
     "exceeding €50,000": above("money", 50000, "EUR"),
     "AUD 50,000 to AUD 75,000": span("money", 50000, 75000, currency="AUD"),
-    "around $5,000-$10,000 USD": span("money", 5000, 10000, "~", "USD"),
+    "around $5,000-$10,000 USD": span("money", 5000, 10000, "approximate", "USD"),
     "$30,000 to $60,000 USD": span("money", 30000, 60000, currency="USD"),
     "$10,000 and $25,000 USD": span("money", 10000, 25000, currency="USD"),
     "$36k USD": usd(36000),
@@ -66,7 +66,7 @@ REAL_FIGURES = {
     "1-3 years": years(1, 3),
     "3-6 years": years(3, 6),
     "6+ years": above("duration", 6, unit="years"),
-    "about two years": years(2, bound="~"),
+    "about two years": years(2, bound="approximate"),
     "9 to 12 months": months(9, 12),
     "9-12 months": months(9, 12),
     "between $20,000 and $40,000": span("money", 20000, 40000, currency="USD"),
@@ -168,24 +168,24 @@ RULE_EXAMPLES = {
     "fewer than 100": below("count", 100),
     "5 or less": below("count", 5),
     # approximations
-    "~5": point("count", 5, "~"),
-    "about $5": usd(5, "~"),
-    "approx. 5": point("count", 5, "~"),
-    "around 5": point("count", 5, "~"),
-    "roughly 5": point("count", 5, "~"),
-    "nearly 5": point("count", 5, "~"),
-    "almost 5": point("count", 5, "~"),
-    "some 5": point("count", 5, "~"),
-    "an estimated 107,300": point("count", 107300, "~"),
-    "estimated 107,300": point("count", 107300, "~"),
-    "close to 5": point("count", 5, "~"),
+    "~5": point("count", 5, "approximate"),
+    "about $5": usd(5, "approximate"),
+    "approx. 5": point("count", 5, "approximate"),
+    "around 5": point("count", 5, "approximate"),
+    "roughly 5": point("count", 5, "approximate"),
+    "nearly 5": point("count", 5, "approximate"),
+    "almost 5": point("count", 5, "approximate"),
+    "some 5": point("count", 5, "approximate"),
+    "an estimated 107,300": point("count", 107300, "approximate"),
+    "estimated 107,300": point("count", 107300, "approximate"),
+    "close to 5": point("count", 5, "approximate"),
     "around 6+ years": above("duration", 6, unit="years"),
-    "about 5 to 10 years": years(5, 10, "~"),
+    "about 5 to 10 years": years(5, 10, "approximate"),
     # whitespace and case
     "  $42,000\u00a0USD  ": usd(42000),
     "$42,000\u2009usd": usd(42000),
     "9\u202fto\u00a012   MONTHS": months(9, 12),
-    "ABOUT TWO YEARS": years(2, bound="~"),
+    "ABOUT TWO YEARS": years(2, bound="approximate"),
     "Up To 2 Years": below("duration", 2, unit="years"),
 }
 

@@ -50,7 +50,7 @@ def test_money_round_trip(amount, style, thousands, in_k):
     figure = parse_figure(write(render(amount, thousands, in_k)))
     assert (figure.kind, figure.currency, figure.value) == ("money", code, float(amount))
     assert figure.low == figure.high == figure.value
-    assert figure.bound == "="
+    assert figure.bound == "exact"
 
 
 @st.composite
@@ -186,10 +186,10 @@ def open_figures(draw):
     write, _ = draw(currency_styles())
     if draw(st.booleans()):
         number = write(number)
-    side = draw(st.sampled_from([">", "<", "+"]))
+    side = draw(st.sampled_from(["at_least", "at_most", "+"]))
     if side == "+":
-        return f"{number}+", amount, ">"
-    words = ABOVE_WORDS if side == ">" else BELOW_WORDS
+        return f"{number}+", amount, "at_least"
+    words = ABOVE_WORDS if side == "at_least" else BELOW_WORDS
     return f"{draw(st.sampled_from(words))} {number}", amount, side
 
 
@@ -200,7 +200,7 @@ def test_open_words_set_the_open_side(case):
     figure = parse_figure(text)
     assert figure.value == float(amount)
     assert figure.bound == side
-    if side == ">":
+    if side == "at_least":
         assert figure.high_open and not figure.low_open
         assert (figure.low, figure.high) == (float(amount), None)
     else:
