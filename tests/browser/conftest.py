@@ -32,6 +32,16 @@ CHROME_FLAGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """Every browser test is marked `browser` and, under pytest-xdist, runs on one worker
+    (--dist loadgroup): dash_duo serves each app on one fixed port, so two at once would clash."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def pytest_setup_options():
     """dash[testing] asks this hook for the chromium options."""
     options = Options()
