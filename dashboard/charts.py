@@ -63,6 +63,10 @@ class ChartSpec:
     settings: tuple[str, ...] = ()
     source_tables: tuple[str, ...] = ()
     sources_from: Callable[[Tables], Iterable[str]] | None = None
+    # The values it offers for a setting with a fixed list of values, where that is not all of
+    # them: (("dollars", ("nominal", "constant")),). A value no chart on the page offers falls
+    # back to the default, with a note.
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Placement on its page: "full" width, or "half" (two half-width charts share a row).
     width: str = "full"
 

@@ -35,7 +35,7 @@ SETTING_NAMES = {
     "stat": "statistic",
     "sources": "sources",
     "salary": "salary",
-    "dollars": "dollars (nominal or constant)",
+    "dollars": "dollars",
 }
 DROPPED_SOURCES = "Sources not found in this data were ignored: showing every source they left."
 NOT_HERE_SOURCES = (
@@ -85,11 +85,40 @@ def resolve(view: View, tables: Tables, path: str) -> View:
         named = ", ".join(SETTING_NAMES[name] for name in unused)
         notes.append(f"This page has no {named} setting: ignored.")
         view = replace(view, **{name: getattr(DEFAULT, name) for name in unused})
+    for name, offered in page_choices(path).items():
+        value = getattr(view, name)
+        if value not in offered and value != getattr(DEFAULT, name):
+            notes.append(
+                f"{SETTING_NAMES[name].capitalize()} {value!r} is not offered on this page:"
+                f" showing {getattr(DEFAULT, name)!r} (choose {', '.join(offered)})."
+            )
+            view = replace(view, **{name: getattr(DEFAULT, name)})
     if view.sources:
         view, note = _known_sources(view, tables, path)
         if note:
             notes.append(note)
     return replace(view, warnings=tuple(dict.fromkeys(notes)))
+
+
+def page_choices(path: str) -> dict[str, tuple[str, ...]]:
+    """For each setting whose charts on the page limit its values: the values offered.
+
+    A chart that has the setting and lists no choices offers every value, so the page does too.
+    """
+    offered: dict[str, list[str]] = {}
+    unlimited: set[str] = set()
+    for spec in charts.for_page(path):
+        limited = dict(spec.choices)
+        for name in spec.settings:
+            if name in limited:
+                offered.setdefault(name, []).extend(limited[name])
+            else:
+                unlimited.add(name)
+    return {
+        name: tuple(dict.fromkeys(values))
+        for name, values in offered.items()
+        if name not in unlimited
+    }
 
 
 def for_chart(spec: ChartSpec, tables: Tables, view: View) -> View:

@@ -16,8 +16,12 @@ from urllib.parse import parse_qs, urlencode
 
 BASES = ("usd", "ppp", "local")
 STATS = ("median", "mean", "both")
-# Money as published (nominal) or in the dollars of one base year (constant, by CPI-U).
-DOLLARS = ("nominal", "constant")
+# Money as published (nominal), in the dollars of one base year (constant, by CPI-U), or as
+# what it buys where it is paid (buying_power, by BEA's regional price parities). Each chart
+# that has the setting says which of these it offers (ChartSpec.choices).
+DOLLARS = ("nominal", "constant", "buying_power")
+# Other words a link may use for a value: "local" is how the states page names pay as paid.
+ALIASES = {"dollars": {"local": "nominal"}}
 # Same rule as the ETL's source ids, so anything else is rejected before reaching the data.
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCE_ID_CHARS = 64
@@ -180,6 +184,8 @@ def _choice(value: object, allowed: tuple[str, ...], default: str, name: str, wa
     value = _first(value)
     if value is None:
         return default
+    if isinstance(value, str):
+        value = ALIASES.get(name, {}).get(value, value)
     if isinstance(value, str) and value in allowed:
         return value
     shown = str(value)[:MAX_SHOWN_CHARS] if isinstance(value, str | int | float) else "that value"

@@ -111,3 +111,30 @@ def test_source_ids_are_cached_per_data_version(tables):
     assert policy.source_ids("/employers", tables) is first
     assert first == tuple(sorted(set(first)))
     assert ids.EMPLOYERS_SECTOR in [c.id for c in charts.for_page("/employers")]
+
+
+def test_a_chart_can_offer_only_some_values_of_a_setting(tables, monkeypatch):
+    """A value no chart on the page offers falls back with a note; a chart that lists no
+    choices offers every value."""
+    from dataclasses import replace as with_
+
+    base = charts.get(ids.OVER_TIME_PAY)
+    limited = with_(
+        base, page="/t", settings=("dollars",), choices=(("dollars", ("nominal", "constant")),)
+    )
+    monkeypatch.setattr(charts, "CHARTS", (limited,))
+    shown = policy.resolve(View(dollars="buying_power"), tables, "/t")
+    assert shown.dollars == "nominal"
+    assert shown.warnings == (
+        "Dollars 'buying_power' is not offered on this page: showing 'nominal'"
+        " (choose nominal, constant).",
+    )
+    assert policy.resolve(View(dollars="constant"), tables, "/t").dollars == "constant"
+    open_ended = with_(limited, id="other", choices=())
+    monkeypatch.setattr(charts, "CHARTS", (limited, open_ended))
+    assert policy.resolve(View(dollars="buying_power"), tables, "/t").dollars == "buying_power"
+
+
+def test_local_is_another_word_for_pay_as_paid():
+    assert parse_query("?dollars=local") == View()
+    assert parse_query("?dollars=local").warnings == ()
