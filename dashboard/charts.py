@@ -248,8 +248,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         over_time.build,
         over_time.rows,
         over_time.caption,
-        ("official_wages", "sources"),
-        settings=("sources",),
+        ("official_wages", "cpi", "sources"),
+        settings=("sources", "dollars"),
         source_tables=("official_wages",),
     ),
 )

@@ -80,6 +80,7 @@ OVER_TIME_PAY_GRAPH = "over-time-pay-graph"
 OVER_TIME_PAY_CAPTION = "over-time-pay-caption"
 OVER_TIME_NOTE = "over-time-note"
 OVER_TIME_TABLE = "over-time-table"
+OVER_TIME_DOLLARS = "over-time-dollars"
 
 # Outlook
 OUTLOOK_SOURCES = "outlook-sources"
