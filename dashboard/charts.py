@@ -146,9 +146,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         outlook.build,
         outlook.rows,
         outlook.caption,
-        ("outlook", "discrepancies", "observations", "sources"),
+        ("outlook", "projections", "discrepancies", "observations", "sources"),
         settings=("sources",),
-        source_tables=("outlook",),
+        source_tables=("outlook", "projections"),
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,

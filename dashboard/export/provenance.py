@@ -46,6 +46,9 @@ DERIVED = {
     "median_period": ("Period of that median pay", ""),
     "cost_months_min": ("Low cost in months of median pay", "months"),
     "cost_months_max": ("High cost in months of median pay", "months"),
+    "official": ("True for a BLS projection vintage, False for figures a guide quotes", ""),
+    "vintage_loaded": ("Whether the BLS vintage of the row's period is loaded here", ""),
+    "bls_median_wage_usd": ("Median annual wage BLS gives with the vintage", "US dollars per year"),
     # Constant dollars (dashboard.figures.dollars): the base, the deflator and converted pay.
     "dollars": ("nominal: as published; constant: also in dollars of cpi_base_period", ""),
     "cpi_base_period": ("Base of constant dollars: the May whose prices they are in", ""),
