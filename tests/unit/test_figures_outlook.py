@@ -65,7 +65,7 @@ def test_missing_figures_are_none_and_labelled_not_stated(tables):
 def test_employment_start_to_end(tables):
     fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
     lines = [t for t in fig.data if t.name.startswith("Employment 2023")]
-    assert [list(t.x)[0] for t in lines] == [BLS_2023, NEW]
+    assert [t.x[0] for t in lines] == [BLS_2023, NEW]
     line = lines[1]
     assert list(line.y) == [783900, 901900]
     assert line.text == ("783,900", "901,900")
