@@ -150,9 +150,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         outlook.build,
         outlook.rows,
         outlook.caption,
-        ("outlook", "discrepancies", "observations", "sources"),
+        ("outlook", "projections", "discrepancies", "observations", "sources"),
         settings=("sources",),
-        source_tables=("outlook",),
+        source_tables=("outlook", "projections"),
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,
@@ -252,8 +252,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         over_time.build,
         over_time.rows,
         over_time.caption,
-        ("official_wages", "sources"),
-        settings=("sources",),
+        ("official_wages", "cpi", "sources"),
+        settings=("sources", "dollars"),
         source_tables=("official_wages",),
     ),
 )

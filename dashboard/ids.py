@@ -80,11 +80,13 @@ OVER_TIME_PAY_GRAPH = "over-time-pay-graph"
 OVER_TIME_PAY_CAPTION = "over-time-pay-caption"
 OVER_TIME_NOTE = "over-time-note"
 OVER_TIME_TABLE = "over-time-table"
+OVER_TIME_DOLLARS = "over-time-dollars"
 
 # Outlook
 OUTLOOK_SOURCES = "outlook-sources"
 OUTLOOK_TABLE = "outlook-table"
 OUTLOOK_NOTES = "outlook-notes"
+OUTLOOK_VINTAGE_NOTES = "outlook-vintage-notes"
 OUTLOOK_VINTAGES = "outlook-vintages"
 OUTLOOK_VINTAGES_GRAPH = "outlook-vintages-graph"
 OUTLOOK_VINTAGES_CAPTION = "outlook-vintages-caption"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.readers import figures, oews, projections, reference, worldbank
+from etl.readers import cpi, figures, oews, projections, reference, worldbank
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Inputs:
     topcodes: pd.DataFrame
     oews_releases: list[oews.Release]
     projection_workbooks: list[Path]
+    cpi: pd.DataFrame
 
 
 def load(raw: Path) -> Inputs:
@@ -67,4 +68,5 @@ def load(raw: Path) -> Inputs:
         topcodes=reference.read_topcodes(raw),
         oews_releases=oews.find_releases(raw),
         projection_workbooks=projections.find_workbooks(raw),
+        cpi=cpi.read_cpi(cpi.find_file(raw)),
     )

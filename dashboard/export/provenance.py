@@ -46,6 +46,39 @@ DERIVED = {
     "median_period": ("Period of that median pay", ""),
     "cost_months_min": ("Low cost in months of median pay", "months"),
     "cost_months_max": ("High cost in months of median pay", "months"),
+    "official": ("True for a BLS projection vintage, False for figures a guide quotes", ""),
+    "vintage_loaded": ("Whether the BLS vintage of the row's period is loaded here", ""),
+    "bls_median_wage_usd": ("Median annual wage BLS gives with the vintage", "US dollars per year"),
+    # Constant dollars (dashboard.figures.dollars): the base, the deflator and converted pay.
+    "dollars": ("nominal: as published; constant: also in dollars of cpi_base_period", ""),
+    "cpi_base_period": ("Base of constant dollars: the May whose prices they are in", ""),
+    "cpi_base": ("CPI-U for the base May (CPIAUCSL)", "index, 1982-84 = 100"),
+    "cpi_may": ("CPI-U for May of the row's year, the deflator", "index, 1982-84 = 100"),
+    "cpi_source_id": ("Source of the CPI-U", ""),
+    "cpi_period": ("Month of the CPI-U value used for the row", ""),
+    **{
+        f"{stat}_annual_constant_usd": (
+            f"{name} annual wage in constant dollars: published x cpi_base / cpi_may",
+            "US dollars per year, of cpi_base_period",
+        )
+        for stat, name in (
+            ("p10", "10th percentile"),
+            ("p25", "25th percentile"),
+            ("median", "Median"),
+            ("p75", "75th percentile"),
+            ("p90", "90th percentile"),
+            ("mean", "Mean"),
+        )
+    },
+    "median_hourly_constant_usd": (
+        "Median hourly wage in constant dollars: published x cpi_base / cpi_may",
+        "US dollars per hour, of cpi_base_period",
+    ),
+    "all_occupations_median_usd": ("Median annual wage, all occupations", "US dollars per year"),
+    "all_occupations_median_constant_usd": (
+        "Median annual wage, all occupations, in constant dollars",
+        "US dollars per year, of cpi_base_period",
+    ),
 }
 COMPUTED = ("Computed by the dashboard for this chart", "")
 # Conversions behind converted figures: the column or basis, and the source it depends on.

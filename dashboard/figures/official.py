@@ -27,11 +27,13 @@ ALL_INDUSTRIES = "000000"
 OEWS_NATIONAL = "bls-oews"
 OEWS_STATE = "bls-oews-state"
 PROJECTIONS = "bls-ep"
+CPI = "fred-cpi"
 # Short programme names for captions; the sources table's titles are too long for a chart.
 PROGRAMMES = {
     OEWS_NATIONAL: "OEWS",
     OEWS_STATE: "OEWS state estimates",
     PROJECTIONS: "Employment Projections",
+    CPI: "CPI-U",
 }
 # Vermillion is the palette's "you" colour (your salary on the pay page): here, your career.
 FOCUS_COLOUR = theme.VERMILLION

@@ -1,8 +1,10 @@
 """Job outlook: the projection vintages side by side, each figure in its own panel and unit.
 
-Two sources quote two different ten-year projections (2022–2032 and 2023–2033). They are
-shown next to each other, not merged: a figure a vintage does not give is marked "not stated"
-rather than drawn as zero.
+Every BLS Employment Projections vintage loaded (the projections table) is drawn beside the
+figures the guides quote, each guide next to the vintage its period names: Research.com quotes
+2023–2033, Himalayas 2022–2032. A vintage a guide quotes but that is not loaded is said so in
+the caption and on the page. Nothing is merged: a figure a vintage does not give is marked
+"not stated" rather than drawn as zero.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
+from dashboard.figures import official
 from dashboard.figures.base import message_figure, select_sources
 from dashboard.figures.captions import (
     Used,
@@ -23,8 +26,21 @@ from dashboard.figures.captions import (
 from dashboard.tables import Tables
 from dashboard.view import View
 
-TITLE = "Job outlook: two projections side by side"
+TITLE = "Job outlook: every projection side by side"
 TOPICS = ("outlook",)
+OFFICIAL_LABEL = "BLS (official)"
+# The projections table's columns under the outlook table's names, so both share the panels.
+FROM_PROJECTIONS = {
+    "base_year": "period_start",
+    "projected_year": "period_end",
+    "pct_change": "growth_pct",
+    "employment_base": "employment_start",
+    "employment_projected": "employment_end",
+    "annual_openings": "annual_openings",
+    "employment_change": "new_jobs",
+    "median_annual_usd": "bls_median_wage_usd",
+    "wage_year": "wage_year",
+}
 # (column, panel title, y-axis title with unit)
 PANELS = (
     ("growth_pct", "Employment growth over the period", "Growth (%)"),
@@ -35,19 +51,77 @@ PANELS = (
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """One row per projection vintage, oldest first, with a readable vintage label."""
-    data = select_sources(tables.outlook, view).sort_values(["period_start", "source_id"])
-    data = data.reset_index(drop=True)
+    """One row per vintage and source, oldest first, each BLS vintage before the guides quoting
+    it; `vintage_loaded` says whether a guide's period has a BLS vintage loaded beside it."""
+    guides = select_sources(tables.outlook, view).assign(official=False)
+    parts = [f for f in (official_vintages(tables, view), guides) if not f.empty]
+    if not parts:
+        return guides.assign(vintage=[], period=[], vintage_loaded=[])
+    data = pd.concat(parts, ignore_index=True)
+    data["rank"] = ~data["official"].astype(bool)  # official first within a period
+    data = data.sort_values(["period_start", "period_end", "rank", "source_id"])
+    data = data.drop(columns="rank").reset_index(drop=True)
+    loaded = loaded_vintages(tables)
+    data["vintage_loaded"] = [
+        (int(a), int(b)) in loaded
+        for a, b in zip(data["period_start"], data["period_end"], strict=True)
+    ]
     data["vintage"] = [
-        f"{start}–{end}<br>{publisher(tables, s)}"
-        for start, end, s in zip(
-            data["period_start"], data["period_end"], data["source_id"], strict=True
+        f"{start}–{end}<br>{_who(tables, s, o)}"
+        for start, end, s, o in zip(
+            data["period_start"],
+            data["period_end"],
+            data["source_id"],
+            data["official"],
+            strict=True,
         )
     ]
     data["period"] = [
         f"{a}–{b} projection" for a, b in zip(data["period_start"], data["period_end"], strict=True)
     ]
     return data
+
+
+def official_vintages(tables: Tables, view: View) -> pd.DataFrame:
+    """Medical assistants in every BLS projection vintage of the view's sources."""
+    frame = select_sources(tables.projections, view)
+    if frame.empty:
+        return pd.DataFrame()
+    focus = frame[frame["occupation_code"] == official.FOCUS]
+    out = focus[["source_id", *FROM_PROJECTIONS]].rename(columns=FROM_PROJECTIONS)
+    return out.assign(attributed_to=None, official=True)
+
+
+def loaded_vintages(tables: Tables) -> set[tuple[int, int]]:
+    """(base year, projected year) of every BLS vintage loaded, whatever the view selects."""
+    frame = tables.projections
+    if frame.empty:
+        return set()
+    return {
+        (int(a), int(b)) for a, b in zip(frame["base_year"], frame["projected_year"], strict=True)
+    }
+
+
+def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
+    """Which BLS vintage each guide's figures quote, and whether it is loaded to compare."""
+    if rows.empty:
+        return []
+    guides = rows[~rows["official"].astype(bool)]
+    loaded = ", ".join(_short(a, b) for a, b in sorted(loaded_vintages(tables))) or "none"
+    notes = []
+    for (source_id, start, end), group in guides.groupby(
+        ["source_id", "period_start", "period_end"], sort=False
+    ):
+        name, period = publisher(tables, source_id), _short(int(start), int(end))
+        whose = f"{name}'" if name.endswith("s") else f"{name}'s"
+        if bool(group["vintage_loaded"].iloc[0]):
+            notes.append(f"{whose} figures are for the BLS {period} projection, shown beside it")
+        else:
+            notes.append(
+                f"{whose} figures are for the BLS {period} projection, which is not loaded "
+                f"here (BLS vintages loaded: {loaded}), so they are shown as {name} states them"
+            )
+    return notes
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
@@ -86,7 +160,9 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         template=theme.TEMPLATE,
         title={
             "text": TITLE,
-            "subtitle": {"text": "As each source quotes it; colours mark the source"},
+            "subtitle": {
+                "text": "BLS vintages beside the figures guides quote; colours mark the source"
+            },
         },
         height=680,
         showlegend=False,
@@ -99,7 +175,16 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     data = rows
     used = [Used(s, p) for s, p in zip(data["source_id"], data["period"], strict=True)]
     note = disagreement_note(tables, disagreements(tables, view, TOPICS))
-    return source_caption(tables, used, TOPICS, [note])
+    return source_caption(tables, used, TOPICS, [*vintage_notes(tables, data), note])
+
+
+def _who(tables: Tables, source_id: str, is_official: object) -> str:
+    return OFFICIAL_LABEL if bool(is_official) else publisher(tables, source_id)
+
+
+def _short(start: int, end: int) -> str:
+    """ "2022–32", as BLS writes a projection period."""
+    return f"{start}–{str(end)[-2:] if str(start)[:2] == str(end)[:2] else end}"
 
 
 def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) -> go.Bar:

@@ -3,7 +3,8 @@
 Each release is one point per percentile (national, all industries). With one release there is
 no trend to draw, so the chart shows that year's points and says how to add more: BLS files
 dropped into data/raw/oews are picked up by the next ETL run. Wages are as published (current
-dollars, not adjusted for inflation), which the axis title says.
+dollars) unless the view asks for constant dollars: then every wage is restated in dollars of
+the base year by the May CPI-U (dashboard.figures.dollars), and the rows keep both.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import official
+from dashboard.figures import dollars, official
 from dashboard.figures.base import base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -43,6 +44,8 @@ COLUMNS = [
     "wage_flag",
     "source_id",
 ]
+# Every money column: each one is converted when the view asks for constant dollars.
+MONEY = [c for c in COLUMNS if c.endswith("_usd")]
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
@@ -54,8 +57,12 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     baseline = national.loc[
         national["occupation_code"] == official.BASELINE, ["year", "median_annual_usd"]
     ].rename(columns={"median_annual_usd": "all_occupations_median_usd"})
-    merged = focus.merge(baseline, on="year", how="left")
-    return merged[COLUMNS].sort_values("year", ignore_index=True)
+    merged = focus.merge(baseline, on="year", how="left")[COLUMNS]
+    if view.dollars == "constant":
+        merged, _ = dollars.deflate(merged, MONEY, tables)
+    else:
+        merged["dollars"] = "nominal"
+    return merged.sort_values("year", ignore_index=True)
 
 
 def note(tables: Tables, view: View) -> str:
@@ -73,13 +80,19 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if data.empty:
         return message_figure(TITLE, NO_DATA)
     single = len(data) == 1
-    subtitle = "Annual wage, U.S., all industries, as published (not adjusted for inflation)"
+    found = dollars.base_of(data) if dollars.is_constant(data) else None
+    if found is None:
+        subtitle = "Annual wage, U.S., all industries, as published (not adjusted for inflation)"
+        y_title = "Annual wage (US$)"
+    else:
+        subtitle = f"Annual wage, U.S., all industries, in constant {found.period} dollars (CPI-U)"
+        y_title = f"Annual wage ({found.period} US$)"
     fig = base_figure(TITLE, subtitle, height=480)
-    fig.add_trace(_band(data))
+    fig.add_trace(_band(data, found is not None))
     for column, name, dash, colour, width in LINES:
-        fig.add_trace(_line(data, column, name, dash, colour, width))
+        fig.add_trace(_line(data, column, name, dash, colour, width, found is not None))
     if data["all_occupations_median_usd"].notna().any():
-        fig.add_trace(_baseline(data))
+        fig.add_trace(_baseline(data, found is not None))
     if single:
         fig.add_annotation(
             text=ONE_RELEASE.replace("; ", ";<br>"),
@@ -102,7 +115,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "range": [min(years) - 0.6, max(years) + 0.6],
         },
         yaxis={
-            "title": "Annual wage (US$)",
+            "title": y_title,
             "tickprefix": "$",
             "tickformat": ",",
             "rangemode": "tozero",
@@ -119,16 +132,34 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     releases = list(data["release"])
     period = releases[0] if len(releases) == 1 else f"{releases[0]} to {releases[-1]}"
     parts = [official.Part(official.OEWS_NATIONAL, "wage percentiles", period)]
-    return official.caption(tables, parts, ["National, all industries"])
+    notes = ["National, all industries"]
+    found = dollars.base_of(data) if dollars.is_constant(data) else None
+    if found is not None:
+        parts.append(official.Part(official.CPI, "deflator, May values", _cpi_period(data)))
+        notes.append(dollars.caption_note(found, dollars.unconverted_years(data)))
+    elif view.dollars == "constant":
+        notes.append(dollars.NO_CPI)
+    return official.caption(tables, parts, notes)
 
 
-def _band(data: pd.DataFrame) -> go.Scatter:
+def _cpi_period(data: pd.DataFrame) -> str:
+    months = [p for p in data["cpi_period"] if not fmt.missing(p)]
+    return months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+
+
+def _shown(data: pd.DataFrame, column: str, constant: bool) -> pd.Series:
+    """The column drawn: its constant-dollar twin when the rows were converted."""
+    return data[dollars.constant_column(column)] if constant else data[column]
+
+
+def _band(data: pd.DataFrame, constant: bool) -> go.Scatter:
     """The 10th–90th percentile shaded, as one closed shape (a lone year draws nothing)."""
-    spread = data.dropna(subset=["p10_annual_usd", "p90_annual_usd"])
+    low, high = _shown(data, "p10_annual_usd", constant), _shown(data, "p90_annual_usd", constant)
+    spread = data.assign(low=low, high=high).dropna(subset=["low", "high"])
     return go.Scatter(
         name="10th–90th percentile",
         x=list(spread["year"]) + list(spread["year"])[::-1],
-        y=list(spread["p90_annual_usd"]) + list(spread["p10_annual_usd"])[::-1],
+        y=list(spread["high"]) + list(spread["low"])[::-1],
         fill="toself",
         fillcolor="rgba(86, 180, 233, 0.15)",
         line={"width": 0},
@@ -138,9 +169,10 @@ def _band(data: pd.DataFrame) -> go.Scatter:
 
 
 def _line(
-    data: pd.DataFrame, column: str, name: str, dash: str, colour: str, width: int
+    data: pd.DataFrame, column: str, name: str, dash: str, colour: str, width: int, constant: bool
 ) -> go.Scatter:
-    values = [None if fmt.missing(v) else float(v) for v in data[column]]
+    values = [None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)]
+    custom, template = _hover(data, column, name, constant)
     return go.Scatter(
         name=name,
         x=[int(y) for y in data["year"]],
@@ -148,19 +180,35 @@ def _line(
         mode="lines+markers",
         line={"color": colour, "dash": dash, "width": width},
         marker={"color": colour, "size": 10 if column == "median_annual_usd" else 7},
-        customdata=list(data["release"]),
-        hovertemplate=f"{name}: $%{{y:,.0f}}<extra>%{{customdata}}</extra>",
+        customdata=custom,
+        hovertemplate=template,
     )
 
 
-def _baseline(data: pd.DataFrame) -> go.Scatter:
+def _hover(data: pd.DataFrame, column: str, name: str, constant: bool) -> tuple[list, str]:
+    """Release as the hover's label; in constant dollars, the published figure beside it."""
+    if not constant:
+        return list(data["release"]), f"{name}: $%{{y:,.0f}}<extra>%{{customdata}}</extra>"
+    published = [fmt.money(v) for v in data[column]]
+    custom = [[r, p] for r, p in zip(data["release"], published, strict=True)]
+    base = data["cpi_base_period"].iloc[0]
+    template = (
+        f"{name}: $%{{y:,.0f}} in {base} dollars (published: %{{customdata[1]}})"
+        "<extra>%{customdata[0]}</extra>"
+    )
+    return custom, template
+
+
+def _baseline(data: pd.DataFrame, constant: bool) -> go.Scatter:
+    column, name = "all_occupations_median_usd", "All occupations median"
+    custom, template = _hover(data, column, name, constant)
     return go.Scatter(
-        name="All occupations median",
+        name=name,
         x=[int(y) for y in data["year"]],
-        y=data["all_occupations_median_usd"],
+        y=_shown(data, column, constant),
         mode="lines+markers",
         line={"color": theme.REFERENCE, "dash": "dashdot", "width": 1.5},
         marker={"color": theme.REFERENCE, "size": 6, "symbol": "diamond"},
-        customdata=list(data["release"]),
-        hovertemplate="All occupations median: $%{y:,.0f}<extra>%{customdata}</extra>",
+        customdata=custom,
+        hovertemplate=template,
     )

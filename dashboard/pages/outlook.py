@@ -24,8 +24,8 @@ def layout(**query) -> html.Div:
         [
             components.page_header(
                 "Job outlook",
-                "Two ten-year projections, quoted by two sources, side by side: growth, "
-                "employment, openings a year and new jobs.",
+                "Every BLS ten-year projection loaded, beside the projections the guides quote: "
+                "growth, employment, openings a year and new jobs.",
             ),
             components.view_warnings(view),
             components.control_bar(
@@ -34,6 +34,8 @@ def layout(**query) -> html.Div:
             *page_charts.cards(PATH, tables, view),
             html.H2("The projections side by side", className="h5 mt-4"),
             html.Div(vintage_table(tables, view), id=ids.OUTLOOK_TABLE),
+            html.H2("Which projection each figure is from", className="h5 mt-4"),
+            html.Div(vintage_list(tables, view), id=ids.OUTLOOK_VINTAGE_NOTES),
             html.H2("Where the sources disagree", className="h5 mt-4"),
             html.Div(notes(tables, view), id=ids.OUTLOOK_NOTES),
         ]
@@ -47,6 +49,7 @@ def update(sources: object, search: object = None):
     return (
         *page_charts.values(PATH, tables, view),
         vintage_table(tables, view),
+        vintage_list(tables, view),
         notes(tables, view),
         to_query(view),
     )
@@ -61,7 +64,10 @@ def vintage_table(tables: data.Tables, view: View):
             "vintage": [
                 f"{a}–{b}" for a, b in zip(rows["period_start"], rows["period_end"], strict=True)
             ],
-            "source": [captions.source_label(tables, s) for s in rows["source_id"]],
+            "source": [
+                f"{captions.source_label(tables, s)}{' (official)' if o else ''}"
+                for s, o in zip(rows["source_id"], rows["official"], strict=True)
+            ],
             "growth": [fmt.percent(v) for v in rows["growth_pct"]],
             "employment": [
                 _employment(a, b)
@@ -69,6 +75,14 @@ def vintage_table(tables: data.Tables, view: View):
             ],
             "openings": [fmt.count(v) for v in rows["annual_openings"]],
             "new_jobs": [fmt.count(v) for v in rows["new_jobs"]],
+            "wage": [
+                _wage(w, y)
+                for w, y in zip(
+                    rows.get("bls_median_wage_usd", [None] * len(rows)),
+                    rows.get("wage_year", [None] * len(rows)),
+                    strict=True,
+                )
+            ],
         }
     )
     headers = {
@@ -78,8 +92,17 @@ def vintage_table(tables: data.Tables, view: View):
         "employment": "Employment, start → end",
         "openings": "Openings a year",
         "new_jobs": "New jobs over the period",
+        "wage": "BLS median wage (year)",
     }
     return components.table(shown, headers)
+
+
+def vintage_list(tables: data.Tables, view: View):
+    """Which BLS vintage each guide quotes, and whether that vintage is loaded."""
+    found = outlook.vintage_notes(tables, outlook.rows(tables, view))
+    if not found:
+        return html.P("No guide figures selected: only BLS's own projections are shown.")
+    return html.Ul([html.Li(f"{n}.") for n in found], className="notes")
 
 
 def notes(tables: data.Tables, view: View):
@@ -88,6 +111,12 @@ def notes(tables: data.Tables, view: View):
         return html.P("The selected sources do not disagree on the outlook.")
     items = [html.Li(f"{captions.describe(tables, d)}: {d['note']}.") for _, d in found.iterrows()]
     return html.Div([html.Ul(items, className="notes"), components.discrepancies_link()])
+
+
+def _wage(wage: object, year: object) -> str:
+    if fmt.missing(wage):
+        return fmt.NOT_STATED
+    return f"{fmt.money(wage)} ({int(year)})"
 
 
 def _employment(start: object, end: object) -> str:
@@ -100,6 +129,7 @@ def register_callbacks(app: dash.Dash) -> None:
     app.callback(
         *page_charts.outputs(PATH),
         Output(ids.OUTLOOK_TABLE, "children"),
+        Output(ids.OUTLOOK_VINTAGE_NOTES, "children"),
         Output(ids.OUTLOOK_NOTES, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.OUTLOOK_SOURCES, "value"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import html
+from dash import Input, Output, State, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import over_time
-from dashboard.view import View
+from dashboard.figures import dollars, over_time
+from dashboard.view import View, to_query
 
 dash.register_page(
     __name__,
@@ -29,6 +29,7 @@ HEADERS = {
     "mean": "Mean",
     "employment": "Employed",
 }
+DOLLAR_OPTIONS = {"nominal": "As published", "constant": "Adjust for inflation"}
 
 
 def layout(**query) -> html.Div:
@@ -42,6 +43,13 @@ def layout(**query) -> html.Div:
                 "the 10th, 25th, 75th and 90th percentiles, U.S.-wide, all industries.",
             ),
             components.view_warnings(view),
+            components.control_bar(
+                components.labelled(
+                    "Dollars",
+                    components.radio(ids.OVER_TIME_DOLLARS, DOLLAR_OPTIONS, view.dollars),
+                    ids.OVER_TIME_DOLLARS,
+                )
+            ),
             *page_charts.cards(PATH, tables, view),
             html.P(over_time.note(tables, view), id=ids.OVER_TIME_NOTE, className="note"),
             html.H2("Each release", className="h5 mt-4"),
@@ -50,18 +58,52 @@ def layout(**query) -> html.Div:
     )
 
 
+def update(dollars_value: object, search: object = None):
+    """Dollars changed: the chart and caption, the note, the release table and the URL."""
+    tables = data.current()
+    view = policy.from_controls({"dollars": dollars_value}, tables, PATH, search)
+    return (
+        *page_charts.values(PATH, tables, view),
+        over_time.note(tables, view),
+        release_table(tables, view),
+        to_query(view),
+    )
+
+
 def release_table(tables: data.Tables, view: View):
+    """Each release's wages, newest first, in the dollars the chart shows."""
     rows = over_time.rows(tables, view).iloc[::-1]  # newest first
     if rows.empty:
         return html.P(over_time.NO_DATA)
+    constant = dollars.is_constant(rows)
     shown = pd.DataFrame(
         {
             "release": rows["release"],
             **{
-                key: [fmt.money(v) for v in rows[f"{key}_annual_usd"]]
+                key: [fmt.money(v) for v in rows[_column(f"{key}_annual_usd", constant)]]
                 for key in ("p10", "p25", "median", "p75", "p90", "mean")
             },
             "employment": [fmt.count(v) for v in rows["employment"]],
         }
     )
-    return components.table(shown, HEADERS)
+    table = components.table(shown, HEADERS)
+    if not constant:
+        return table
+    base = rows["cpi_base_period"].iloc[0]
+    return html.Div([html.P(f"Wages in constant {base} dollars (CPI-U, May values)."), table])
+
+
+def _column(column: str, constant: bool) -> str:
+    return dollars.constant_column(column) if constant else column
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        *page_charts.outputs(PATH),
+        Output(ids.OVER_TIME_NOTE, "children"),
+        Output(ids.OVER_TIME_TABLE, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.OVER_TIME_DOLLARS, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(update)

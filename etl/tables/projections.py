@@ -1,8 +1,10 @@
-"""projections: BLS Employment Projections (Table 1.2), employment in persons, not thousands.
+"""projections: BLS Employment Projections, every vintage loaded, employment in persons.
 
-Input: every occupation_*.xlsx workbook in raw/projections, for the occupations in
-reference/occupations.csv. Each workbook is one projection period (base and projected year
-read from its headers); several can sit side by side.
+Input: every occupation_*.xlsx workbook in raw/projections (Table 1.2, and Table 1.7 where a
+vintage keeps wages and education there), for the occupations in reference/occupations.csv.
+Each workbook is one projection vintage (base and projected year read from its headers); every
+vintage sits side by side, keyed by its years. A top-coded median wage is BLS's threshold,
+flagged in wage_flag.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ class Projections(Strict):
         metadata=PERSONS,
     )
     median_annual_usd: Series[float] = money("Median annual wage in wage_year")
+    wage_flag: Series[str] = text(
+        "top_coded: the wage is at least this (BLS's top code); not_available: not published",
+        nullable=True,
+        isin=["top_coded", "not_available"],
+    )
     wage_year: Series[int] = pa.Field(description="Year of the median wage")
     typical_education: Series[str] = text("Typical education needed for entry", nullable=True)
     work_experience: Series[str] = text("Work experience in a related occupation", nullable=True)
@@ -60,7 +67,7 @@ SOURCE_ID = "bls-ep"
 
 def run(projection_workbooks: list, occupations: pd.DataFrame) -> pd.DataFrame:
     codes = set(occupations["occupation_code"])
-    frames = [reader.read_table_1_2(path, codes) for path in projection_workbooks]
+    frames = [reader.read_workbook(path, codes) for path in projection_workbooks]
     if not frames:
         return pd.DataFrame(columns=[*KEY, "source_id"])
     table = pd.concat(frames, ignore_index=True)

@@ -40,13 +40,13 @@ KEY_FIGURES = {
         "UAE and Saudi Arabia",
         "Latin America",
     ],
-    "/outlook": ["2022–2032", "2023–2033", "14%", "15%"],
+    "/outlook": ["2019–2029", "2022–2032", "2023–2033", "2024–2034", "14%", "15%"],
     "/pay": ["$33,500", "$42,000", "$56,480"],
     "/education": ["Associate degree", "Certificate or diploma"],
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
     "/careers": ["Medical assistants", "763,040", "Registered nurses"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
-    "/over-time": ["One release loaded", "May 2023"],
+    "/over-time": ["One release loaded", "May 2023", "Adjust for inflation"],
 }
 # The first chart the registry places on each page: drawn means the page has rendered.
 GRAPHS = {path: components.graph_id(charts.for_page(path)[0].id) for path in charts.pages()}

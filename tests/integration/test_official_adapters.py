@@ -117,8 +117,12 @@ def test_official_wages_table_types_areas(etl_tables):
     }
 
 
+def workbook(vintage: str) -> Path:
+    return RAW_DIR / "projections" / f"occupation_{vintage}.xlsx"
+
+
 def test_projections_multi_header_sheet_in_persons():
-    path = projections.find_workbooks(RAW_DIR)[0]
+    path = workbook("2024-34")
     frame = projections.read_table_1_2(path, {"31-9092", "00-0000"}).set_index("occupation_code")
     ma = frame.loc["31-9092"]
     assert (ma.base_year, ma.projected_year) == (2024, 2034)

@@ -27,7 +27,8 @@ def test_jobs_bars_equal_the_tables(tables):
         name: dict(zip(t.y, t.x, strict=True))
         for name, t in (("employment", employed), ("growth", growth), ("openings", openings))
     }
-    projections = tables.projections.set_index("occupation_code")
+    # The newest vintage: the chart shows 2024–34 though older ones are loaded too.
+    projections = official.projections(tables, View()).set_index("occupation_code")
     assert drawn["employment"][CMA] == national(tables).loc["31-9092", "employment"] == 763040
     assert drawn["growth"][CMA] == projections.loc["31-9092", "pct_change"] == 12.5
     assert drawn["openings"][CMA] == projections.loc["31-9092", "annual_openings"] == 112300

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dashboard import ids
-from dashboard.figures import official, over_time
+from dashboard.figures import dollars, official, over_time
 from dashboard.view import View
 from tests.unit.charting import render
 from tests.unit.test_figures_official import with_release
@@ -86,3 +86,56 @@ def test_no_official_source_gives_a_message(tables):
     fig = render(ids.OVER_TIME_PAY, tables, view).figure
     assert len(fig.data) == 0
     assert over_time.note(tables, view) == over_time.NO_DATA
+
+
+def constant(tables):
+    """Two releases (2019 and 2023) drawn in constant dollars."""
+    return render(ids.OVER_TIME_PAY, with_release(tables, 2019, 0.85), View(dollars="constant"))
+
+
+def test_constant_dollars_restate_every_wage_in_the_newest_may(tables):
+    cpi = tables.cpi.set_index("year")["cpi_may"]
+    drawn = constant(tables)
+    factor = cpi[2023] / cpi[2019]
+    assert lines(drawn.figure)["Median"] == pytest.approx([42000 * 0.85 * factor, 42000])
+    assert lines(drawn.figure)["All occupations median"] == pytest.approx(
+        [48060 * 0.85 * factor, 48060]
+    )
+    assert drawn.figure.layout.yaxis.title.text == "Annual wage (May 2023 US$)"
+    assert "constant May 2023 dollars" in drawn.figure.layout.title.subtitle.text
+
+
+def test_constant_rows_carry_nominal_converted_and_the_base(tables):
+    rows = constant(tables).rows
+    assert list(rows["median_annual_usd"]) == pytest.approx([42000 * 0.85, 42000])
+    assert rows["median_annual_constant_usd"].iloc[1] == pytest.approx(42000)
+    assert set(rows["dollars"]) == {"constant"}
+    assert set(rows["cpi_base_period"]) == {"May 2023"}
+    assert list(rows["cpi_period"]) == ["May 2019", "May 2023"]
+    assert all(c in rows for c in map(dollars.constant_column, over_time.MONEY))
+
+
+def test_constant_caption_names_base_deflator_and_series(tables):
+    caption = constant(tables).caption
+    assert "In constant May 2023 dollars, deflated by CPI-U (BLS, via FRED), May values" in caption
+    assert "series CPIAUCSL" in caption
+    assert "CPI-U May 2019 to May 2023" in caption
+
+
+def test_hover_in_constant_dollars_shows_the_published_figure(tables):
+    median = next(t for t in constant(tables).figure.data if t.name == "Median")
+    assert "in May 2023 dollars (published: %{customdata[1]})" in median.hovertemplate
+    assert list(median.customdata[1]) == ["May 2023", "$42,000"]
+
+
+def test_nominal_is_the_default_and_unconverted(tables):
+    rows = render(ids.OVER_TIME_PAY, tables, View()).rows
+    assert set(rows["dollars"]) == {"nominal"}
+    assert "median_annual_constant_usd" not in rows
+
+
+def test_constant_without_cpi_says_wages_are_as_published(tables):
+    no_cpi = replace(tables, cpi=tables.cpi.iloc[0:0])
+    drawn = render(ids.OVER_TIME_PAY, no_cpi, View(dollars="constant"))
+    assert dollars.NO_CPI in drawn.caption
+    assert lines(drawn.figure)["Median"] == [42000]
