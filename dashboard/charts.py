@@ -254,6 +254,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         over_time.caption,
         ("official_wages", "cpi", "sources"),
         settings=("sources", "dollars"),
+        choices=(("dollars", ("nominal", "constant")),),
         source_tables=("official_wages",),
     ),
 )

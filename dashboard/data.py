@@ -44,21 +44,44 @@ def data_dir(argument: Path | str | None = None) -> Path:
 
 
 def ensure(directory: Path, raw_dir: Path = config.RAW_DIR) -> bool:
-    """Build the processed tables from raw_dir when `directory` has none; True if it built.
+    """Build the processed tables from raw_dir when `directory` has none, or has tables this
+    version of the dashboard cannot read (an older schema, a table missing); True if it built.
 
     Runs etl.build, which takes the ETL's lock, so that two servers starting at once do not
-    both write.
+    both write. New raw inputs alone do not trigger a build: rerunning the ETL on new figures
+    is the user's step (`python -m etl`), with its report of what changed.
     """
-    if (directory / MANIFEST).is_file():
+    problem = incompatibility(directory)
+    if problem is None:
         return False
-    log.info("No processed data in %s: building it from %s", directory, raw_dir)
+    log.info("%s: building it from %s", problem, raw_dir)
     try:
-        etl.build(raw_dir, directory)
+        etl.build(raw_dir, directory, force=True)
     except (InputError, ContractError, Locked, OSError) as err:
         raise MissingData(f"building {directory} failed: {err}") from err
-    if not (directory / MANIFEST).is_file():
-        raise MissingData(f"building {directory} failed: it wrote no {MANIFEST}")
+    if incompatibility(directory) is not None:
+        raise MissingData(f"building {directory} failed: it wrote no usable {MANIFEST}")
     return True
+
+
+def incompatibility(directory: Path) -> str | None:
+    """Why the data in `directory` cannot be served by this code, or None when it can."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        return f"No processed data in {directory}"
+    try:
+        manifest = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None  # unreadable: DataStore reports it (and keeps serving what it had)
+    built = manifest.get("schema_version")
+    if built != config.SCHEMA_VERSION:
+        return (
+            f"The data in {directory} has schema {built}, this code reads {config.SCHEMA_VERSION}"
+        )
+    missing = [name for name in TABLE_NAMES if name not in manifest.get("tables", {})]
+    if missing:
+        return f"The data in {directory} has no {', '.join(missing)} table"
+    return None
 
 
 class DataStore:

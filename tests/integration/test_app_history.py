@@ -41,7 +41,7 @@ def test_a_constant_dollars_link_opens_in_constant_dollars(render_page):
 def test_dollars_on_a_page_without_the_setting_is_ignored_with_a_note(render_page):
     status, page = render_page("/careers", "?dollars=constant")
     assert status == 200
-    assert "This page has no dollars (nominal or constant) setting: ignored." in page
+    assert "This page has no dollars setting: ignored." in page
 
 
 def test_outlook_shows_three_vintages_and_the_missing_one(render_page):

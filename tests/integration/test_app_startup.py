@@ -11,6 +11,7 @@ from flask import Flask
 
 from dashboard import data
 from dashboard.app import create_app
+from etl import config
 
 
 @pytest.fixture
@@ -97,3 +98,27 @@ def test_main_runs_the_server_with_the_parsed_settings(entry, monkeypatch):
     monkeypatch.setattr(entry.app, "run", lambda **kw: calls.update(kw))
     entry.main(["--port", "8123"])
     assert calls == {"host": "127.0.0.1", "port": 8123, "debug": False}
+
+
+@pytest.mark.parametrize("older", ["schema", "table"])
+def test_data_from_an_older_version_is_rebuilt_at_start(processed_copy, caplog, older):
+    """A pull that adds a table or changes the contract must not leave the app unable to start
+    on the processed data the previous version wrote."""
+    manifest_path = processed_copy / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    if older == "schema":
+        manifest["schema_version"] = "0.1"
+    else:
+        name = data.TABLE_NAMES[0]
+        del manifest["tables"][name]
+        (processed_copy / f"{name}.parquet").unlink()
+    manifest_path.write_text(json.dumps(manifest))
+    with caplog.at_level(logging.INFO, logger="dashboard"):
+        app = create_app(processed_copy)
+    assert [r for r in caplog.records if "building it from" in r.getMessage()]
+    rebuilt = json.loads(manifest_path.read_text())
+    assert rebuilt["schema_version"] == config.SCHEMA_VERSION
+    assert set(data.TABLE_NAMES) <= set(rebuilt["tables"])
+    assert rebuilt["data_version"] in app.server.test_client().get("/_dash-layout").get_data(
+        as_text=True
+    )
