@@ -47,7 +47,7 @@ class InputError(Exception):
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {quoted(self.column)}")
-        text = "" if self.text is None else f" (text: {quoted(self.text)})"
+        text = "" if self.text is None else f" (text: {quoted(_clipped(self.text))})"
         return f"{', '.join(where)}: {shown(self.message)}{text}"
 
 
@@ -65,6 +65,17 @@ class Locked(RuntimeError):
 
 class ContractError(Exception):
     """A processed table that breaks its schema: every failure at once, table by table."""
+
+
+# A cell quoted in a message is clipped: a 2 MB field would otherwise be a 2 MB message.
+TEXT_SHOWN = 200
+
+
+def _clipped(text: object) -> str:
+    text = str(text)
+    if len(text) <= TEXT_SHOWN:
+        return text
+    return f"{text[:TEXT_SHOWN]}... ({len(text):,} characters)"
 
 
 def shown(text: object) -> str:

@@ -71,21 +71,24 @@ def _require_inside(link: Path, root: Path) -> None:
 
 
 def unclaimed(raw: Path, files: list[Path]) -> list[Path]:
-    """The files no `files` glob of sources.csv claims (all of them when none can be read).
+    """The files no `files` glob of sources.csv claims (none when it cannot be read).
 
     Lenient by design: a broken sources.csv is reported, with its row, by the sources reader;
-    here it only means that no file can be shown to be claimed.
+    a warning about every file here would only bury that error.
     """
-    patterns = [*ALWAYS_CLAIMED, *_source_globs(raw / SOURCES)]
+    globs = _source_globs(raw / SOURCES)
+    if globs is None:
+        return []
+    patterns = [*ALWAYS_CLAIMED, *globs]
     return [
         p for p in files if not any(fnmatch(p.relative_to(raw).as_posix(), g) for g in patterns)
     ]
 
 
-def _source_globs(path: Path) -> list[str]:
+def _source_globs(path: Path) -> list[str] | None:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error):
-        return []
+        return None
     return [g.strip() for row in rows for g in (row.get("files") or "").split(";") if g.strip()]
