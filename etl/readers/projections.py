@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
 
 from etl.errors import InputError
+from etl.readers.workbook import open_workbook
 
 SHEET = "Table 1.2"
 CODE_HEADER = "National Employment Matrix code"
@@ -87,10 +87,7 @@ def read_table_1_2(path: Path, occupations: set[str]) -> pd.DataFrame:
 
 
 def _sheet(path: Path) -> list[list]:
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except (CalamineError, OSError) as err:
-        raise InputError(path, f"not a readable xlsx workbook ({err})") from None
+    workbook = open_workbook(path)
     if SHEET not in workbook.sheet_names:
         raise InputError(
             path, f"no sheet named {SHEET!r}; sheets: {', '.join(workbook.sheet_names)}"
