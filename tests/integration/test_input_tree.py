@@ -17,8 +17,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import etl
 from etl.__main__ import main
 from etl.config import PROJECT_ROOT
+from etl.errors import EmptyTable
 from tests.conftest import tree_digest
 
 SETPRIV = shutil.which("setpriv")
@@ -166,3 +168,14 @@ def test_output_is_readable_by_other_users_whatever_the_umask(raw_dir, tmp_path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o755
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert modes and set(modes.values()) == {0o644}, modes
+
+
+def test_library_call_raises_empty_table_and_accepts_allow_empty(raw_dir, built):
+    before = tree_digest(built)
+    for path in (raw_dir / "oews").iterdir():
+        path.unlink()
+    with pytest.raises(EmptyTable, match="official_wages"):
+        etl.build(raw_dir, built)
+    assert tree_digest(built) == before
+    result = etl.build(raw_dir, built, allow_empty=["official_wages"])
+    assert result.written and result.tables["official_wages"].empty
