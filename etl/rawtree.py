@@ -29,8 +29,12 @@ def input_files(raw: Path) -> list[Path]:
     root = raw.resolve()
     found: list[Path] = []
     pending = [raw]
+    seen: set[Path] = set()
     while pending:
         folder = pending.pop()
+        if folder.resolve() in seen:
+            continue  # a link back to a folder already walked: a loop, not more inputs
+        seen.add(folder.resolve())
         for entry in _entries(folder):
             path = Path(entry.path)
             if entry.is_symlink():

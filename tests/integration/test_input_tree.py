@@ -179,3 +179,9 @@ def test_library_call_raises_empty_table_and_accepts_allow_empty(raw_dir, built)
     assert tree_digest(built) == before
     result = etl.build(raw_dir, built, allow_empty=["official_wages"])
     assert result.written and result.tables["official_wages"].empty
+
+
+def test_link_loop_inside_the_tree_ends(raw_dir):
+    (raw_dir / "reference" / "again").symlink_to("..")
+    files = etl.manifest.input_files(raw_dir)
+    assert len(files) == len({f.resolve() for f in files})
