@@ -24,7 +24,7 @@ from flask import current_app, g, has_request_context
 import etl
 from dashboard.tables import TABLE_NAMES, Tables  # also reached as data.Tables
 from etl import config
-from etl.errors import ContractError, InputError, Locked
+from etl.errors import ContractError, InputError, Locked, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def ensure(directory: Path, raw_dir: Path = config.RAW_DIR) -> bool:
     log.info("%s: building it from %s", problem, raw_dir)
     try:
         etl.build(raw_dir, directory, force=True)
-    except (InputError, ContractError, Locked, OSError) as err:
+    except (InputError, ContractError, Locked, UsageError, OSError) as err:
         raise MissingData(f"building {directory} failed: {err}") from err
     if incompatibility(directory) is not None:
         raise MissingData(f"building {directory} failed: it wrote no usable {MANIFEST}")

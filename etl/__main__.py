@@ -15,7 +15,7 @@ from pathlib import Path
 
 import etl
 from etl.config import PROCESSED_DIR, RAW_DIR
-from etl.errors import ContractError, InputError, Locked
+from etl.errors import ContractError, InputError, Locked, UsageError, shown, shown_path
 
 EXIT_INPUT, EXIT_CONTRACT, EXIT_LOCKED, EXIT_WRITE = 1, 3, 4, 5
 CHANGES_SHOWN = 15
@@ -39,6 +39,13 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="rebuild even when no input changed since last run"
     )
     p.add_argument("--quiet", action="store_true", help="print only errors and the summary line")
+    p.add_argument(
+        "--allow-empty",
+        action="append",
+        default=[],
+        metavar="TABLE",
+        help="accept TABLE becoming empty although the previous output had rows (repeatable)",
+    )
     return p
 
 
@@ -46,8 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     started = time.perf_counter()
     say = (lambda *a: None) if args.quiet else print
-    say(f"ETL: {args.raw} -> {args.out}{' (check only)' if args.check else ''}")
-    planned = etl.plan(args.raw, args.out)
+    check = " (check only)" if args.check else ""
+    say(f"ETL: {shown_path(args.raw)} -> {shown_path(args.out)}{check}")
+    try:
+        planned = etl.plan(args.raw, args.out)
+    except InputError as err:
+        return failed(err, args.out, EXIT_INPUT)
+    for warning in planned.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if planned.skips(force=args.force, write=not args.check):
         previous = planned.previous or {}
         print(
@@ -73,11 +86,15 @@ def build_and_write(args, planned: etl.Plan, started: float, say) -> int:
             write=not args.check,
             progress=progress,
             planned=planned,
+            allow_empty=args.allow_empty,
         )
+    except UsageError as err:
+        print(f"python -m etl: error: {err}", file=sys.stderr)
+        return 2
     except (InputError, ContractError) as err:
         return failed(err, args.out, EXIT_INPUT if isinstance(err, InputError) else EXIT_CONTRACT)
     except OSError as err:
-        reason = err.strerror or str(err)
+        reason = shown(err.strerror or str(err))
         return failed(f"cannot write the processed tables: {reason}", args.out, EXIT_WRITE)
     except Locked as err:
         print(f"error: {err}", file=sys.stderr)
@@ -85,7 +102,7 @@ def build_and_write(args, planned: etl.Plan, started: float, say) -> int:
     tables = result.tables
     print_discrepancies(result.discrepancies, say)
     print_changes(result.changes, say)
-    verb = "checked" if args.check else f"written to {args.out}"
+    verb = "checked" if args.check else f"written to {shown_path(args.out)}"
     print(
         f"\nDone: {len(tables)} tables, {result.rows} rows, {len(result.discrepancies)}"
         f" discrepancies, {len(result.changes)} changes, {time.perf_counter() - started:.2f} s;"
@@ -95,8 +112,11 @@ def build_and_write(args, planned: etl.Plan, started: float, say) -> int:
 
 
 def failed(err, out: Path, code: int) -> int:
-    print(f"error: {err}", file=sys.stderr)
-    print(f"nothing written; {out} is unchanged", file=sys.stderr)
+    # InputError escapes its own parts; the other errors' lines are escaped one by one (a
+    # ContractError is a multi-line report) so nothing from the inputs starts a line of its own.
+    text = str(err) if isinstance(err, InputError) else "\n".join(map(shown, str(err).splitlines()))
+    print(f"error: {text}", file=sys.stderr)
+    print(f"nothing written; {shown_path(out)} is unchanged", file=sys.stderr)
     return code
 
 
@@ -106,7 +126,7 @@ def report_inputs(changed: dict[str, list[str]], previous: dict | None, say) -> 
         return
     for kind, paths in changed.items():
         for path in paths:
-            say(f"  input {kind}: {path}")
+            say(f"  input {kind}: {shown(path)}")
 
 
 def print_discrepancies(found, say) -> None:
@@ -130,8 +150,8 @@ def print_changes(changes, say) -> None:
     say(f"\nChanges against the previous data: {summary}")
     changed = changes[changes["change"] == "changed"]
     order = changed["pct_change"].abs().sort_values(ascending=False, na_position="first").index
-    shown = changed.loc[order].head(CHANGES_SHOWN)
-    for c in shown.to_dict("records"):
+    top = changed.loc[order].head(CHANGES_SHOWN)
+    for c in top.to_dict("records"):
         pct = "" if pd.isna(c["pct_change"]) else f" ({c['pct_change']:+.1f}%)"
         if isinstance(c["old_text"], str):
             old, new = repr(c["old_text"]), repr(c["new_text"])
@@ -141,7 +161,7 @@ def print_changes(changes, say) -> None:
     others = changes[changes["change"] != "changed"].head(CHANGES_SHOWN)
     for c in others.to_dict("records"):
         say(f"  {c['table']}: {c['key']} {c['change']}")
-    hidden = len(changes) - len(shown) - len(others)
+    hidden = len(changes) - len(top) - len(others)
     if hidden > 0:
         say(f"  ... and {hidden} more (see the changes table)")
 

@@ -3,19 +3,22 @@
 Deciding whether anything changed needs only the standard library (etl.manifest), so an
 unchanged rerun returns in milliseconds; pandas, pyarrow and pandera are imported only when a
 build actually runs. Errors are raised, never printed: InputError (an input cannot be read),
-ContractError (a table breaks its schema), Locked (another run is writing `out`; etl.errors) and
-OSError (the output cannot be written). On any of them `out` is left exactly as it was.
+ContractError (a table breaks its schema), EmptyTable (an InputError: a table that had rows
+in the previous output would be empty, unless allowed), UsageError (a bad argument), Locked
+(another run is writing `out`; etl.errors) and OSError (the output cannot be written). On any
+of them `out` is left exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etl import manifest
+from etl import manifest, rawtree
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
+from etl.errors import EmptyTable, UsageError, shown_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +36,7 @@ class Plan:
     previous: dict | None
     input_changes: dict[str, list[str]]
     up_to_date: bool
+    warnings: tuple[str, ...] = ()
 
     def skips(self, *, force: bool = False, write: bool = True) -> bool:
         """Whether a build has nothing to do: unchanged inputs, not forced, not a check."""
@@ -44,6 +48,7 @@ def plan(raw: Path, out: Path) -> Plan:
     raw, out = Path(raw), Path(out)
     inputs = manifest.hash_inputs(raw)
     previous = manifest.read(out)
+    unclaimed = rawtree.unclaimed(raw, [raw / e["path"] for e in inputs])
     settings = {"schema_version": SCHEMA_VERSION, "reference_year": REFERENCE_YEAR}
     return Plan(
         raw=raw,
@@ -52,6 +57,10 @@ def plan(raw: Path, out: Path) -> Plan:
         previous=previous,
         input_changes=manifest.input_changes(previous, inputs),
         up_to_date=manifest.up_to_date(out, previous, inputs, settings),
+        warnings=tuple(
+            f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
+            for p in unclaimed
+        ),
     )
 
 
@@ -65,6 +74,11 @@ class Result:
     skipped: bool = False
     written: bool = False
     plan: Plan | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Things the build went on despite, one line each (e.g. a file no source claims)."""
+        return self.plan.warnings if self.plan else ()
 
     @property
     def changes(self) -> pd.DataFrame | None:
@@ -89,6 +103,7 @@ def build(
     write: bool = True,
     progress: Progress | None = None,
     planned: Plan | None = None,
+    allow_empty: Iterable[str] = (),
 ) -> Result:
     """Build every processed table from `raw` and write them atomically to `out`.
 
@@ -96,13 +111,20 @@ def build(
     unchanged since the last run and its files are intact, unless `force`. With write=False
     everything is read and validated, nothing is written, and it never skips (a check).
     `planned` is etl.plan(raw, out) when the caller already has it (saves hashing twice).
+    A table that had rows in the previous output and would be empty is an EmptyTable error,
+    unless its name is in `allow_empty` (a lost input must not pass as a successful run).
     """
     current = planned or plan(raw, out)
     if current.skips(force=force, write=write):
         return Result(manifest=current.previous, skipped=True, plan=current)
     # Imported here: pandas, pyarrow and pandera cost most of a second, which an unchanged
     # rerun never needs.
-    from etl import pipeline, store
+    from etl import pipeline, registry, store
+
+    allowed = set(allow_empty)
+    unknown = sorted(allowed - {step.name for step in registry.steps()})
+    if unknown:
+        raise UsageError(f"allow_empty: no table named {', '.join(map(repr, unknown))}")
 
     timings: dict[str, float] = {}
 
@@ -112,6 +134,7 @@ def build(
             progress(step, rows, seconds)
 
     tables = pipeline.build(current.raw, report, previous=current.out)
+    _require_rows(tables, current, allowed)
     written = store.write(tables, current.out, current.inputs) if write else None
     return Result(
         tables=tables,
@@ -120,3 +143,22 @@ def build(
         written=write,
         plan=current,
     )
+
+
+def _require_rows(tables: dict[str, pd.DataFrame], current: Plan, allowed: set[str]) -> None:
+    """Refuse a table that had rows in the previous output and would now have none."""
+    from etl import registry
+
+    before = (current.previous or {}).get("tables", {})
+    for name, frame in tables.items():
+        had = before.get(name, {}).get("rows", 0)
+        # A report table (changes, discrepancies) is rightly empty when there is nothing to say.
+        report = getattr(registry.step(name).module, "MAY_BE_EMPTY", False)
+        if had and frame.empty and name not in allowed and not report:
+            inputs = ", ".join(registry.step(name).inputs) or "its upstream tables"
+            raise EmptyTable(
+                current.raw,
+                f"table {name} had {had} rows in the previous output ({shown_path(current.out)})"
+                f" and would now be empty; check what it reads ({inputs}), or accept it with"
+                f" --allow-empty {name} (etl.build(..., allow_empty=[{name!r}]))",
+            )

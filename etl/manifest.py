@@ -10,6 +10,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from etl import rawtree
+from etl.errors import InputError
+
 MANIFEST = "manifest.json"
 
 
@@ -22,19 +25,26 @@ def sha256(path: Path) -> str:
 
 
 def input_files(raw: Path) -> list[Path]:
-    """Every file under raw/, sorted (hidden files excluded)."""
-    return sorted(
-        p
-        for p in raw.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw).parts)
-    )
+    """Every file under raw/, sorted (hidden files excluded); see etl.rawtree for the checks."""
+    return rawtree.input_files(raw)
 
 
 def hash_inputs(raw: Path) -> list[dict]:
-    return [
-        {"path": str(p.relative_to(raw)), "sha256": sha256(p), "bytes": p.stat().st_size}
-        for p in input_files(raw)
-    ]
+    """Path, sha256 and size of every input; an input that cannot be read is an InputError."""
+    return [_hashed(raw, p) for p in input_files(raw)]
+
+
+def _hashed(raw: Path, path: Path) -> dict:
+    try:
+        return {
+            "path": str(path.relative_to(raw)),
+            "sha256": sha256(path),
+            "bytes": path.stat().st_size,
+        }
+    except PermissionError:
+        raise InputError(path, "cannot read this file (permission denied)") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read this file ({err.strerror or err})") from None
 
 
 def read(out: Path) -> dict | None:

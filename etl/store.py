@@ -65,11 +65,23 @@ def write(tables: dict[str, pd.DataFrame], out: Path, inputs: list[dict]) -> dic
             }
             manifest = _manifest(tables, files, inputs)
             (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+            _publish_modes(tmp)
             _swap(tmp, out)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     return manifest
+
+
+# The dashboard may run as another user: the output is readable by all, writable by its owner.
+# Set outright, not left to mkdtemp (0700) or the umask, which vary with who runs the ETL.
+DIR_MODE, FILE_MODE = 0o755, 0o644
+
+
+def _publish_modes(folder: Path) -> None:
+    os.chmod(folder, DIR_MODE)
+    for path in folder.iterdir():
+        os.chmod(path, DIR_MODE if path.is_dir() else FILE_MODE)
 
 
 def _write_table(frame: pd.DataFrame, path: Path, name: str) -> str:

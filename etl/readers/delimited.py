@@ -14,13 +14,15 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from etl.errors import InputError
+from etl.readers.csvfile import CONTROL, require_printable
 
 
 def read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
     """Every cell as text, headers upper-cased; ';' or ',' as the header line uses."""
     first = _first_line(path)
     separator = ";" if first.count(";") > first.count(",") else ","
-    names = _header(first, separator)
+    names = _header(path, first, separator)
+    require_printable(path, [names], names, first_row=1)
     missing = [c for c in required if c not in [n.strip().upper() for n in names]]
     if missing:
         hint = " (expected ';' or ',' between columns)" if len(names) == 1 else ""
@@ -38,19 +40,39 @@ def read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
         raise InputError(path, f"not a readable CSV file ({err})") from None
     frame = table.to_pandas()
     frame.columns = [c.strip().upper() for c in frame.columns]
+    _require_printable(path, frame)
     return frame
+
+
+def _require_printable(path: Path, frame: pd.DataFrame) -> None:
+    """Raise for the first cell (by row, then column) holding a refused control character."""
+    found = [
+        (int(hits.idxmax()), column)
+        for column in frame.columns
+        if (hits := frame[column].str.contains(CONTROL.pattern, regex=True)).any()
+    ]
+    if found:
+        index, column = min(found, key=lambda f: (f[0], list(frame.columns).index(f[1])))
+        # The header is row 1, so data row i (from 0) is row i + 2.
+        require_printable(path, [[frame.at[index, column]]], [column], first_row=index + 2)
 
 
 def _first_line(path: Path) -> str:
     if not path.is_file():
         raise InputError(path, "file not found")
-    with path.open("rb") as handle:
-        line = handle.readline()
+    try:
+        with path.open("rb") as handle:
+            line = handle.readline()
+    except PermissionError:
+        raise InputError(path, "cannot read this file (permission denied)") from None
     try:
         return line.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text", row=1) from None
 
 
-def _header(line: str, separator: str) -> list[str]:
-    return next(csv.reader([line.strip()], delimiter=separator))
+def _header(path: Path, line: str, separator: str) -> list[str]:
+    try:
+        return next(csv.reader([line.strip()], delimiter=separator), [])
+    except csv.Error as err:  # e.g. a header cell over the csv module's field size limit
+        raise InputError(path, f"not a readable CSV header ({err})", row=1) from None

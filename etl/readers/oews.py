@@ -6,8 +6,9 @@ Formats, as BLS publishes them (and one re-export):
 - state_M{YEAR}_*.csv: state mean wages re-exported with ';' separators, a UTF-8 BOM and
   thousands separators ("34,160").
 
-The release year is read from the file: the 'Field Descriptions' sheet's "May 2023 OEWS
-Estimates" line, else the M{YEAR} in the file name (they must agree when both exist).
+The release year is stated in the file name (M2023 or may2005), the folder a BLS zip unpacks to
+(oesm23nat/), the sheet names and the 'Field Descriptions' title ("May 2023 OEWS Estimates");
+every one present must agree (etl.readers.oews_year). Files sit in raw/oews or one folder below.
 Markers are data, not numbers: `*` wage not available, `**` employment not available, `#` wage
 top-coded (the value becomes the release's threshold, flagged), `~` fewer than 0.5% of
 establishments reporting (flagged). Any other text in a number column is an InputError naming
@@ -22,14 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError
 
 from etl.errors import InputError
 from etl.readers.delimited import read_delimited
+from etl.readers.oews_year import release_year
+from etl.readers.workbook import open_workbook
 
 FILE_PATTERNS = {
-    "national": re.compile(r"^national_M(\d{4})_dl\.(xlsx|csv)$"),
-    "sector": re.compile(r"^natsector_M(\d{4})_dl\.(xlsx|csv)$"),
+    "national": re.compile(r"^national_(?:M|may)(\d{4})_dl\.(xlsx|csv)$", re.I),
+    "sector": re.compile(r"^natsector_(?:M|may)(\d{4})_dl\.(xlsx|csv)$", re.I),
     "state": re.compile(r"^state_M(\d{4})_.*\.csv$"),
 }
 XLSX_COLUMNS = [
@@ -52,11 +55,6 @@ XLSX_OPTIONAL = ["LOC_QUOTIENT", "PCT_RPT"]
 STATE_COLUMNS = ["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "H_MEAN", "A_MEAN"]
 HOURLY = {"H_MEAN", "H_MEDIAN"}
 WAGES = {"H_MEAN", "A_MEAN", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90"}
-RELEASE_LINE = re.compile(
-    r"^\s*(January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\s+(\d{4})\s+OEWS Estimates",
-    re.I,
-)
 TOPCODE_NOTE = re.compile(r"\$([\d,.]+)\s*per hour or \$([\d,]+)\s*per year")
 NUMBER_TEXT = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
 # Where BLS uses each marker; anywhere else a marker is an error, as any other text would be.
@@ -92,15 +90,19 @@ class TopCode:
 
 
 def find_releases(raw: Path) -> list[Release]:
-    """Every OEWS file in raw/oews, with its release read from the file."""
+    """Every OEWS file in raw/oews (or a folder in it, as a BLS zip unpacks), with its release."""
     folder = raw / "oews"
+    if not folder.is_dir():
+        return []
+    # Hidden names are not inputs (etl.rawtree); one folder down holds what a zip unpacked.
+    candidates = [p for p in folder.glob("*") if not p.name.startswith(".")]
+    candidates += [p for d in candidates if d.is_dir() for p in d.glob("*")]
     releases = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+    for path in sorted(p for p in candidates if p.is_file() and not p.name.startswith(".")):
         for kind, pattern in FILE_PATTERNS.items():
-            match = pattern.match(path.name)
-            if match:
-                year = int(match[1])
-                label = _release_label(path, year) if path.suffix == ".xlsx" else f"May {year}"
+            if pattern.match(path.name):
+                workbook = open_workbook(path) if path.suffix.lower() == ".xlsx" else None
+                year, label = release_year(path, workbook)
                 releases.append(Release(kind, path, year, label))
     return releases
 
@@ -216,8 +218,8 @@ def _any(marks: list[pd.Series], marker: str, index) -> pd.Series:
 
 def topcode_from_notes(path: Path) -> TopCode | None:
     """The release's top-coding threshold as its 'Field Descriptions' notes state it."""
+    workbook = open_workbook(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
         if "Field Descriptions" not in workbook.sheet_names:
             return None
         rows = workbook.get_sheet_by_name("Field Descriptions").to_python()
@@ -240,8 +242,8 @@ def _naics(cell) -> str:
 
 def _data_sheet(path: Path) -> tuple[str, list[list]]:
     """The first sheet whose first row names OCC_CODE."""
+    workbook = open_workbook(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
         for name in workbook.sheet_names:
             rows = workbook.get_sheet_by_name(name).to_python()
             if rows and "OCC_CODE" in [str(c).strip().upper() for c in rows[0]]:
@@ -249,26 +251,3 @@ def _data_sheet(path: Path) -> tuple[str, list[list]]:
     except (CalamineError, OSError) as err:
         raise InputError(path, f"not a readable xlsx workbook ({err})") from None
     raise InputError(path, "no sheet has a header row with OCC_CODE (wrong sheet or file?)")
-
-
-def _release_label(path: Path, year_from_name: int) -> str:
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        if "Field Descriptions" not in workbook.sheet_names:
-            return f"May {year_from_name}"
-        rows = workbook.get_sheet_by_name("Field Descriptions").to_python()
-    except (CalamineError, OSError) as err:
-        raise InputError(path, f"not a readable xlsx workbook ({err})") from None
-    for number, cells in enumerate(rows[:5], start=1):
-        match = RELEASE_LINE.match(str(cells[0]) if cells else "")
-        if match:
-            if int(match[2]) != year_from_name:
-                raise InputError(
-                    path,
-                    f"file name says {year_from_name} but the file says {match[2]}",
-                    sheet="Field Descriptions",
-                    row=number,
-                    text=str(cells[0]),
-                )
-            return f"{match[1].title()} {match[2]}"
-    return f"May {year_from_name}"

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
 from etl.errors import InputError
+from etl.readers.workbook import open_workbook
 
 SHEET = "Table 1.2"
 # Where 2019–29 (and older) put the wage and education columns.
@@ -126,10 +127,8 @@ read_table_1_2 = read_workbook
 
 
 def _open(path: Path) -> CalamineWorkbook:
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except (CalamineError, OSError) as err:
-        raise InputError(path, f"not a readable xlsx workbook ({err})") from None
+    # Through open_workbook: its declared unzipped size is checked against the cap first.
+    workbook = open_workbook(path)
     if SHEET not in workbook.sheet_names:
         raise InputError(
             path, f"no sheet named {SHEET!r}; sheets: {', '.join(workbook.sheet_names)}"

@@ -11,8 +11,6 @@ the year columns rather than assuming positions.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from pathlib import Path
@@ -20,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import InputError
-from etl.readers.csvfile import read_text
+from etl.readers.csvfile import read_text, require_printable, split_rows
 
 FX_INDICATOR = "PA.NUS.FCRF"
 FX_HEADER_START = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
@@ -45,6 +43,7 @@ def read_fx(path: Path) -> pd.DataFrame:
             path, f"no header row starting {', '.join(FX_HEADER_START)}: not a WDI bulk file"
         )
     header = rows[header_at]
+    require_printable(path, rows[header_at:], header, first_row=header_at + 1)
     years = {i: int(name) for i, name in enumerate(header) if YEAR.match(name.strip())}
     if not years:
         raise InputError(path, "header has no year columns", row=header_at + 1)
@@ -74,8 +73,12 @@ def read_ppp(path: Path) -> pd.DataFrame:
     rows = _rows(path)
     if not rows or [c.strip() for c in rows[0]] != PPP_COLUMNS:
         raise InputError(
-            path, f"expected the header {','.join(PPP_COLUMNS)}", row=1, text=",".join(rows[0][:6])
+            path,
+            f"expected the header {','.join(PPP_COLUMNS)}",
+            row=1,
+            text=",".join(rows[0][:6]) if rows else "",
         )
+    require_printable(path, rows, PPP_COLUMNS, first_row=1)
     records = []
     for offset, cells in enumerate(rows[1:]):
         row = offset + 2
@@ -109,7 +112,4 @@ def _positive_number(cell: str, path: Path, row: int, column: str) -> float:
 
 def _rows(path: Path) -> list[list[str]]:
     """The file's CSV rows; a file the csv module cannot split (a stray CR) is an InputError."""
-    try:
-        return list(csv.reader(io.StringIO(read_text(path))))
-    except csv.Error as err:
-        raise InputError(path, f"not a readable CSV file ({err})") from None
+    return split_rows(path, read_text(path))

@@ -42,6 +42,8 @@ KEY = key_of(MODEL)
 COLUMNS = columns_of(MODEL)
 # The previous output: this step runs last, on the validated tables (see etl.registry).
 INPUTS = ("previous",)
+# A report: empty when there is nothing to report, so an empty run is no lost input.
+MAY_BE_EMPTY = True
 UPSTREAM = ("observations", "official_wages", "projections")
 KEYS = {
     "observations": observations_table.KEY,
@@ -109,6 +111,10 @@ def empty() -> pd.DataFrame:
 
 def _keyed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     key = KEYS[name]
+    if frame.empty:
+        # agg(axis=1) over no rows gives an empty frame, not a Series of keys: every release
+        # removed (an empty table now) must report its rows as removed, not fail.
+        return frame.set_index(pd.Index([], dtype=object))
     return frame.set_index(frame[key].astype(str).agg(" | ".join, axis=1))
 
 

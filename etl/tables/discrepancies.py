@@ -55,6 +55,8 @@ MODEL = Discrepancies
 KEY = key_of(MODEL)
 COLUMNS = columns_of(MODEL)
 INPUTS = ("confusables",)
+# A report: empty when there is nothing to report, so an empty run is no lost input.
+MAY_BE_EMPTY = True
 UPSTREAM = ("observations",)
 
 # An approximate figure ("≈107k") matches a precise one within this relative distance.

@@ -85,6 +85,7 @@ def write_release(source: Path, target: Path, year: int, raise_by: float) -> Non
         for i in wage_columns:
             if isinstance(row[i].value, int | float):
                 row[i].value = round(row[i].value * raise_by, 2)
+    sheet.title = target.stem  # BLS names the data sheet after the file (national_M2024_dl)
     notes = book["Field Descriptions"]
     notes["A1"] = f"May {year} OEWS Estimates"
     book.save(target)
@@ -115,7 +116,8 @@ def test_release_year_in_file_must_agree_with_its_name(raw_dir, built):
     assert result.returncode == 1
     assert "national_M2024_dl.xlsx" in result.stderr
     assert "sheet 'Field Descriptions'" in result.stderr
-    assert "file name says 2024 but the file says 2025" in result.stderr
+    assert "the file name 'national_M2024_dl.xlsx' says 2024" in result.stderr
+    assert "'May 2025 OEWS Estimates') says 2025" in result.stderr
     assert tree_digest(built) == before
 
 
