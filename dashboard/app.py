@@ -30,6 +30,23 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 TITLE = "Clinical Medical Assistant pay and jobs"
 BRAND = "CMA pay & jobs"
 ERROR_TEXT = "Something went wrong"
+# Dash's page template with the document's language (screen readers pick their voice from it)
+# and without its <footer> around the scripts: the page's one contentinfo is our own footer.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
 
 
 def create_app(data_dir: Path | None = None) -> dash.Dash:
@@ -52,6 +69,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         update_title=None,
     )
     app.server.extensions[data.EXTENSION] = store
+    app.index_string = INDEX
     app.layout = partial(shell, store)
     for page in _pages():
         register = getattr(sys.modules[page["module"]], "register_callbacks", None)
@@ -64,12 +82,19 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
 
 
 def shell(store: data.DataStore) -> html.Div:
-    """Navbar, the URL the controls write to, the current page and the data-version footer."""
+    """A skip link, the navbar, the URL the controls write to, the page (the one `main`
+    landmark) and the data-version footer (the one `contentinfo`)."""
     return html.Div(
         [
+            # The first Tab stop: keyboard and screen-reader users go straight to the page.
+            html.A("Skip to content", href=f"#{ids.MAIN}", className="skip-link"),
             dcc.Location(id=ids.URL, refresh=False),
             navbar(),
-            dbc.Container(dash.page_container, fluid="lg", class_name="page"),
+            html.Main(
+                dbc.Container(dash.page_container, fluid="lg", class_name="page"),
+                id=ids.MAIN,
+                tabIndex="-1",  # the skip link moves focus here, not only the scroll position
+            ),
             footer(store.tables()),
         ]
     )

@@ -7,6 +7,7 @@ A chart's graph and caption ids are its registry id (dashboard.charts) plus "-gr
 # Shell
 PAGE_CONTENT = "_pages_content"  # Dash pages' own container (dash.page_container)
 URL = "url"
+MAIN = "main-content"  # the page's main landmark, target of the skip link
 NAVBAR = "navbar"
 FOOTER = "data-vintage"
 VIEW_WARNINGS = "view-warnings"
