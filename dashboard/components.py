@@ -81,19 +81,21 @@ def stat_card(card_id: str, card: summary.Card) -> dbc.Card:
 
 
 def source_filter(component_id: str, path: str, tables: Tables, view: View):
-    """A multi-select of every source the page's charts can show (dashboard.policy); empty
-    means all."""
-    return labelled(
-        "Sources",
-        dcc.Dropdown(
-            id=component_id,
-            options=policy.source_options(path, tables),
-            value=list(view.sources),  # already resolved: only sources the page shows
-            multi=True,
-            placeholder="All sources",
-            clearable=True,
-        ),
-        component_id,
+    """A checkbox for every source the page's charts can show (dashboard.policy), in a fieldset
+    named "Sources". Every box checked (or none) means every source.
+
+    Checkboxes rather than a dropdown: a page has a handful of sources, all visible at once,
+    and native checkboxes are named, reached and toggled by keyboard and screen readers alike.
+    """
+    options = policy.source_options(path, tables)
+    chosen = list(view.sources) or [o["value"] for o in options]  # resolved: page's sources
+    return html.Fieldset(
+        [
+            html.Legend("Sources", className="control-label"),
+            dbc.Checklist(id=component_id, options=options, value=chosen, inline=True),
+            html.Small("None checked shows every source.", className="text-muted"),
+        ],
+        className="control source-filter",
     )
 
 

@@ -159,8 +159,10 @@ def source_name(known: pd.DataFrame, source_id: str) -> str:
 def _known_sources(view: View, tables: Tables, path: str) -> tuple[View, str | None]:
     here = set(source_ids(path, tables))
     kept = tuple(s for s in view.sources if s in here)
-    if kept == view.sources:
-        return view, None
+    if set(kept) == here:
+        kept = ()  # every source the page has is every source: one view, one address
+    if kept == view.sources or set(view.sources) <= here:
+        return replace(view, sources=kept), None
     anywhere = set(tables.sources["source_id"])
     missing = any(s not in anywhere for s in view.sources if s not in here)
     return replace(view, sources=kept), DROPPED_SOURCES if missing else NOT_HERE_SOURCES

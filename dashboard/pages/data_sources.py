@@ -148,6 +148,10 @@ def grid(
             "paginationPageSize": 20,
             "tooltipShowDelay": 300,
             "enableCellTextSelection": True,
+            # Keyboard: the arrow keys move between cells, Tab leaves the grid for the next
+            # control (the ARIA grid pattern), instead of walking every cell of every row.
+            "tabToNextCell": {"function": "false"},
+            "tabToNextHeader": {"function": "false"},
         },
         columnSize="autoSize",
         style={"height": f"{height}px"},

@@ -3,13 +3,9 @@ URL restores the view, and the browser console stays clean."""
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import charts, components, ids
@@ -91,14 +87,17 @@ def choose_radio(dash_duo, group: str, value: str) -> None:
     dash_duo.find_element(f"label[for='{radio_input(group, value)}']").click()
 
 
-def choose_option(dash_duo, dropdown: str, label: str) -> None:
-    dash_duo.find_element(f"#{dropdown}").click()
-    xpath = f"//*[@role='option'][contains(normalize-space(.), {json.dumps(label)})]"
-    option = WebDriverWait(dash_duo.driver, TIMEOUT).until(
-        ec.element_to_be_clickable((By.XPATH, xpath))
-    )
-    option.click()
-    dash_duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+def choose_only(dash_duo, checklist: str, label: str) -> None:
+    """Leave checked only the source whose label contains `label` (clicking the labels)."""
+    boxes = dash_duo.find_elements(f"#{checklist} input[type='checkbox']")
+    for box in sorted(boxes, key=lambda b: label in _label_of(dash_duo, b)):  # keep one last
+        wanted = label in _label_of(dash_duo, box)
+        if box.is_selected() != wanted:
+            dash_duo.find_element(f"label[for='{box.get_attribute('id')}']").click()
+
+
+def _label_of(dash_duo, box) -> str:
+    return dash_duo.find_element(f"label[for='{box.get_attribute('id')}']").text
 
 
 def url_query(dash_duo) -> str:
@@ -199,10 +198,11 @@ def test_source_filter(dash_duo, app, path, dropdown):
         dash_duo,
         path,
         GRAPHS[path],
-        lambda: choose_option(dash_duo, dropdown, "Himalayas"),
+        lambda: choose_only(dash_duo, dropdown, "Himalayas"),
         "sources=himalayas-cma-guide",
     )
-    assert "Himalayas" in dash_duo.find_element(f"#{dropdown}").text
+    checked = dash_duo.find_elements(f"#{dropdown} input:checked")
+    assert [_label_of(dash_duo, box) for box in checked] == ["Himalayas (2025)"]
 
 
 PLACEMENT = f"#{ids.PAY_PLACEMENT}"
