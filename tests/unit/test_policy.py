@@ -62,9 +62,9 @@ def test_a_chart_can_narrow_the_sources_its_tables_hold(tables):
 
 def test_controls_keep_the_address_settings_they_do_not_set(tables):
     view = policy.from_controls(
-        {"basis": "ppp"}, tables, "/countries", "?sources=himalayas-cma-guide&basis=local"
+        {"salary": "45000"}, tables, "/pay", "?sources=himalayas-cma-guide&salary=1"
     )
-    assert (view.basis, view.sources) == ("ppp", ("himalayas-cma-guide",))
+    assert (view.salary, view.sources) == (45000.0, ("himalayas-cma-guide",))
     cleared = policy.from_controls({"sources": []}, tables, "/pay", "?sources=x&salary=45000")
     assert (cleared.sources, cleared.salary) == ((), 45000.0)
 
@@ -138,3 +138,11 @@ def test_a_chart_can_offer_only_some_values_of_a_setting(tables, monkeypatch):
 def test_local_is_another_word_for_pay_as_paid():
     assert parse_query("?dollars=local") == View()
     assert parse_query("?dollars=local").warnings == ()
+
+
+def test_every_source_of_the_page_is_the_same_view_as_none(tables):
+    """All boxes checked or none: every source, one view, one address."""
+    every = policy.source_ids("/employers", tables)
+    assert len(every) > 1
+    assert policy.resolve(View(sources=every), tables, "/employers") == View()
+    assert policy.resolve(View(sources=every), tables, "/employers").warnings == ()
