@@ -1,6 +1,9 @@
 """Run the dashboard: `python app.py [--host HOST] [--port PORT] [--debug]`.
 
 `server` is the WSGI application for production servers, e.g. `gunicorn app:server`.
+`python app.py` serves exactly that way, through gunicorn with the project's settings
+(gunicorn.conf.py: workers, threads, timeouts, render limits); `--debug` serves with Dash's
+development server instead, with reloading and error details, for development only.
 Settings come from the command line, else from the environment (CMA_HOST, CMA_PORT,
 CMA_DEBUG, CMA_DATA_DIR); missing processed data is built from data/raw at start-up.
 """
@@ -8,12 +11,14 @@ CMA_DEBUG, CMA_DATA_DIR); missing processed data is built from data/raw at start
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
-
-from dashboard.app import create_app
+import sys
+from pathlib import Path
 
 TRUE_WORDS = ("1", "true", "yes")
+ROOT = Path(__file__).resolve().parent
 
 
 def configure_logging() -> None:
@@ -24,8 +29,24 @@ def configure_logging() -> None:
 
 
 configure_logging()
-app = create_app()
-server = app.server
+
+
+@functools.cache
+def dash_app():
+    """The Dash app, made on first use: `python app.py` hands over to gunicorn before it, so
+    the app (and its data) is loaded once, in gunicorn's master."""
+    from dashboard.app import create_app
+
+    return create_app()
+
+
+def __getattr__(name: str):
+    """`app.server` (for gunicorn) and `app.app`, made when first asked for."""
+    if name == "server":
+        return dash_app().server
+    if name == "app":
+        return dash_app()
+    raise AttributeError(name)
 
 
 def port_number(text: str) -> int:
@@ -62,7 +83,8 @@ def parser() -> argparse.ArgumentParser:
         "--debug",
         action=argparse.BooleanOptionalAction,
         default=os.environ.get("CMA_DEBUG", "").strip().lower() in TRUE_WORDS,
-        help="Dash debug mode with reloading and error details, for development only; "
+        help="Dash's development server in debug mode, with reloading and error details, "
+        "for development only (without it: gunicorn, as in production); "
         "env CMA_DEBUG=1/true/yes (default: off)",
     )
     return p
@@ -70,7 +92,19 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    if args.debug:
+        dash_app().run(host=args.host, port=args.port, debug=True)
+        return
+    os.execv(sys.executable, gunicorn_command(args.host, args.port))
+
+
+def gunicorn_command(host: str, port: int) -> list[str]:
+    """`python -m gunicorn` with the project's settings, bound to host:port (flags win over the
+    environment, as for the rest of app.py's options)."""
+    os.chdir(ROOT)  # gunicorn imports `app:server` from here
+    config = str(ROOT / "gunicorn.conf.py")
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return [sys.executable, "-m", "gunicorn", "--config", config, "--bind", bind, "app:server"]
 
 
 if __name__ == "__main__":
