@@ -1,8 +1,10 @@
 """Figure builders and the plain modules they use import no web framework.
 
-Each module is imported in a fresh interpreter, so a web import made by an earlier test (or by
-pytest plugins) cannot hide one, and a module that pulls in Flask, Dash or Werkzeug, even
-indirectly, fails here. The figure modules are discovered on disk, so a new one is covered.
+The modules are imported one after another in one fresh interpreter (not this one, where
+pytest plugins have loaded Dash already), and each is charged with the web modules that appear
+while it is imported: a module that pulls in Flask, Dash or Werkzeug, even indirectly, fails
+here. No web module may appear at all, so no import can hide behind an earlier one. The figure
+modules are discovered on disk, so a new one is covered.
 """
 
 from __future__ import annotations
@@ -35,15 +37,21 @@ PLAIN = [
 # "dash": the comparison is on the whole first name, or on the "name." prefix).
 PROBE = """
 import importlib, json, sys
-importlib.import_module(sys.argv[1])
-web = set(sys.argv[2:])
-print(json.dumps(sorted(m for m in sys.modules if m in web or m.split(".")[0] in web)))
+modules, web = json.loads(sys.argv[1]), set(json.loads(sys.argv[2]))
+def loaded():
+    return {m for m in sys.modules if m in web or m.split(".")[0] in web}
+found = {}
+for module in modules:
+    before = loaded()
+    importlib.import_module(module)
+    found[module] = sorted(loaded() - before)
+print(json.dumps(found))
 """
 
 
-def web_modules_loaded_by(module: str) -> list[str]:
+def web_modules_loaded_by_each(modules: list[str]) -> dict[str, list[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, module, *WEB],
+        [sys.executable, "-c", PROBE, json.dumps(modules), json.dumps(WEB)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -59,13 +67,19 @@ def test_every_figure_module_is_found():
     assert "dashboard.figures.spans" in FIGURES
 
 
+@pytest.fixture(scope="module")
+def web_imports() -> dict[str, list[str]]:
+    return web_modules_loaded_by_each(FIGURES + PLAIN)
+
+
 @pytest.mark.parametrize("module", FIGURES + PLAIN)
-def test_module_imports_no_web_framework(module):
-    assert web_modules_loaded_by(module) == []
+def test_module_imports_no_web_framework(web_imports, module):
+    assert web_imports[module] == []
 
 
-def test_the_probe_sees_a_web_import():
+def test_the_probe_sees_a_web_import_and_charges_the_module_that_made_it():
     # Without this, a probe that never saw anything would pass every test above.
-    found = web_modules_loaded_by("dashboard.data")
-    assert "flask" in found
-    assert not any(m == "dashboard" or m.startswith("dashboard.") for m in found)
+    found = web_modules_loaded_by_each(["dashboard.view", "dashboard.data"])
+    assert found["dashboard.view"] == []
+    assert "flask" in found["dashboard.data"]
+    assert not any(m == "dashboard" or m.startswith("dashboard.") for m in found["dashboard.data"])
