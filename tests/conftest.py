@@ -43,6 +43,30 @@ def raw_dir(tmp_path: Path) -> Path:
     return target
 
 
+# The inputs a small build keeps: one OEWS release (the one the guides quote), the state file,
+# one projections vintage. Tests of the ETL's mechanics (kills, full disks, locks) run it many
+# times; what they check does not depend on how many releases there are.
+SMALL_KEEPS = ("oews/national_M2023_dl.xlsx", "oews/state_M2023_mean_wages.csv")
+SMALL_DROPS = ("oews", "projections")
+
+
+@pytest.fixture
+def small_raw_dir(tmp_path: Path) -> Path:
+    """A private copy of data/raw with one OEWS release and one projections vintage."""
+    target = tmp_path / "raw"
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        relative = Path(folder).relative_to(RAW_DIR)
+        if relative.parts[:1] == ("oews",):
+            return [n for n in names if str(relative / n) not in SMALL_KEEPS]
+        if relative.parts[:1] == ("projections",):
+            return [n for n in names if n != "occupation_2024-34.xlsx"]
+        return []
+
+    shutil.copytree(RAW_DIR, target, ignore=ignore)
+    return target
+
+
 @pytest.fixture(scope="session")
 def processed_dir(etl_result) -> Path:
     """The session's one ETL build, as the app reads it (read-only: do not modify)."""

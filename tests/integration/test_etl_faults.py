@@ -24,7 +24,7 @@ from etl.schemas import TABLES
 from etl.tables import official_wages
 from tests.conftest import tree_digest
 
-KILL_POINTS = 20
+KILL_POINTS = 12  # spread over the whole run, start to swap
 
 
 def etl_command(raw: Path, out: Path) -> list[str]:
@@ -40,6 +40,12 @@ def consistent(out: Path, reference: Path) -> bool:
         old = pd.read_parquet(reference / info["file"])
         pd.testing.assert_frame_equal(pd.read_parquet(out / info["file"]), old)
     return sorted(written["tables"]) == sorted(TABLES)
+
+
+@pytest.fixture
+def raw_dir(small_raw_dir) -> Path:
+    """The faults below are about the ETL's writing, not its inputs: a small build runs them."""
+    return small_raw_dir
 
 
 @pytest.fixture
