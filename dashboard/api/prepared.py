@@ -35,7 +35,10 @@ def kind_of(series: pd.Series) -> str:
         return "int"
     if pd.api.types.is_float_dtype(dtype):
         return "float"
-    if dtype == object and series.map(lambda v: isinstance(v, (tuple, list))).any():
+    if (
+        pd.api.types.is_object_dtype(dtype)
+        and series.map(lambda v: isinstance(v, (tuple, list))).any()
+    ):
         return "list"
     return "text"
 

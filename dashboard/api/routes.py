@@ -13,11 +13,12 @@ tables in memory. Every refusal is JSON {"error": ...} with a 4xx status. Answer
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, request
 
 from dashboard import data
 from dashboard.api import bundle, formats, openapi, query, tokens
@@ -49,6 +50,7 @@ def register(server: Flask) -> None:
         # Werkzeug ranks rules without converters first, so other features' fixed
         # routes (e.g. /api/v1/offer) still win over this one.
         ("", "cma_api_root", not_found),
+        ("/", "cma_api_root_slash", not_found),
         ("/<path:rest>", "cma_api_other", not_found),
     ]
     for rule, endpoint, view in rules:
@@ -71,9 +73,14 @@ def _guarded(view):
     return run
 
 
+def as_json(body: dict, status: int = 200) -> Response:
+    """JSON in the order it was built (rows keep the table's column order), no NaN."""
+    text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return Response(text, status=status, mimetype="application/json")
+
+
 def error(reason: str, status: int) -> Response:
-    response = jsonify(error=reason)
-    response.status_code = status
+    response = as_json({"error": reason}, status)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -128,7 +135,7 @@ def list_tables() -> Response:
         "created_at": tables.manifest.get("created_at"),
         "tables": listing,
     }
-    return _conditional(jsonify(body), etag)
+    return _conditional(as_json(body), etag)
 
 
 def one_table(name: str) -> Response:
@@ -174,7 +181,7 @@ def _page(tables, table, checked, positions, raw_query: str) -> Response:
         body["next_url"] = f"{PREFIX}/tables/{table.name}.json?" + urlencode(
             [*kept, ("_next", token)]
         )
-    return jsonify(body)
+    return as_json(body)
 
 
 def openapi_document() -> Response:
@@ -182,7 +189,7 @@ def openapi_document() -> Response:
     etag = f"{tables.data_version}-openapi"
     if (cached := _not_modified(etag)) is not None:
         return cached
-    return _conditional(jsonify(openapi.document(TABLE_NAMES, tables.data_version)), etag)
+    return _conditional(as_json(openapi.document(TABLE_NAMES, tables.data_version)), etag)
 
 
 def download_all() -> Response:
