@@ -142,10 +142,9 @@ def _candidate(place, found, text, first_context=None, label=None) -> dict | Non
     measure, cued = guess.measure(found.figure, local)
     if found.figure.kind == "count" and not cued:
         return None  # a bare number with no word near it saying what it counts
-    if found.figure.kind == "count" and found.as_written.isdigit() and int(found.as_written) < 100:
-        # A small bare number is list numbering ("Step 1") unless its own sentence says more.
-        if not guess.measure(found.figure, [(sentence, at)])[1]:
-            return None
+    # A small bare number is list numbering ("Step 1") unless its own sentence says more.
+    if _numbering(found) and not guess.measure(found.figure, [(sentence, at)])[1]:
+        return None
     if not cued and found.figure.kind == "duration" and short_label and not _program(short_label):
         # "Junior Assistant" over "0-1 year": a career level and the experience it takes.
         measure, cued = "experience_years", True
@@ -161,6 +160,11 @@ def _candidate(place, found, text, first_context=None, label=None) -> dict | Non
     confidence = 0.4 + 0.3 * cued + 0.1 * bool(category)
     confidence += 0.1 * bool(found.figure.currency or found.figure.unit)
     return _row(place, found.as_written, measure, category, near, found, confidence, sentence)
+
+
+def _numbering(found: spans.Found) -> bool:
+    written = found.as_written
+    return found.figure.kind == "count" and written.isdigit() and int(written) < 100
 
 
 def _program(label: str) -> bool:

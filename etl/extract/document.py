@@ -133,8 +133,10 @@ def _looks_like_heading(text: str, raw: list[str], index: int) -> bool:
 class _HtmlReader(HTMLParser):
     """Collects text per block element, with headings, list items and table cells marked."""
 
-    BLOCKS = {"p", "div", "section", "article", "br", "header", "footer", "main", "caption"}
-    SKIP = {"script", "style", "noscript", "template", "svg"}
+    BLOCKS = frozenset(
+        {"p", "div", "section", "article", "br", "header", "footer", "main", "caption"}
+    )
+    SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -23,7 +23,8 @@ URL = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:png|jpe?g|gif|svg|w
 PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
+    r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}\b"
 )
 # Word pieces: punctuation around a word ("($46,090):") is not part of it.
 OUTER = "()[]{}\"'“”‘’,;:!?"

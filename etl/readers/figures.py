@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import rawtree
 from etl.errors import InputError
 from etl.readers.csvfile import read_csv, require_unique, require_values
-from etl import rawtree
 from etl.readers.reference import SLUG_PATTERN
 
 FIGURE_COLUMNS = [
