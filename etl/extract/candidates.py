@@ -32,6 +32,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")
 SHORT = 48  # a line this short is a label or a lone figure: its neighbours are its context
 MAX_LABEL = 60
 RANK = re.compile(r"^\d{1,2}$")
+DEFAULT_CATEGORY = "United States"
 
 
 @dataclass
@@ -158,6 +159,9 @@ def _candidate(place, found, text, first_context=None, label=None) -> dict | Non
         or guess.category(place.section_text, section_at)
     )
     confidence = 0.4 + 0.3 * cued + 0.1 * bool(category)
+    # The dashboard is about U.S. assistants: a figure that names no place is national until
+    # the reviewer says otherwise (the confidence does not count it as found).
+    category = category or DEFAULT_CATEGORY
     confidence += 0.1 * bool(found.figure.currency or found.figure.unit)
     return _row(place, found.as_written, measure, category, near, found, confidence, sentence)
 
