@@ -87,7 +87,8 @@ def main() -> None:
             )
         seconds, body = timed(client, f"{base}.csv")
         print(
-            f"CSV stream: {seconds:.2f} s, {len(body) / 1e6:.0f} MB, {len(frame) / seconds:,.0f} rows/s"
+            f"CSV stream: {seconds:.2f} s, {len(body) / 1e6:.0f} MB, "
+            f"{len(frame) / seconds:,.0f} rows/s"
         )
         start = time.perf_counter()
         sink = pa.BufferOutputStream()
@@ -98,16 +99,19 @@ def main() -> None:
         frame.to_csv(io.StringIO(), index=False)
         pandas_seconds = time.perf_counter() - start
         print(
-            f"baseline pandas to_csv: {pandas_seconds:.2f} s, {len(frame) / pandas_seconds:,.0f} rows/s"
+            f"baseline pandas to_csv: {pandas_seconds:.2f} s, "
+            f"{len(frame) / pandas_seconds:,.0f} rows/s"
         )
         seconds, body = timed(client, f"{base}.parquet")
         print(
-            f"Parquet stream: {seconds:.2f} s, {len(body) / 1e6:.0f} MB, {len(frame) / seconds:,.0f} rows/s"
+            f"Parquet stream: {seconds:.2f} s, {len(body) / 1e6:.0f} MB, "
+            f"{len(frame) / seconds:,.0f} rows/s"
         )
         seconds, body = timed(client, "/api/v1/download/all.zip")
         again, _ = timed(client, "/api/v1/download/all.zip")
         print(
-            f"all.zip: built in {seconds:.2f} s ({len(body) / 1e6:.0f} MB), then {again * 1000:.0f} ms"
+            f"all.zip: built in {seconds:.2f} s ({len(body) / 1e6:.0f} MB), "
+            f"then {again * 1000:.0f} ms"
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
