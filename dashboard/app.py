@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import data, ids, server
+from dashboard import api, data, ids, server
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -76,6 +76,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         if register is not None:
             register(app)
     export_routes.register(app)  # /export/<chart>.<ext> and the Download menus' links
+    api.register(app)  # /api/v1: the read-only data API (dashboard/api)
     _plain_errors(app.server)
     server.harden(app, store)
     return app

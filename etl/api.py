@@ -60,7 +60,21 @@ def plan(raw: Path, out: Path) -> Plan:
         warnings=tuple(
             f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
             for p in unclaimed
-        ),
+        )
+        + _awaiting_review(raw),
+    )
+
+
+def _awaiting_review(raw: Path) -> tuple[str, ...]:
+    """ "1 candidate file awaiting review: ..." when python -m etl.extract left proposals."""
+    found = rawtree.review_files(raw)
+    if not found:
+        return ()
+    files = [p.name for p in found if p.name.endswith(".candidates.csv")] or [found[0].name]
+    plural = "" if len(files) == 1 else "s"
+    names = ", ".join(files)
+    return (
+        f"{len(files)} candidate file{plural} awaiting review (ignored until accepted): {names}",
     )
 
 

@@ -21,6 +21,19 @@ from etl.errors import InputError, shown
 SOURCES = "sources.csv"
 # Files the ETL reads that no source row lists: the registry of sources itself.
 ALWAYS_CLAIMED = (SOURCES,)
+# Proposals of python -m etl.extract waiting for review: not inputs until accepted (renamed).
+REVIEW_SUFFIXES = (".candidates.csv", ".source.csv")
+
+
+def awaiting_review(path: Path) -> bool:
+    """Whether `path` is an extractor proposal (figures/ID.candidates.csv, ID.source.csv)."""
+    return path.parent.name == "figures" and path.name.endswith(REVIEW_SUFFIXES)
+
+
+def review_files(raw: Path) -> list[Path]:
+    """The proposals in raw/figures/ awaiting review, sorted."""
+    folder = Path(raw) / "figures"
+    return sorted(p for p in folder.glob("*.csv") if awaiting_review(p)) if folder.is_dir() else []
 
 
 def input_files(raw: Path) -> list[Path]:
@@ -44,7 +57,8 @@ def input_files(raw: Path) -> list[Path]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
             elif path.is_file():  # a regular file, or a link to one inside the tree
-                found.append(path)
+                if not awaiting_review(path):
+                    found.append(path)
             elif path.is_dir():
                 pending.append(path)  # a link to a directory inside the tree
     return sorted(found)

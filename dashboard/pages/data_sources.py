@@ -16,6 +16,8 @@ dash.register_page(
 )
 
 MAX_SEARCH_CHARS = 200
+# Every table as CSV and Parquet, manifest.json and a README (dashboard.api.bundle).
+DOWNLOAD_ALL = "/api/v1/download/all.zip"
 # Shown first in the figures table; every other column follows in the table's own order.
 FIRST_COLUMNS = [
     "source_id",
@@ -66,6 +68,18 @@ def layout(**_query) -> html.Div:
                                 outline=True,
                             ),
                             dcc.Download(id=ids.DATA_DOWNLOAD),
+                            # A plain link, not a callback: the API serves the ZIP (cached
+                            # per data version), so it downloads without the page's help.
+                            dbc.Button(
+                                "Download all data (ZIP)",
+                                id=ids.DATA_DOWNLOAD_ALL,
+                                href=DOWNLOAD_ALL,
+                                external_link=True,
+                                download="cma-data-all.zip",
+                                color="primary",
+                                outline=True,
+                                class_name="ms-2",
+                            ),
                         ],
                         md=6,
                         class_name="d-flex align-items-end justify-content-md-end",

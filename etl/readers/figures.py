@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import rawtree
 from etl.errors import InputError
 from etl.readers.csvfile import read_csv, require_unique, require_values
 from etl.readers.reference import SLUG_PATTERN
@@ -31,7 +32,7 @@ TOPICS = {"salary", "experience", "settings", "regions", "outlook", "education",
 def read_figures(raw: Path, sources: pd.DataFrame) -> pd.DataFrame:
     """Every figure row of every figure file, with `source_id`, `_file` and `_row` added."""
     folder = raw / "figures"
-    paths = sorted(folder.glob("*.csv"))
+    paths = [p for p in sorted(folder.glob("*.csv")) if not rawtree.awaiting_review(p)]
     if not paths:
         raise InputError(folder, "no figure files (*.csv)")
     known = set(sources["source_id"])
