@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.readers import figures, oews, projections, reference, worldbank
+from etl.readers import bea, figures, oews, projections, reference, worldbank
 
 
 @dataclass
@@ -35,6 +35,10 @@ class Inputs:
     topcodes: pd.DataFrame
     oews_releases: list[oews.Release]
     projection_workbooks: list[Path]
+    # BEA regional price parities (newest SARPP file): long rows, its release date, its path.
+    rpp: pd.DataFrame
+    rpp_release: str | None
+    rpp_path: Path | None
 
 
 def load(raw: Path) -> Inputs:
@@ -45,6 +49,7 @@ def load(raw: Path) -> Inputs:
     groups = reference.read_country_groups(raw, countries)
     fx_path = worldbank.find_fx_file(raw)
     ppp_path = raw / "worldbank" / "ppp-gdp.csv"
+    rpp, rpp_release, rpp_path = bea.read_latest(raw)
     return Inputs(
         raw=raw,
         sources=sources,
@@ -67,4 +72,7 @@ def load(raw: Path) -> Inputs:
         topcodes=reference.read_topcodes(raw),
         oews_releases=oews.find_releases(raw),
         projection_workbooks=projections.find_workbooks(raw),
+        rpp=rpp,
+        rpp_release=rpp_release,
+        rpp_path=rpp_path,
     )
