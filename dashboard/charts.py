@@ -241,9 +241,11 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.build_map,
         states.rows,
         states.map_caption,
-        ("official_wages", "sources"),
-        settings=("sources",),
+        ("official_wages", "price_parities", "sources"),
+        settings=("sources", "dollars"),
         source_tables=("official_wages",),
+        # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
+        choices=(("dollars", ("nominal", "buying_power")),),
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
