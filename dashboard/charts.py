@@ -25,6 +25,7 @@ from dashboard.figures import (
     employers_rank,
     employers_sector,
     experience,
+    offer_buys,
     outlook,
     over_time,
     pay,
@@ -257,6 +258,20 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "sources"),
         settings=("sources",),
         source_tables=("official_wages",),
+    ),
+)
+
+# The offer check (/offer): what the pay buys, state by state (BEA price parities)
+CHARTS += (
+    ChartSpec(
+        ids.OFFER_BUYS,
+        "/offer",
+        offer_buys.TITLE,
+        offer_buys.build,
+        offer_buys.rows,
+        offer_buys.caption,
+        ("price_parities", "sources"),
+        settings=("salary", "period", "state"),
     ),
 )
 
