@@ -119,7 +119,7 @@ def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
                             "Work setting",
                             "Any setting",
                             [(code, f"{name} ({code})") for code, name in settings.items()],
-                            given["setting"],
+                            _setting_code(given["setting"], settings),
                         ),
                         xs=12,
                         md=6,
@@ -278,6 +278,12 @@ def _ranked(states: list[dict]) -> pd.DataFrame:
             "pay": [fmt.money(s["same_pay_usd"]) for s in states],
         }
     )
+
+
+def _setting_code(given: str, settings: dict[str, str]) -> str:
+    """The listed code for a setting typed in BLS's 6-digit form (621400 is 6214)."""
+    listed = {inputs.canonical(code): code for code in settings}
+    return listed.get(inputs.canonical(given), "") if given.isdigit() else ""
 
 
 def _state_names(tables: data.Tables) -> dict[str, str]:
