@@ -153,6 +153,16 @@ def known_states(tables: Tables) -> set[str]:
     return (codes | set(tables.price_parities["state_code"])) & STATE_CODES
 
 
+def state_names(tables: Tables) -> dict[str, str]:
+    """Postal code -> name of every state the official wages or the price parities have."""
+    wages = tables.official_wages
+    rows = wages[wages["area_type"].isin(["state", "territory"])]
+    names = dict(zip(rows["state_code"], rows["area_title"], strict=True))
+    prices = tables.price_parities
+    names.update(zip(prices["state_code"], prices["state"], strict=True))
+    return names
+
+
 def _state(value: object, tables: Tables) -> str | None:
     if blank(value):
         return None

@@ -61,7 +61,7 @@ def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
     """Labelled inputs; Enter in a text box or the button submits."""
     states = sorted(
         (name, code)
-        for code, name in _state_names(tables).items()
+        for code, name in inputs.state_names(tables).items()
         if code in inputs.known_states(tables)
     )
     settings = inputs.settings(tables)
@@ -284,15 +284,6 @@ def _setting_code(given: str, settings: dict[str, str]) -> str:
     """The listed code for a setting typed in BLS's 6-digit form (621400 is 6214)."""
     listed = {inputs.canonical(code): code for code in settings}
     return listed.get(inputs.canonical(given), "") if given.isdigit() else ""
-
-
-def _state_names(tables: data.Tables) -> dict[str, str]:
-    wages = tables.official_wages
-    rows = wages[wages["area_type"].isin(["state", "territory"])]
-    names = dict(zip(rows["state_code"], rows["area_title"], strict=True))
-    prices = tables.price_parities
-    names.update(zip(prices["state_code"], prices["state"], strict=True))
-    return names
 
 
 def _shown(value: object) -> str:
