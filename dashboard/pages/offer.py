@@ -289,8 +289,6 @@ def _setting_code(given: str, settings: dict[str, str]) -> str:
 def _shown(value: object) -> str:
     """A value from the address or a control as text for the form (never a crash on a list
     or a number from a crafted request); the validation judges it."""
-    if isinstance(value, list | tuple):
-        value = value[0] if value else ""
-    if value is None or isinstance(value, bool | dict):
+    if value is None or isinstance(value, bool | dict | list | tuple):
         return ""
     return str(value)[: inputs.MAX_CHARS + 1]
