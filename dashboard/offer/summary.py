@@ -54,7 +54,7 @@ def sentences(result: dict) -> list[str]:
         span = fmt.years(experience["years_min"], experience["years_max"])
         median = experience["median_annual_usd"]
         said.append(
-            f"With {given['years']} years, {experience['publisher']}'s guide puts you at"
+            f"With {given['years']} years, the {experience['publisher']} guide puts you at"
             f" {experience['level']} ({span}), median {fmt.money(median)}"
             f" ({experience['period'] or 'period not stated'})."
         )

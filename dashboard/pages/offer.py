@@ -264,7 +264,13 @@ def _select(control_id: str, label: str, blank: str, options, value: str):
     known = {c["value"] for c in choices}
     return components.labelled(
         label,
-        dbc.Select(id=control_id, options=choices, value=value if value in known else ""),
+        # The placeholder shows while nothing is chosen (dbc.Select hides a "" option's label).
+        dbc.Select(
+            id=control_id,
+            options=choices,
+            value=value if value in known else "",
+            placeholder=blank,
+        ),
         control_id,
     )
 
