@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.figures.captions import publisher
+from dashboard.memo import per_tables
 from dashboard.tables import Tables
 
 SOURCE = "bea-rpp"
@@ -49,6 +50,7 @@ class Levels:
         return f"{self.year}{released}"
 
 
+@per_tables
 def levels(tables: Tables, year: int | None = None) -> Levels:
     """The newest year's all-items RPPs, or the newest year not after `year` when given."""
     frame = tables.price_parities

@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import offer_buys, official, parities
 from dashboard.figures.captions import NOT_STATED_PERIOD, publisher
+from dashboard.memo import per_tables
 from dashboard.offer import placement
 from dashboard.offer.inputs import Offer, canonical
 from dashboard.offer.summary import caveats, sentences
@@ -23,6 +24,7 @@ from dashboard.view import View
 MONEY_COLUMNS = [c for _, c in placement.POINTS] + ["mean_annual_usd"]
 
 
+@per_tables
 def sectors(tables: Tables) -> pd.DataFrame:
     """BLS's sector rows for medical assistants, latest national release, all but the total."""
     wages = tables.official_wages
@@ -36,7 +38,15 @@ def sectors(tables: Tables) -> pd.DataFrame:
 
 
 def answer(offer: Offer, tables: Tables) -> dict:
-    """Every answer for the offer; keys documented in the README (GET /api/v1/offer)."""
+    """Every answer for the offer; keys documented in the README (GET /api/v1/offer).
+
+    Kept per data version and offer (dashboard.memo): callers must not change the dict.
+    """
+    return _answer(tables, offer)
+
+
+@per_tables
+def _answer(tables: Tables, offer: Offer) -> dict:
     pay = offer.annual
     national = _national(tables)
     state = _state(tables, offer.state)

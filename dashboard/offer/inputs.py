@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
+from dashboard.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import ALIASES, MAX_FIELDS, MAX_QUERY_CHARS, STATE_CODES
 
@@ -146,6 +147,7 @@ def _salary(value: object, period: str) -> float:
     return amount
 
 
+@per_tables
 def known_states(tables: Tables) -> set[str]:
     """States with official wages or price parities loaded (postal codes)."""
     wages = tables.official_wages
@@ -153,6 +155,7 @@ def known_states(tables: Tables) -> set[str]:
     return (codes | set(tables.price_parities["state_code"])) & STATE_CODES
 
 
+@per_tables
 def state_names(tables: Tables) -> dict[str, str]:
     """Postal code -> name of every state the official wages or the price parities have."""
     wages = tables.official_wages
@@ -173,6 +176,7 @@ def _state(value: object, tables: Tables) -> str | None:
     return code
 
 
+@per_tables
 def settings(tables: Tables) -> dict[str, str]:
     """NAICS code -> name of every setting shown elsewhere: the guides' settings
     (salary_by_setting) and BLS's sectors for medical assistants (official_wages)."""
