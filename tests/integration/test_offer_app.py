@@ -139,7 +139,9 @@ def test_page_callback_answers_bad_input_with_the_message(post_callback, text_of
     response = post_callback(ids.OFFER_ANSWER, inputs)
     assert response.status_code < 500
     if response.status_code == 200:
-        assert "Enter" in text_of(response.get_json()) or "Unknown" in text_of(response.get_json())
+        # The answer is the validation's message (the same as the API's), in its alert.
+        text = text_of(response.get_json())
+        assert ids.OFFER_ERROR in text or "Type the pay you were offered" in text
 
 
 def test_page_shows_the_api_message(render_page, client):
