@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, data, ids, server
+from dashboard import api, data, ids, offer_routes, server
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -77,6 +77,7 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
             register(app)
     export_routes.register(app)  # /export/<chart>.<ext> and the Download menus' links
     api.register(app)  # /api/v1: the read-only data API (dashboard/api)
+    offer_routes.register(app)  # /api/v1/offer and /export/offer-report.pdf
     _plain_errors(app.server)
     server.harden(app, store)
     return app

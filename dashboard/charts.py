@@ -25,6 +25,7 @@ from dashboard.figures import (
     employers_rank,
     employers_sector,
     experience,
+    offer_buys,
     outlook,
     over_time,
     pay,
@@ -241,9 +242,11 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.build_map,
         states.rows,
         states.map_caption,
-        ("official_wages", "sources"),
-        settings=("sources",),
+        ("official_wages", "price_parities", "sources"),
+        settings=("sources", "dollars"),
         source_tables=("official_wages",),
+        # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
+        choices=(("dollars", ("nominal", "buying_power")),),
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
@@ -256,6 +259,20 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources", "dollars"),
         choices=(("dollars", ("nominal", "constant")),),
         source_tables=("official_wages",),
+    ),
+)
+
+# The offer check (/offer): what the pay buys, state by state (BEA price parities)
+CHARTS += (
+    ChartSpec(
+        ids.OFFER_BUYS,
+        "/offer",
+        offer_buys.TITLE,
+        offer_buys.build,
+        offer_buys.rows,
+        offer_buys.caption,
+        ("price_parities", "sources"),
+        settings=("salary", "period", "state"),
     ),
 )
 

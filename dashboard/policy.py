@@ -36,6 +36,8 @@ SETTING_NAMES = {
     "sources": "sources",
     "salary": "salary",
     "dollars": "dollars",
+    "period": "pay period",
+    "state": "state",
 }
 DROPPED_SOURCES = "Sources not found in this data were ignored: showing every source they left."
 NOT_HERE_SOURCES = (

@@ -20,8 +20,22 @@ STATS = ("median", "mean", "both")
 # what it buys where it is paid (buying_power, by BEA's regional price parities). Each chart
 # that has the setting says which of these it offers (ChartSpec.choices).
 DOLLARS = ("nominal", "constant", "buying_power")
+# What a salary is per: a year, or an hour (the offer check takes either).
+PERIODS = ("year", "hour")
 # Other words a link may use for a value: "local" is how the states page names pay as paid.
-ALIASES = {"dollars": {"local": "nominal"}}
+ALIASES = {
+    "dollars": {"local": "nominal"},
+    "period": {"annual": "year", "yearly": "year", "hourly": "hour"},
+}
+# Postal codes of the states, DC and the territories BLS publishes wages for: a state in a
+# link is one of these or ignored (the offer page says which it could not use).
+_STATE_LIST = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH"
+    " NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY GU PR VI"
+)
+STATE_CODES = frozenset(_STATE_LIST.split())
+# An hourly wage above this is a typo (about $1 million a year), not a pay rate.
+MAX_HOURLY = 500
 # Same rule as the ETL's source ids, so anything else is rejected before reaching the data.
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCE_ID_CHARS = 64
@@ -47,6 +61,8 @@ class View:
     sources: tuple[str, ...] = ()
     salary: float | None = None
     dollars: str = "nominal"
+    period: str = "year"
+    state: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -56,12 +72,16 @@ class View:
             raise ValueError(f"stat must be one of {STATS}")
         if self.dollars not in DOLLARS:
             raise ValueError(f"dollars must be one of {DOLLARS}")
+        if self.period not in PERIODS:
+            raise ValueError(f"period must be one of {PERIODS}")
+        if self.state is not None and self.state not in STATE_CODES:
+            raise ValueError("state must be a U.S. postal code")
         # Sorted and deduplicated so that equal selections give equal views and equal URLs.
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
 
 
 DEFAULT = View()
-SETTING_KEYS = ("basis", "stat", "sources", "salary", "dollars")
+SETTING_KEYS = ("basis", "stat", "sources", "salary", "dollars", "period", "state")
 
 
 def parse_query(query: str) -> View:
@@ -102,7 +122,23 @@ def from_params(params: Mapping[str, object]) -> View:
     if problem:
         warnings.append(problem)
     dollars = _choice(params.get("dollars"), DOLLARS, DEFAULT.dollars, "dollars", warnings)
-    return View(basis, stat, sources, salary, dollars, tuple(warnings))
+    period = _choice(params.get("period"), PERIODS, DEFAULT.period, "period", warnings)
+    if period == "hour" and salary is not None and salary > MAX_HOURLY:
+        warnings.append(f"That is more than ${MAX_HOURLY} an hour; please check the number.")
+        salary = None
+    state, problem = parse_state(params.get("state"))
+    if problem:
+        warnings.append(problem)
+    return View(
+        basis=basis,
+        stat=stat,
+        sources=sources,
+        salary=salary,
+        dollars=dollars,
+        period=period,
+        state=state,
+        warnings=tuple(warnings),
+    )
 
 
 def to_query(view: View) -> str:
@@ -118,6 +154,10 @@ def to_query(view: View) -> str:
         params["salary"] = format_salary(view.salary)
     if view.dollars != DEFAULT.dollars:
         params["dollars"] = view.dollars
+    if view.period != DEFAULT.period:
+        params["period"] = view.period
+    if view.state is not None:
+        params["state"] = view.state
     return "?" + urlencode(params, safe=",") if params else ""
 
 
@@ -148,6 +188,18 @@ def parse_salary(value: object) -> tuple[float | None, str | None]:
     if salary > MAX_SALARY:
         return None, f"That is more than ${MAX_SALARY:,} a year; please check the number."
     return salary, None
+
+
+def parse_state(value: object) -> tuple[str | None, str | None]:
+    """(postal code, None) for a known state code in any case, (None, message) otherwise."""
+    value = _first(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    code = value.strip().upper() if isinstance(value, str) else None
+    # isascii: str.upper() maps some non-ASCII letters onto ASCII ones (e.g. "ﬀ" -> "FF").
+    if code is None or not value.isascii() or code not in STATE_CODES:
+        return None, "Unknown state in the address; enter a two-letter code such as WA."
+    return code, None
 
 
 def parse_sources(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.readers import cpi, figures, oews, projections, reference, worldbank
+from etl.readers import bea, cpi, figures, oews, projections, reference, worldbank
 
 
 @dataclass
@@ -36,6 +36,10 @@ class Inputs:
     oews_releases: list[oews.Release]
     projection_workbooks: list[Path]
     cpi: pd.DataFrame
+    # BEA regional price parities (newest SARPP file): long rows, its release date, its path.
+    rpp: pd.DataFrame
+    rpp_release: str | None
+    rpp_path: Path | None
 
 
 def load(raw: Path) -> Inputs:
@@ -46,6 +50,7 @@ def load(raw: Path) -> Inputs:
     groups = reference.read_country_groups(raw, countries)
     fx_path = worldbank.find_fx_file(raw)
     ppp_path = raw / "worldbank" / "ppp-gdp.csv"
+    rpp, rpp_release, rpp_path = bea.read_latest(raw)
     return Inputs(
         raw=raw,
         sources=sources,
@@ -69,4 +74,7 @@ def load(raw: Path) -> Inputs:
         oews_releases=oews.find_releases(raw),
         projection_workbooks=projections.find_workbooks(raw),
         cpi=cpi.read_cpi(cpi.find_file(raw)),
+        rpp=rpp,
+        rpp_release=rpp_release,
+        rpp_path=rpp_path,
     )

@@ -5,6 +5,10 @@ only, no percentiles or employment). The map uses plotly's USA-states outlines, 
 50 states and DC but no territories, so Guam, Puerto Rico and the Virgin Islands are ranked in
 a list of their own rather than silently left off. A state whose wage BLS does not publish is
 drawn grey and says so, never shaded as zero.
+
+With `dollars=buying_power` the states are ranked and shaded by what the mean wage buys there:
+wage × 100 / the state's BEA regional price parity for the latest RPP year not after the OEWS
+year (dashboard.figures.parities), which the caption names with the BEA release.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import official
+from dashboard.figures import official, parities
 from dashboard.figures.base import base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -34,11 +38,23 @@ COLUMNS = [
     "vs_national",
     "national_mean_usd",
     "source_id",
+    "rpp_all_items",
+    "buying_power_annual_usd",
+    "shown_annual_usd",
+    "dollars",
+    "rpp_source_id",
+    "rpp_period",
 ]
+DOLLAR_WORDS = {"nominal": "as paid", "buying_power": "what it buys"}
+
+
+def buying_power(view: View) -> bool:
+    return view.dollars == "buying_power"
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """States then territories, each ranked by mean annual wage (1 = highest)."""
+    """States then territories, each ranked by mean annual wage (1 = highest), as paid or by
+    what it buys (view.dollars)."""
     state_rows = official.wages(tables, view, official.OEWS_STATE)
     state_rows = state_rows[state_rows["area_type"].isin(["state", "territory"])]
     year = official.latest_year(state_rows)
@@ -49,14 +65,27 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
         return pd.DataFrame(columns=COLUMNS)
     national_mean = _national_mean(tables, view, year)
     focus["national_mean_usd"] = national_mean
-    focus["vs_national"] = focus["mean_annual_usd"] - national_mean
+    # The U.S. mean needs no adjustment: the U.S. price level is 100 by definition.
+    found = parities.levels(tables, year)
+    focus["rpp_all_items"] = focus["state_code"].map(found.by_state).astype(float)
+    focus["buying_power_annual_usd"] = parities.adjusted(
+        focus["mean_annual_usd"], focus["state_code"], found
+    )
+    shown = "buying_power_annual_usd" if buying_power(view) else "mean_annual_usd"
+    focus["shown_annual_usd"] = focus[shown]
+    focus["dollars"] = view.dollars
+    focus["vs_national"] = focus["shown_annual_usd"] - national_mean
+    on = buying_power(view) and found.loaded
+    focus["rpp_source_id"] = parities.SOURCE if on else None
+    focus["rpp_period"] = found.period if on else None
     ranked = []
     for area_type in ("state", "territory"):
         group = focus[focus["area_type"] == area_type].sort_values(
-            ["mean_annual_usd", "area_title"], ascending=[False, True], na_position="last"
+            ["shown_annual_usd", "area_title"], ascending=[False, True], na_position="last"
         )
-        group["rank"] = group["mean_annual_usd"].rank(ascending=False, method="min").astype("Int64")
-        group["of"] = int(group["mean_annual_usd"].notna().sum())
+        group["rank"] = group["shown_annual_usd"].rank(ascending=False, method="min")
+        group["rank"] = group["rank"].astype("Int64")
+        group["of"] = int(group["shown_annual_usd"].notna().sum())
         ranked.append(group)
     return pd.concat(ranked, ignore_index=True)[COLUMNS]
 
@@ -67,18 +96,23 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if states.empty:
         return message_figure(MAP_TITLE, NO_DATA)
     release = str(states["release"].iloc[0])
-    fig = base_figure(MAP_TITLE, _subtitle(data, release), height=560)
-    shaded = states[states["mean_annual_usd"].notna()]
+    fig = base_figure(MAP_TITLE, _subtitle(data, release, view), height=560)
+    shaded = states[states["shown_annual_usd"].notna()]
+    bought = buying_power(view)
     fig.add_trace(
         go.Choropleth(
-            name="Mean annual wage",
+            name="What the mean wage buys" if bought else "Mean annual wage",
             locations=shaded["state_code"],
             locationmode="USA-states",
-            z=shaded["mean_annual_usd"],
+            z=shaded["shown_annual_usd"],
             colorscale=[list(stop) for stop in theme.SEQUENTIAL],
             marker_line={"color": "white", "width": 0.7},
             colorbar={
-                "title": {"text": "Mean wage<br>(US$ a year)"},
+                "title": {
+                    "text": "Buys, at U.S.<br>prices (US$)"
+                    if bought
+                    else "Mean wage<br>(US$ a year)"
+                },
                 "tickprefix": "$",
                 "tickformat": ",",
             },
@@ -86,7 +120,7 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    unpublished = states[states["mean_annual_usd"].isna()]
+    unpublished = states[states["shown_annual_usd"].isna()]
     if not unpublished.empty:
         fig.add_trace(
             go.Choropleth(
@@ -122,7 +156,18 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     parts = [official.Part(official.OEWS_STATE, "mean wages by state", release)]
     if data["national_mean_usd"].notna().any():
         parts.append(official.Part(official.OEWS_NATIONAL, "U.S. mean", release))
-    return official.caption(tables, parts, ["State file re-exported by a third party"])
+    notes = ["State file re-exported by a third party"]
+    if buying_power(view):
+        year = int(data["year"].iloc[0])
+        found = parities.levels(tables, year)
+        notes.append(
+            f"Ranked by what the wage buys: wage × 100 / RPP of {found.year}, the latest RPP year"
+            f" not after the OEWS year {year}"
+            if found.loaded
+            else ""
+        )
+        notes.append(parities.caption(tables, found))
+    return official.caption(tables, parts, notes)
 
 
 def territories(data: pd.DataFrame) -> pd.DataFrame:
@@ -144,6 +189,12 @@ def _hover(row) -> str:
         + ("" if fmt.missing(row.mean_hourly_usd) else f", ${row.mean_hourly_usd:,.2f} an hour"),
         f"Rank {row.rank} of {row.of} (1 = highest)",
     ]
+    if not fmt.missing(row.buying_power_annual_usd):
+        lines.insert(
+            2,
+            f"Buys what {fmt.money(row.buying_power_annual_usd)} buys at U.S. prices"
+            f" (price level {row.rpp_all_items:.1f}, U.S. = 100)",
+        )
     if not fmt.missing(row.vs_national):
         lines.append(
             f"{fmt.signed_money(row.vs_national)} against the U.S. mean "
@@ -152,8 +203,10 @@ def _hover(row) -> str:
     return "<br>".join(lines)
 
 
-def _subtitle(data: pd.DataFrame, release: str) -> str:
+def _subtitle(data: pd.DataFrame, release: str, view: View) -> str:
     text = f"Mean annual wage, all industries, {release}; hover for the hourly wage"
+    if buying_power(view):
+        text = f"What the mean annual wage buys at U.S.-average prices, {release}"
     outside = territories(data)["area_title"].tolist()
     if outside:
         text += f". Not on the map: {', '.join(outside)} (see the list below)"

@@ -35,6 +35,7 @@ EXPLORE = (
     ("/outlook", "Job outlook"),
     ("/careers", "Related careers"),
     ("/pay", "Where a salary falls"),
+    ("/offer", "Check a pay offer"),
     ("/over-time", "Pay over time"),
     ("/education", "Training time and cost"),
 )

@@ -83,7 +83,13 @@ def placement(tables: data.Tables, view: View, problem: str | None):
     return dbc.Alert(
         [
             html.Strong(found.sentence()),
-            f" Figures: {publisher(tables, found.source_id)}{period}.",
+            f" Figures: {publisher(tables, found.source_id)}{period}. ",
+            # The offer check takes the salary further: state, setting, experience, prices.
+            dcc.Link(
+                "Is this pay fair where you live? Check the offer →",
+                href=f"/offer?salary={format_salary(view.salary)}",
+                id=ids.OFFER_LINK,
+            ),
         ],
         color="info",
         class_name="placement",

@@ -1,17 +1,20 @@
 """US states: medical assistants' official mean wage by state on a map, ranked, and territories.
 
 A sub-page of Countries (/countries/states): the countries page compares pay abroad from career
-guides; this one is BLS's own state estimates.
+guides; this one is BLS's own state estimates. A toggle (`?dollars=local|buying_power`) ranks
+and shades the states by the wage as paid or by what it buys there (BEA price parities); every
+state row links to the offer check with that state chosen.
 """
 
 from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import states
+from dashboard.view import to_query
 
 dash.register_page(
     __name__,
@@ -23,39 +26,54 @@ dash.register_page(
 )
 
 PATH = "/countries/states"
+# "local" is how a link names pay as paid; the view stores it as "nominal" (dashboard.view).
+DOLLAR_OPTIONS = {"nominal": "Pay as paid", "buying_power": "What it buys there"}
 HEADERS = {
     "rank": "Rank",
     "area_title": "State",
     "annual": "Mean a year",
     "hourly": "Mean an hour",
+    "buys": "Buys at U.S. prices",
     "vs": "Against the U.S. mean",
+    "offer": "",
 }
 
 
 def layout(**query) -> html.Div:
     tables = data.current()
     view = policy.from_layout(query, tables, PATH)
-    rows = states.rows(tables, view)
+    toggle = components.radio(ids.STATES_DOLLARS, DOLLAR_OPTIONS, view.dollars)
     return html.Div(
         [
             components.page_header(
                 "Pay by US state",
                 "Medical assistants' mean annual wage in each state, from BLS's state estimates. "
-                "Hover a state for its hourly wage; every state is ranked below.",
+                "Hover a state for its hourly wage; every state is ranked below. Prices differ "
+                "between states: 'What it buys there' ranks states by the wage adjusted for "
+                "them.",
             ),
             components.view_warnings(view),
+            components.control_bar(components.labelled("Dollars", toggle, ids.STATES_DOLLARS)),
             *page_charts.cards(PATH, tables, view),
-            html.H2("States ranked by mean wage", className="h5 mt-4"),
-            html.Div(ranked_table(rows, "state"), id=ids.STATES_TABLE),
-            html.H2("Territories (not on the map)", className="h5 mt-4"),
-            html.Div(ranked_table(rows, "territory"), id=ids.STATES_TERRITORIES),
+            html.Div(tables_for(states.rows(tables, view), view.dollars), id=ids.STATES_TABLES),
             html.P(dcc.Link("← Pay around the world", href="/countries"), className="mt-3"),
         ]
     )
 
 
+def tables_for(rows: pd.DataFrame, dollars: str) -> list:
+    """The ranked states and the territories, headed by what they are ranked by."""
+    by = "what the wage buys" if dollars == "buying_power" else "mean wage"
+    return [
+        html.H2(f"States ranked by {by}", className="h5 mt-4"),
+        html.Div(ranked_table(rows, "state"), id=ids.STATES_TABLE),
+        html.H2("Territories (not on the map)", className="h5 mt-4"),
+        html.Div(ranked_table(rows, "territory"), id=ids.STATES_TERRITORIES),
+    ]
+
+
 def ranked_table(rows: pd.DataFrame, area_type: str):
-    """States (or territories) from highest mean wage to lowest; unpublished wages last."""
+    """States (or territories) from highest to lowest as ranked; unpublished wages last."""
     chosen = rows[rows["area_type"] == area_type]
     if chosen.empty:
         return html.P("No figures for these areas in the selected data.")
@@ -68,11 +86,42 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
                 _published(f"${v:,.2f}" if not fmt.missing(v) else "", v)
                 for v in chosen["mean_hourly_usd"]
             ],
+            "buys": [
+                "no price data" if fmt.missing(v) else fmt.money(v)
+                for v in chosen["buying_power_annual_usd"]
+            ],
             "vs": ["" if fmt.missing(v) else fmt.signed_money(v) for v in chosen["vs_national"]],
+            # A link into the offer check with this state chosen.
+            "offer": [
+                dcc.Link("Check an offer here", href=f"/offer?state={code}")
+                for code in chosen["state_code"]
+            ],
         }
     )
     headers = {**HEADERS, "area_title": "State" if area_type == "state" else "Territory"}
     return components.table(shown, headers)
+
+
+def update(dollars: object, search: object = None):
+    """The toggle changed: the map, its caption, the ranked tables and the address."""
+    tables = data.current()
+    view = policy.from_controls({"dollars": dollars}, tables, PATH, search)
+    return (
+        *page_charts.values(PATH, tables, view),
+        tables_for(states.rows(tables, view), view.dollars),
+        to_query(view),
+    )
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        *page_charts.outputs(PATH),
+        Output(ids.STATES_TABLES, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.STATES_DOLLARS, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(update)
 
 
 def _published(text: str, value: object) -> str:

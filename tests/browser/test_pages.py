@@ -43,6 +43,7 @@ KEY_FIGURES = {
     "/careers": ["Medical assistants", "763,040", "Registered nurses"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
     "/over-time": ["One release loaded", "May 2023", "Adjust for inflation"],
+    "/offer": ["Check a pay offer", "Pay offered (US$)", "Years of experience"],
 }
 # The first chart the registry places on each page: drawn means the page has rendered.
 GRAPHS = {path: components.graph_id(charts.for_page(path)[0].id) for path in charts.pages()}

@@ -44,6 +44,7 @@ def test_the_required_charts_are_registered():
         "/education",
         "/careers",
         "/over-time",
+        "/offer",
     }
 
 

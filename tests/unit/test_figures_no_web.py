@@ -32,6 +32,9 @@ PLAIN = [
     "dashboard.summary",
     "etl.bounds",
     "etl.csvsafe",
+    "dashboard.offer.inputs",
+    "dashboard.offer.answer",
+    "dashboard.offer.report",
 ]
 # Prints every loaded module whose top-level package is a web framework ("dashboard" is not
 # "dash": the comparison is on the whole first name, or on the "name." prefix).

@@ -1,0 +1,300 @@
+"""The offer check (/offer): is this pay fair, here, for me?
+
+Everything is in the address (?salary=21.50&period=hour&state=WA&setting=6214&years=3), so a
+shared link gives the same answer. The answers come from dashboard.offer (pure), the same dict
+GET /api/v1/offer returns and the PDF report prints; bad input gets the same plain message as
+the API's 400. The map of what the pay buys is a registry chart (offer-buys), drawn for the
+page's view like every other chart.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import Input, Output, State, dcc, html
+
+from dashboard import components, data, fmt, ids, page_charts, policy
+from dashboard.offer import inputs
+from dashboard.offer.answer import answer
+from dashboard.offer.placement import ordinal
+
+dash.register_page(
+    __name__,
+    path="/offer",
+    name="Check an offer",
+    order=5.5,
+    title="Check a pay offer · CMA pay & jobs",
+)
+
+PATH = "/offer"
+PERIOD_OPTIONS = {"year": "a year", "hour": "an hour"}
+INTRO = (
+    "Type the pay you were offered (a year's pay, or an hour's with 'an hour'), and if you "
+    "like your state, the setting and your years of experience, then press Enter or "
+    "'Check this pay'."
+)
+
+
+def layout(**query) -> html.Div:
+    tables = data.current()
+    view = policy.from_layout(query, tables, PATH)
+    given = {name: _shown(query.get(name)) for name in inputs.FIELDS}
+    return html.Div(
+        [
+            components.page_header(
+                "Check a pay offer",
+                "Where a medical assistant's pay falls among official wages, against your "
+                "state and setting, and what it buys where you live.",
+            ),
+            components.view_warnings(view),
+            form(tables, given),
+            html.Div(result_block(tables, given), id=ids.OFFER_ANSWER, **{"aria-live": "polite"}),
+            *page_charts.cards(PATH, tables, view),
+        ]
+    )
+
+
+def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
+    """Labelled inputs; Enter in a text box or the button submits."""
+    states = sorted(
+        (name, code)
+        for code, name in inputs.state_names(tables).items()
+        if code in inputs.known_states(tables)
+    )
+    settings = inputs.settings(tables)
+    return html.Div(
+        [
+            dbc.Row(
+                [
+                    dbc.Col(
+                        components.labelled(
+                            "Pay offered (US$)",
+                            dcc.Input(
+                                id=ids.OFFER_SALARY,
+                                type="text",
+                                inputMode="decimal",
+                                placeholder="e.g. 45000 or 21.50",
+                                value=given["salary"],
+                                className="form-control",
+                                maxLength=40,
+                            ),
+                            ids.OFFER_SALARY,
+                        ),
+                        xs=12,
+                        md=6,
+                        lg=3,
+                    ),
+                    dbc.Col(
+                        components.labelled(
+                            "Per",
+                            components.radio(
+                                ids.OFFER_PERIOD,
+                                PERIOD_OPTIONS,
+                                given["period"] if given["period"] in PERIOD_OPTIONS else "year",
+                            ),
+                            ids.OFFER_PERIOD,
+                        ),
+                        xs=12,
+                        md=6,
+                        lg=2,
+                    ),
+                    dbc.Col(
+                        _select(
+                            ids.OFFER_STATE,
+                            "State",
+                            "Anywhere in the U.S.",
+                            [(code, name) for name, code in states],
+                            given["state"].upper(),
+                        ),
+                        xs=12,
+                        md=6,
+                        lg=2,
+                    ),
+                    dbc.Col(
+                        _select(
+                            ids.OFFER_SETTING,
+                            "Work setting",
+                            "Any setting",
+                            [(code, f"{name} ({code})") for code, name in settings.items()],
+                            _setting_code(given["setting"], settings),
+                        ),
+                        xs=12,
+                        md=6,
+                        lg=3,
+                    ),
+                    dbc.Col(
+                        components.labelled(
+                            "Years of experience",
+                            dcc.Input(
+                                id=ids.OFFER_YEARS,
+                                type="text",
+                                inputMode="numeric",
+                                placeholder="e.g. 3",
+                                value=given["years"],
+                                className="form-control",
+                                maxLength=40,
+                            ),
+                            ids.OFFER_YEARS,
+                        ),
+                        xs=12,
+                        md=6,
+                        lg=2,
+                    ),
+                ],
+                class_name="control-bar g-3",
+            ),
+            html.P(INTRO, className="text-muted small mt-2"),
+            dbc.Button("Check this pay", id=ids.OFFER_SUBMIT, color="primary", n_clicks=0),
+        ],
+        id=ids.OFFER_FORM,
+        className="mb-3",
+    )
+
+
+def result_block(tables: data.Tables, given: dict[str, str]) -> list:
+    """The answers for the values given, the reason they cannot be answered, or the intro."""
+    if not any(given.values()):
+        return [html.P(INTRO, className="text-muted")]
+    try:
+        offer = inputs.parse(given, tables)
+    except inputs.OfferError as err:
+        return [dbc.Alert(err.message, id=ids.OFFER_ERROR, color="warning", class_name="mt-2")]
+    result = answer(offer, tables)
+    query = offer.query()
+    headline = result["national_percentile"]
+    return [
+        dbc.Alert(
+            [
+                html.H2(
+                    f"Nationally, {ordinal(headline)}" if headline is not None else "Your answer",
+                    className="h5",
+                ),
+                html.Ul([html.Li(line) for line in result["summary"]]),
+            ],
+            color="info",
+            class_name="mt-2 offer-summary",
+        ),
+        html.H2("Keep in mind", className="h6"),
+        html.Ul([html.Li(line) for line in result["caveats"]], className="small"),
+        html.Details(
+            [
+                html.Summary("Pay that buys the same in every state, ranked"),
+                components.table(
+                    _ranked(result["same_pay_by_state"]),
+                    {"rank": "Rank", "state": "State", "rpp": "Price level", "pay": "Same pay"},
+                    ids.OFFER_BUYS_TABLE,
+                ),
+            ],
+            className="mb-3",
+        ),
+        html.Div(
+            [
+                html.A(
+                    "Download the PDF report",
+                    href=f"/export/offer-report.pdf?{query}",
+                    id=ids.OFFER_PDF,
+                    className="btn btn-outline-primary me-2 mb-2",
+                    download="offer-report.pdf",
+                ),
+                html.A(
+                    "The answer as JSON",
+                    href=f"/api/v1/offer?{query}",
+                    className="btn btn-outline-secondary me-2 mb-2",
+                ),
+                dcc.Link(
+                    "Compare states by what pay buys",
+                    href="/countries/states?dollars=buying_power",
+                    className="btn btn-link mb-2",
+                ),
+            ]
+        ),
+        html.P(
+            "Sources: " + "; ".join(f"{s['publisher']} ({s['period']})" for s in result["sources"]),
+            className="small text-muted",
+        ),
+    ]
+
+
+def update(_clicks, _salary_enter, _years_enter, salary, period, state, setting, years, search):
+    """Submit (button or Enter): the answers, the map, and an address that reproduces both."""
+    tables = data.current()
+    given = {
+        name: _shown(value)
+        for name, value in zip(inputs.FIELDS, (salary, period, state, setting, years), strict=True)
+    }
+    if given["period"] == "year":
+        given["period"] = ""  # the default stays out of the address
+    view = policy.from_controls(
+        {"salary": given["salary"], "period": given["period"], "state": given["state"]},
+        tables,
+        PATH,
+        search,
+    )
+    query = urlencode({k: v for k, v in given.items() if v})
+    return (
+        *page_charts.values(PATH, tables, view),
+        result_block(tables, given),
+        f"?{query}" if query else "",
+    )
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        *page_charts.outputs(PATH),
+        Output(ids.OFFER_ANSWER, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.OFFER_SUBMIT, "n_clicks"),
+        Input(ids.OFFER_SALARY, "n_submit"),
+        Input(ids.OFFER_YEARS, "n_submit"),
+        State(ids.OFFER_SALARY, "value"),
+        State(ids.OFFER_PERIOD, "value"),
+        State(ids.OFFER_STATE, "value"),
+        State(ids.OFFER_SETTING, "value"),
+        State(ids.OFFER_YEARS, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(update)
+
+
+def _select(control_id: str, label: str, blank: str, options, value: str):
+    choices = [{"label": blank, "value": ""}] + [{"label": t, "value": v} for v, t in options]
+    known = {c["value"] for c in choices}
+    return components.labelled(
+        label,
+        # The placeholder shows while nothing is chosen (dbc.Select hides a "" option's label).
+        dbc.Select(
+            id=control_id,
+            options=choices,
+            value=value if value in known else "",
+            placeholder=blank,
+        ),
+        control_id,
+    )
+
+
+def _ranked(states: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "rank": [str(i) for i in range(1, len(states) + 1)],
+            "state": [s["state"] for s in states],
+            "rpp": [f"{s['rpp']:.1f}" for s in states],
+            "pay": [fmt.money(s["same_pay_usd"]) for s in states],
+        }
+    )
+
+
+def _setting_code(given: str, settings: dict[str, str]) -> str:
+    """The listed code for a setting typed in BLS's 6-digit form (621400 is 6214)."""
+    listed = {inputs.canonical(code): code for code in settings}
+    return listed.get(inputs.canonical(given), "") if given.isdigit() else ""
+
+
+def _shown(value: object) -> str:
+    """A value from the address or a control as text for the form (never a crash on a list
+    or a number from a crafted request); the validation judges it."""
+    if value is None or isinstance(value, bool | dict | list | tuple):
+        return ""
+    return str(value)[: inputs.MAX_CHARS + 1]
