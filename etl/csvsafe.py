@@ -62,7 +62,10 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         # Per cell, so an object column mixing numbers and text keeps its numbers; a category
         # column maps through object, since "=a" and "'=a" could both be categories.
-        safe.isetitem(position, column.astype(object).map(neutralise_cell))
+        # Built as object on purpose: Series.map would infer a dtype and could turn a column of
+        # large integers and None into floats, writing 9007199254740993 as ...992.0.
+        cells = [neutralise_cell(value) for value in column.astype(object)]
+        safe.isetitem(position, pd.Series(cells, index=column.index, dtype=object))
     return safe
 
 

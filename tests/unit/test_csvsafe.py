@@ -133,3 +133,9 @@ def test_every_csv_writer_goes_through_csvsafe():
     ]
     assert modules
     assert [call for p in modules for call in raw_csv_calls(p)] == []
+
+
+def test_large_integers_beside_missing_cells_keep_every_digit():
+    """Found by the property above: a float64 detour would write 9007199254740992."""
+    frame = pd.DataFrame({"any": [9007199254740993, None]}, dtype=object)
+    assert csvsafe.to_csv(frame).splitlines()[1] == "9007199254740993"
