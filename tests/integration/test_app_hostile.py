@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import ids
 from dashboard.app import create_app
 from tests.dash_requests import experience_body, experience_output
 
@@ -63,9 +64,9 @@ CALLBACK_BODIES = {
     "extra inputs": lambda app: body(
         app,
         "mean",
-        inputs=[{"id": "experience-stat", "property": "value", "value": "mean"}] * 3,
+        inputs=[{"id": ids.EXPERIENCE_STAT, "property": "value", "value": "mean"}] * 3,
     ),
-    "inputs not a list": lambda app: body(app, "mean", inputs="experience-stat"),
+    "inputs not a list": lambda app: body(app, "mean", inputs=ids.EXPERIENCE_STAT),
     "inputs items not objects": lambda app: body(app, "mean", inputs=[1]),
     "state not a list": lambda app: body(app, "mean", state={"x": 1}),
     "outputs missing": lambda app: {k: v for k, v in body(app, "mean").items() if k != "outputs"},
@@ -77,16 +78,16 @@ CALLBACK_BODIES = {
         app, "mean", outputs=[{"id": "nope", "property": "figure"}] * 4
     ),
     "outputs of the wrong length": lambda app: body(
-        app, "mean", outputs=[{"id": "experience-pay-graph", "property": "figure"}]
+        app, "mean", outputs=[{"id": ids.EXPERIENCE_PAY_GRAPH, "property": "figure"}]
     ),
     "outputs with wrong property": lambda app: body(
         app,
         "mean",
         outputs=[
-            {"id": "experience-pay-graph", "property": "style"},
-            {"id": "experience-pay-caption", "property": "children"},
-            {"id": "experience-steps", "property": "children"},
-            {"id": "url", "property": "search"},
+            {"id": ids.EXPERIENCE_PAY_GRAPH, "property": "style"},
+            {"id": ids.EXPERIENCE_PAY_CAPTION, "property": "children"},
+            {"id": ids.EXPERIENCE_STEPS, "property": "children"},
+            {"id": ids.URL, "property": "search"},
         ],
     ),
     "pattern output sent as its pattern string": lambda app: pattern_body(
@@ -189,7 +190,7 @@ def test_unknown_option_still_draws_a_chart(client):
     app, http = client
     response = http.post("/_dash-update-component", json=body(app, "gold"))
     assert response.status_code == 200
-    figure = response.get_json()["response"]["experience-pay-graph"]["figure"]
+    figure = response.get_json()["response"][ids.EXPERIENCE_PAY_GRAPH]["figure"]
     assert figure["data"], "falls back to the default view and still draws"
 
 

@@ -42,7 +42,7 @@ def test_footer_names_the_latest_oews_release(client, text_of):
 
 
 def test_navbar_has_the_new_pages_but_not_the_states_sub_page(client, text_of):
-    navbar = text_of(client.get("/_dash-layout").get_json()).split("data-vintage")[0]
+    navbar = text_of(client.get("/_dash-layout").get_json()).split(ids.FOOTER)[0]
     lines = navbar.splitlines()
     assert "/careers" in lines and "/over-time" in lines
     assert "/countries/states" not in lines  # reached from /countries and the overview

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import charts, server
+from dashboard import charts, ids, server
 from dashboard.callback_guard import MAX_DEPTH, BadRequest, parse_body, too_deep
 
 PATH = "/_dash-update-component"
@@ -29,17 +29,17 @@ def bodies(app, http) -> dict[str, dict]:
     from tests.dash_requests import callback_body
 
     outputs = {
-        "experience": "experience-pay-graph",
+        "experience": ids.EXPERIENCE_PAY_GRAPH,
         "pages": "_pages_content",
-        "grid": "data-observations",
-        "download": "data-download",
+        "grid": ids.DATA_OBSERVATIONS,
+        "download": ids.DATA_DOWNLOAD,
     }
     found = {name: callback_body(http, output, {}) for name, output in outputs.items()}
     found["pattern"] = pattern_body(app, [link(next(iter(charts.BY_ID)), "svg")])
     return found
 
 
-def link(chart="experience-pay", fmt="png", kind="export-link") -> dict:
+def link(chart=ids.EXPERIENCE_PAY, fmt="png", kind=ids.EXPORT_LINK) -> dict:
     return {"id": {"type": kind, "chart": chart, "format": fmt}, "property": "href"}
 
 
@@ -48,7 +48,7 @@ def pattern_body(app, outputs, **overrides) -> dict:
     body = {
         "output": output,
         "outputs": outputs,
-        "inputs": [{"id": "url", "property": "search", "value": "?basis=ppp"}],
+        "inputs": [{"id": ids.URL, "property": "search", "value": "?basis=ppp"}],
         "changedPropIds": ["url.search"],
         "state": [],
     }
@@ -102,16 +102,16 @@ def test_pattern_id_values_must_be_plain(app, http, key, value):
     assert post(http, pattern_body(app, [item])).status_code == 400
 
 
-@pytest.mark.parametrize("kind", ["other", "", None, 1, ["export-link"]], ids=repr)
+@pytest.mark.parametrize("kind", ["other", "", None, 1, [ids.EXPORT_LINK]], ids=repr)
 def test_pattern_id_fixed_key_must_be_the_declared_value(app, http, kind):
     assert post(http, pattern_body(app, [link(kind=kind)])).status_code == 400
 
 
 def test_pattern_id_with_missing_or_extra_keys(app, http):
-    missing = {"id": {"type": "export-link", "chart": "x"}, "property": "href"}
+    missing = {"id": {"type": ids.EXPORT_LINK, "chart": "x"}, "property": "href"}
     extra = link()
     extra["id"]["evil"] = "x"
-    for item in (missing, extra, {"id": "export-link", "property": "href"}):
+    for item in (missing, extra, {"id": ids.EXPORT_LINK, "property": "href"}):
         assert post(http, pattern_body(app, [item])).status_code == 400
 
 
@@ -160,7 +160,7 @@ def test_inputs_and_state_item_by_item(http, bodies, part):
         bad.append([{**declared[0], "id": {"type": declared[0]["id"]}}])
         bad.append([{**declared[0], "property": ["value"]}])
     else:
-        bad.append([{"id": "experience-stat", "property": "value", "value": 1}])
+        bad.append([{"id": ids.EXPERIENCE_STAT, "property": "value", "value": 1}])
     for value in bad:
         assert post(http, {**body, part: value}).status_code == 400, value
 

@@ -115,4 +115,4 @@ def test_every_chart_data_zip_has_no_formula_cells(hostile_client):
         if cells & {"'" + p for p in STORED}:
             payload_seen.append(spec.id)
     # The check above must have met the notes somewhere, or it proves nothing.
-    assert "outlook-vintages" in payload_seen, "its rows carry the credits"
+    assert ids.OUTLOOK_VINTAGES in payload_seen, "its rows carry the credits"

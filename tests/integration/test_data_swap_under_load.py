@@ -19,6 +19,7 @@ import requests
 from dash.testing import errors as dash_errors
 from dash.testing.wait import until
 
+from dashboard import ids
 from etl.config import PROJECT_ROOT, RAW_DIR
 from tests.dash_requests import experience_body, experience_output
 
@@ -51,11 +52,11 @@ def etl(raw: Path, out: Path) -> None:
 
 def junior_median(response: dict) -> tuple[float, set[int]]:
     """The junior median the figure draws, and the vintages the steps table's text shows."""
-    trace = response["experience-pay-graph"]["figure"]["data"][0]
+    trace = response[ids.EXPERIENCE_PAY_GRAPH]["figure"]["data"][0]
     values = trace.get("y") or trace.get("x")
     if isinstance(values, dict):
         values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    steps = json.dumps(response["experience-steps"]["children"])
+    steps = json.dumps(response[ids.EXPERIENCE_STEPS]["children"])
     shown = {v for v in VINTAGES.values() if f"${v:,}" in steps}
     return float(values[0]), shown
 

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from dashboard import charts
+from dashboard import charts, ids
 from dashboard.export.__main__ import main
 from dashboard.export.figures import WIDTH
 from etl.config import PROJECT_ROOT
@@ -69,7 +69,7 @@ def test_images_and_the_report_from_the_command_line(tmp_path, processed_dir, ca
 
 
 def test_with_no_format_every_format_and_the_report_are_written(tmp_path, processed_dir):
-    args = ["--out", str(tmp_path), "--data", str(processed_dir), "--chart", "experience-pay"]
+    args = ["--out", str(tmp_path), "--data", str(processed_dir), "--chart", ids.EXPERIENCE_PAY]
     assert main(args) == 0
     names = {p.name for p in tmp_path.iterdir()}
     expected = {f"experience-pay.{ext}" for ext in ("png", "svg", "pdf", "html", "zip")}
@@ -110,10 +110,10 @@ def test_bad_values_stop_the_run_with_a_message_naming_them(
 @pytest.mark.parametrize(
     ("view", "chart_id", "named"),
     [
-        ("basis=eur", "countries-range", "'eur'"),
-        ("stat=average", "experience-pay", "'average'"),
-        ("salary=lots", "pay-distribution", "as a number"),
-        ("sources=not-a-source", "employers-pay", "Sources not found"),
+        ("basis=eur", ids.COUNTRIES_RANGE, "'eur'"),
+        ("stat=average", ids.EXPERIENCE_PAY, "'average'"),
+        ("salary=lots", ids.PAY_DISTRIBUTION, "as a number"),
+        ("sources=not-a-source", ids.EMPLOYERS_PAY, "Sources not found"),
     ],
 )
 def test_a_bad_value_exports_the_page_fallback_and_says_so(

@@ -18,7 +18,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from dashboard import charts
+from dashboard import charts, ids
 from dashboard.export import formats, naming
 from dashboard.export.__main__ import run
 from dashboard.export.figures import WIDTH, export_figure
@@ -157,7 +157,7 @@ def test_kaleido_page_loads_only_local_scripts():
 
 
 def test_the_view_changes_the_image(renderer, tables):
-    spec = charts.get("countries-range")
+    spec = charts.get(ids.COUNTRIES_RANGE)
     usd = renderer.image(export_figure(spec, tables, View(basis="usd")), "svg")
     ppp = renderer.image(export_figure(spec, tables, View(basis="ppp")), "svg")
     assert b"US$ at market exchange rates" in usd

@@ -121,13 +121,13 @@ def test_a_malformed_view_is_400(client, query):
 @pytest.mark.parametrize(
     ("chart_id", "query", "note"),
     [
-        ("countries-range", "basis=eur", "Unknown basis 'eur'"),
-        ("experience-pay", "stat=x", "Unknown stat 'x'"),
-        ("employers-pay", "sources=nope", "Sources not found in this data"),
-        ("employers-pay", "sources=worldbank-fx", "no figures on this page"),
-        ("pay-distribution", "salary=abc", "as a number"),
-        ("pay-distribution", "salary=0.001", "above zero"),
-        ("experience-pay", "basis=ppp", "no currency basis setting"),
+        (ids.COUNTRIES_RANGE, "basis=eur", "Unknown basis 'eur'"),
+        (ids.EXPERIENCE_PAY, "stat=x", "Unknown stat 'x'"),
+        (ids.EMPLOYERS_PAY, "sources=nope", "Sources not found in this data"),
+        (ids.EMPLOYERS_PAY, "sources=worldbank-fx", "no figures on this page"),
+        (ids.PAY_DISTRIBUTION, "salary=abc", "as a number"),
+        (ids.PAY_DISTRIBUTION, "salary=0.001", "above zero"),
+        (ids.EXPERIENCE_PAY, "basis=ppp", "no currency basis setting"),
     ],
 )
 def test_a_bad_value_exports_the_page_fallback_with_its_note(client, chart_id, query, note):
@@ -217,15 +217,15 @@ def test_menu_links_follow_the_page_address(client):
         client,
         "?basis=ppp",
         [
-            link("countries-range", "png"),
-            link("countries-range", "png2x"),
-            link("countries-map", "csv"),
+            link(ids.COUNTRIES_RANGE, "png"),
+            link(ids.COUNTRIES_RANGE, "png2x"),
+            link(ids.COUNTRIES_MAP, "csv"),
         ],
     )
     assert links == {
-        ("countries-range", "png"): "/export/countries-range.png?basis=ppp",
-        ("countries-range", "png2x"): "/export/countries-range.png?basis=ppp&scale=2",
-        ("countries-map", "csv"): "/export/countries-map.zip?basis=ppp",
+        (ids.COUNTRIES_RANGE, "png"): "/export/countries-range.png?basis=ppp",
+        (ids.COUNTRIES_RANGE, "png2x"): "/export/countries-range.png?basis=ppp&scale=2",
+        (ids.COUNTRIES_MAP, "csv"): "/export/countries-map.zip?basis=ppp",
     }
 
 
@@ -243,16 +243,16 @@ def test_menu_links_follow_the_page_address(client):
 def test_menu_links_carry_the_settings_the_page_read(client, search, expected):
     """Only view settings, first value each, re-encoded: /export then fits them to the page
     exactly as the page did, so the file holds the page's view and its notes."""
-    links = menu_links(client, search, [link("experience-pay", "csv")])
-    assert links == {("experience-pay", "csv"): f"/export/experience-pay.zip{expected}"}
-    response = client.get(links["experience-pay", "csv"])
+    links = menu_links(client, search, [link(ids.EXPERIENCE_PAY, "csv")])
+    assert links == {(ids.EXPERIENCE_PAY, "csv"): f"/export/experience-pay.zip{expected}"}
+    response = client.get(links[ids.EXPERIENCE_PAY, "csv"])
     assert response.status_code == 200
     for name, value in response.headers.items():
         assert "\n" not in value and name.lower() != "set-cookie"
 
 
 def test_unknown_link_ids_get_no_export_url(client):
-    links = menu_links(client, "", [link("../../etc", "png"), link("experience-pay", "exe")])
+    links = menu_links(client, "", [link("../../etc", "png"), link(ids.EXPERIENCE_PAY, "exe")])
     assert set(links.values()) == {"#"}
 
 

@@ -22,7 +22,7 @@ from importlib import metadata
 
 import pytest
 
-from dashboard import charts
+from dashboard import charts, ids
 from etl.config import PROJECT_ROOT
 
 HOSTILE = "evil.example"
@@ -122,7 +122,7 @@ def body_for(callbacks, start: str, **overrides) -> str:
     return json.dumps(body)
 
 
-def link(chart="x", fmt="png", kind="export-link") -> dict:
+def link(chart="x", fmt="png", kind=ids.EXPORT_LINK) -> dict:
     return {"id": {"type": kind, "chart": chart, "format": fmt}, "property": "href"}
 
 

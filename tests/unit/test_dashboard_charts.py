@@ -30,7 +30,7 @@ def test_ids_are_unique_slugs():
 
 
 def test_the_required_charts_are_registered():
-    assert {"experience-pay", "countries-range", "countries-map", "pay-distribution"} <= set(
+    assert {"experience-pay", ids.COUNTRIES_RANGE, ids.COUNTRIES_MAP, ids.PAY_DISTRIBUTION} <= set(
         chart_ids()
     )
     pages = {c.page for c in charts.CHARTS}
@@ -49,8 +49,8 @@ def test_the_required_charts_are_registered():
 
 
 def test_lookups():
-    assert charts.get("countries-map").page == "/countries"
-    assert [c.id for c in charts.for_page("/countries")] == ["countries-range", "countries-map"]
+    assert charts.get(ids.COUNTRIES_MAP).page == "/countries"
+    assert [c.id for c in charts.for_page("/countries")] == [ids.COUNTRIES_RANGE, ids.COUNTRIES_MAP]
     with pytest.raises(KeyError):
         charts.get("nope")
 

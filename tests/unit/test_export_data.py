@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import charts
+from dashboard import charts, ids
 from dashboard.export import datazip, formats, naming
 from dashboard.export.core import export_chart
 from dashboard.export.figures import SOURCE_LINE, caption_lines, export_figure
@@ -90,7 +90,7 @@ def test_metadata_says_what_where_when_and_for_which_view(tables, spec):
 
 
 def test_the_view_changes_the_export_as_it_changes_the_screen(tables):
-    spec = charts.get("countries-range")
+    spec = charts.get(ids.COUNTRIES_RANGE)
     usd, ppp = View(basis="usd"), View(basis="ppp")
     usd_files = unzip(export_chart(spec, tables, usd, formats.CSV, exported_at=WHEN))
     ppp_files = unzip(export_chart(spec, tables, ppp, formats.CSV, exported_at=WHEN))
@@ -105,7 +105,7 @@ def test_the_view_changes_the_export_as_it_changes_the_screen(tables):
 
 
 def test_multi_valued_cells_are_joined(tables):
-    rows = charts.get("countries-range").rows(tables, View())
+    rows = charts.get(ids.COUNTRIES_RANGE).rows(tables, View())
     text = datazip.csv_text(rows)
     groups = [m for m in rows["members"] if isinstance(m, tuple) and len(m) > 1]
     assert groups, "the seed data has country groups"
@@ -113,7 +113,7 @@ def test_multi_valued_cells_are_joined(tables):
 
 
 def test_readme_names_the_files_and_the_source(tables):
-    spec = charts.get("experience-pay")
+    spec = charts.get(ids.EXPERIENCE_PAY)
     files = unzip(export_chart(spec, tables, View(stat="mean"), formats.CSV, exported_at=WHEN))
     readme = files["README.md"].decode()
     assert readme.startswith(f"# {spec.title}")
@@ -136,10 +136,10 @@ def test_standalone_html_is_self_contained(tables, spec):
 
 
 def test_maps_embed_their_outlines(tables):
-    assert topojson_names(charts.get("countries-map").render(tables, View()).figure) == [
+    assert topojson_names(charts.get(ids.COUNTRIES_MAP).render(tables, View()).figure) == [
         "world_110m"
     ]
-    assert topojson_names(charts.get("experience-pay").render(tables, View()).figure) == []
+    assert topojson_names(charts.get(ids.EXPERIENCE_PAY).render(tables, View()).figure) == []
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=chart_ids())
@@ -170,7 +170,7 @@ def test_long_captions_wrap_at_words():
 
 def test_query_round_trip_in_names_and_metadata(tables):
     view = View(sources=("himalayas-cma-guide",), salary=45000)
-    spec = charts.get("pay-distribution")
+    spec = charts.get(ids.PAY_DISTRIBUTION)
     meta = json.loads(
         unzip(export_chart(spec, tables, view, formats.CSV, exported_at=WHEN))["metadata.json"]
     )

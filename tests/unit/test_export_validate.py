@@ -153,25 +153,25 @@ def test_default_view_names_are_the_chart_id():
 
 
 def test_names_follow_the_view():
-    assert naming.file_name("employers-pay", View(sources=("bls-oews", "a-b")), formats.PNG) == (
+    assert naming.file_name(ids.EMPLOYERS_PAY, View(sources=("bls-oews", "a-b")), formats.PNG) == (
         "employers-pay-sources-a-b--bls-oews.png"
     )
-    assert naming.file_name("countries-range", View(basis="ppp"), formats.CSV) == (
+    assert naming.file_name(ids.COUNTRIES_RANGE, View(basis="ppp"), formats.CSV) == (
         "countries-range-ppp.zip"
     )
-    assert naming.file_name("experience-pay", View(stat="mean"), formats.PNG, 2) == (
+    assert naming.file_name(ids.EXPERIENCE_PAY, View(stat="mean"), formats.PNG, 2) == (
         "experience-pay-mean-2x.png"
     )
-    assert naming.file_name("pay-distribution", View(salary=45000.5), formats.SVG) == (
+    assert naming.file_name(ids.PAY_DISTRIBUTION, View(salary=45000.5), formats.SVG) == (
         "pay-distribution-salary-45000-5.svg"
     )
 
 
 def test_many_sources_give_a_short_hashed_name():
     many = tuple(f"source-number-{i}" for i in range(20))
-    name = naming.file_name("employers-pay", View(sources=many), formats.PDF)
+    name = naming.file_name(ids.EMPLOYERS_PAY, View(sources=many), formats.PDF)
     assert SAFE_NAME.match(name) and len(name) < 80
-    fewer = naming.file_name("employers-pay", View(sources=many[:19]), formats.PDF)
+    fewer = naming.file_name(ids.EMPLOYERS_PAY, View(sources=many[:19]), formats.PDF)
     assert fewer != name
 
 
@@ -188,11 +188,11 @@ VIEWS = st.builds(
 
 @given(VIEWS, VIEWS)
 def test_names_are_safe_and_tell_views_apart(first, second):
-    name = naming.file_name("experience-pay", first, formats.PNG)
+    name = naming.file_name(ids.EXPERIENCE_PAY, first, formats.PNG)
     assert SAFE_NAME.match(name), name
     assert len(name) <= naming.MAX_STEM + 4
     if to_query(first) != to_query(second):
-        assert name != naming.file_name("experience-pay", second, formats.PNG)
+        assert name != naming.file_name(ids.EXPERIENCE_PAY, second, formats.PNG)
 
 
 def test_the_browser_is_found_without_downloading_one(monkeypatch, tmp_path):
