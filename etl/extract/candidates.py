@@ -14,18 +14,8 @@ from dataclasses import dataclass
 
 from etl.extract import document, guess, spans
 from etl.extract.document import Line
+from etl.readers.figures import FIGURE_COLUMNS
 
-FIGURE_COLUMNS = [
-    "figure_id",
-    "section",
-    "topic",
-    "measure",
-    "category",
-    "as_written",
-    "period",
-    "attributed_to",
-    "notes",
-]
 REVIEW_COLUMNS = ["line", "context", "value", "low", "high", "unit", "currency", "confidence"]
 COLUMNS = FIGURE_COLUMNS + REVIEW_COLUMNS
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")

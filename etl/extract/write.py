@@ -13,19 +13,8 @@ from pathlib import Path
 from etl import csvsafe
 from etl.extract.candidates import COLUMNS
 from etl.extract.document import Line
+from etl.readers.reference import SOURCE_COLUMNS
 
-SOURCE_COLUMNS = [
-    "source_id",
-    "title",
-    "publisher",
-    "author",
-    "url",
-    "published",
-    "retrieved",
-    "licence",
-    "files",
-    "notes",
-]
 CANDIDATES_SUFFIX = ".candidates.csv"
 SOURCE_SUFFIX = ".source.csv"
 
