@@ -32,6 +32,7 @@ CHROME_FLAGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group marks
 def pytest_collection_modifyitems(items):
     """Every browser test is marked `browser` and, under pytest-xdist, runs on one worker
     (--dist loadgroup): dash_duo serves each app on one fixed port, so two at once would clash."""
