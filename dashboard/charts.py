@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard import ids
 from dashboard.figures import (
+    alt_text,
     careers_jobs,
     careers_pay,
     countries,
@@ -29,6 +30,7 @@ from dashboard.figures import (
     over_time,
     pay,
     states,
+    summaries,
 )
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -41,6 +43,9 @@ class Rendered:
     figure: go.Figure
     caption: str
     rows: pd.DataFrame
+    # The text alternative (figures.alt_text): key numbers in words; key columns as a table.
+    summary: str = ""
+    table: tuple[list[str], list[list[str]]] = ([], [])
 
     @property
     def figure_and_caption(self) -> tuple[go.Figure, str]:
@@ -58,8 +63,8 @@ class ChartSpec:
     caption: Callable[[Tables, View, pd.DataFrame], str]
     tables_used: tuple[str, ...]
     # The view policy (dashboard.policy) reads these: the view settings the chart responds to,
-    # and the sources one may choose for it, as the source ids found in `source_tables` or, when
-    # only some of those can show here, as computed by `sources_from`.
+    # and the sources one may choose for it, as the source ids in `source_tables` or, when only
+    # some can show here, as computed by `sources_from`.
     settings: tuple[str, ...] = ()
     source_tables: tuple[str, ...] = ()
     sources_from: Callable[[Tables], Iterable[str]] | None = None
@@ -69,11 +74,16 @@ class ChartSpec:
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Placement on its page: "full" width, or "half" (two half-width charts share a row).
     width: str = "full"
+    alt: alt_text.Alt | None = None  # its text alternative (dashboard.figures.summaries)
 
     def render(self, tables: Tables, view: View) -> Rendered:
-        """The figure and caption for this view, both from one computation of the rows."""
+        """Figure, caption and text alternative for this view, from one computation of rows."""
         rows = self.rows(tables, view)
-        return Rendered(self.build(tables, view, rows), self.caption(tables, view, rows), rows)
+        figure, caption = self.build(tables, view, rows), self.caption(tables, view, rows)
+        if self.alt is None:
+            return Rendered(figure, caption, rows)
+        table = (alt_text.headers(rows, self.alt.columns), alt_text.cells(rows, self.alt.columns))
+        return Rendered(figure, caption, rows, self.alt.summary(tables, view, rows), table)
 
     def source_ids(self, tables: Tables) -> set[str]:
         """The source ids a reader may choose for this chart."""
@@ -98,6 +108,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_experience", "observations", "sources"),
         settings=("stat", "sources"),
         source_tables=("salary_by_experience",),
+        alt=summaries.EXPERIENCE,
     ),
     ChartSpec(
         ids.EMPLOYERS_PAY,
@@ -109,6 +120,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
+        alt=summaries.EMPLOYERS_PAY,
     ),
     ChartSpec(
         ids.EMPLOYERS_RANK,
@@ -120,6 +132,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
+        alt=summaries.EMPLOYERS_RANK,
     ),
     ChartSpec(
         ids.COUNTRIES_RANGE,
@@ -131,6 +144,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
+        alt=summaries.COUNTRIES_RANGE,
     ),
     ChartSpec(
         ids.COUNTRIES_MAP,
@@ -142,6 +156,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
+        alt=summaries.COUNTRIES_MAP,
     ),
     ChartSpec(
         ids.OUTLOOK_VINTAGES,
@@ -153,6 +168,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("outlook", "projections", "discrepancies", "observations", "sources"),
         settings=("sources",),
         source_tables=("outlook", "projections"),
+        alt=summaries.OUTLOOK,
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,
@@ -164,6 +180,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_summary", "discrepancies", "observations", "sources"),
         settings=("sources", "salary"),
         source_tables=("salary_summary",),
+        alt=summaries.PAY,
     ),
     ChartSpec(
         ids.EDUCATION_DURATION,
@@ -176,6 +193,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
+        alt=summaries.DURATION,
     ),
     ChartSpec(
         ids.EDUCATION_COST,
@@ -188,6 +206,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
+        alt=summaries.COST,
     ),
     ChartSpec(
         ids.EDUCATION_COST_MONTHS,
@@ -199,6 +218,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("education", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("education",),
+        alt=summaries.MONTHS,
     ),
     # Official BLS views
     ChartSpec(
@@ -211,6 +231,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "salary_by_setting", "sources"),
         settings=("sources",),
         sources_from=_sector_sources,
+        alt=summaries.SECTOR,
     ),
     ChartSpec(
         ids.CAREERS_PAY,
@@ -222,6 +243,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),
+        alt=summaries.CAREERS_PAY,
     ),
     ChartSpec(
         ids.CAREERS_JOBS,
@@ -233,6 +255,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),
+        alt=summaries.CAREERS_JOBS,
     ),
     ChartSpec(
         ids.STATES_MAP,
@@ -244,6 +267,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "sources"),
         settings=("sources",),
         source_tables=("official_wages",),
+        alt=summaries.STATES,
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
@@ -256,6 +280,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources", "dollars"),
         choices=(("dollars", ("nominal", "constant")),),
         source_tables=("official_wages",),
+        alt=summaries.OVER_TIME,
     ),
 )
 

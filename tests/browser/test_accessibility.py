@@ -63,7 +63,7 @@ TAG_REACHABLE = """
     const main = document.getElementById(arguments[0]);
     const grids = Array.from(main.querySelectorAll(arguments[1]));
     const all = main.querySelectorAll(
-        'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
     const shown = Array.from(all).filter(e => !e.disabled && e.tabIndex >= 0
         && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
         && !e.closest(arguments[1]));
