@@ -40,7 +40,7 @@ from bench.server import gunicorn
 from dashboard import charts, components
 
 TARGET_COLD, TARGET_WARM, TARGET_BYTES = 1.3, 1.5, 1_200_000
-TIMEOUT = 60
+TIMEOUT = 30
 FLOOR_PATH, FLOOR_GRAPH = "/floor.html", "floor"
 # Records when every wanted graph first holds an SVG; wanted graphs are given per path.
 PROBE = """
@@ -54,6 +54,11 @@ PROBE = """
   const check = () => drawn() ? (window.__drawn = performance.now()) : requestAnimationFrame(check);
   requestAnimationFrame(check);
 })();
+"""
+STATE = """
+return {plotly: typeof window.Plotly, graphs: document.querySelectorAll('.js-plotly-plot').length,
+        svgs: document.querySelectorAll('.main-svg').length, title: document.title,
+        ids: Array.from(document.querySelectorAll('.dash-graph')).map(e => e.id)};
 """
 BYTES = """
 const entries = [...performance.getEntriesByType('navigation'),
@@ -96,7 +101,8 @@ def load(driver: webdriver.Chrome, url: str) -> float:
         if drawn is not None:
             return float(drawn)
         time.sleep(0.02)
-    raise TimeoutError(f"charts not drawn within {TIMEOUT} s: {url}")
+    state = driver.execute_script(STATE)
+    raise TimeoutError(f"charts not drawn within {TIMEOUT} s: {url}; page state: {state}")
 
 
 def wire_bytes(driver: webdriver.Chrome) -> int:

@@ -35,7 +35,8 @@ from dash._pages import _parse_query_string, _path_to_page
 from dash.dash import _ID_CONTENT, _ID_DUMMY, _ID_LOCATION, _ID_STORE
 from flask import Flask, Response, has_request_context, request
 
-from dashboard import charts
+from dashboard import charts, data
+from dashboard.answer_cache import AnswerCache
 
 VENDOR = Path(__file__).resolve().parent / "assets" / "vendor"
 PLOTLY = VENDOR / "plotly" / "plotly-cma.min.js"
@@ -48,6 +49,8 @@ GRID_PAGES = frozenset({"/data"})
 GRID_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_ag_grid/[^"]*"></script>')
 TABLE_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_table/[^"]*"></script>')
 IMMUTABLE = "public, max-age=31536000, immutable"
+GRAPH_CHUNK = "async-graph.js"
+LAYOUT_CACHE_BYTES = 8_000_000
 FINGERPRINTED = re.compile(r"\.v[\w-]+m[0-9a-fA-F]+\.")
 
 
@@ -84,6 +87,33 @@ def install(app) -> None:
 
     server.view_functions[endpoint] = cached_suites
 
+    graph_chunk = _fingerprinted_graph_chunk(prefix)
+    layouts = AnswerCache(LAYOUT_CACHE_BYTES)
+    store = server.extensions[data.EXTENSION]
+    layout_endpoint = f"{app.config.routes_pathname_prefix}_dash-layout"
+    serve_layout = server.view_functions[layout_endpoint]
+
+    def cached_layout():
+        # The layout is a pure function of the data and the page's address (speed.page_container).
+        key = (store.tables().data_version, _requested_page())
+        body = layouts.get(key)
+        if body is None:
+            response = serve_layout()
+            if response.status_code != 200:
+                return response
+            body = response.get_data()
+            layouts.put(key, body)
+        return Response(body, mimetype="application/json")
+
+    server.view_functions[layout_endpoint] = cached_layout
+
+    @server.after_request
+    def cache_assets(response: Response) -> Response:
+        # Dash names an asset by its modification time (?m=...): a new file is a new URL.
+        if request.path.startswith(prefix + "assets/") and "m" in request.args:
+            response.headers["Cache-Control"] = IMMUTABLE
+        return response
+
     build_index = app.interpolate_index
 
     def interpolate_index(**parts) -> str:
@@ -93,10 +123,24 @@ def install(app) -> None:
         if path not in GRID_PAGES:
             page = GRID_SCRIPT.sub("", page)
         if path in chart_pages:
-            page = page.replace("</head>", f'<script defer src="{plotly_url}"></script>\n</head>')
+            # Both fetched at once, at the start: plotly.js and the graph component's chunk
+            # (webpack finds it installed and does not ask for it after the layout arrives).
+            early = "".join(
+                f'<script defer src="{url}"></script>\n' for url in (plotly_url, graph_chunk)
+            )
+            page = page.replace("</head>", early + "</head>")
         return page
 
     app.interpolate_index = interpolate_index
+
+
+def _fingerprinted_graph_chunk(prefix: str) -> str:
+    """The URL of dcc's graph chunk with a content fingerprint, so that it caches for good
+    (Dash asks for it without one, and strips one before finding the file)."""
+    chunk = Path(dcc.__file__).parent / GRAPH_CHUNK
+    digest = hashlib.sha256(chunk.read_bytes()).hexdigest()[:12]
+    mtime = int(chunk.stat().st_mtime)
+    return f"{prefix}{SUITES}dash/dcc/{GRAPH_CHUNK.removesuffix('.js')}.v{digest}m{mtime}.js"
 
 
 def compressed(read, mimetype: str, cache_control: str, key: str) -> Response:
