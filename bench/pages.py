@@ -75,7 +75,7 @@ FLOOR_HTML = """<!DOCTYPE html>
 
 def browser_options() -> Options:
     """The browser tests' chromium flags, headless."""
-    from tests.browser.conftest import CHROME_FLAGS  # noqa: PLC0415 (pytest-only module)
+    from tests.browser.conftest import CHROME_FLAGS  # a pytest-only module
 
     options = Options()
     for flag in [*CHROME_FLAGS, "--headless=new"]:
@@ -132,10 +132,10 @@ def measure(url: str, probe: str, runs: int) -> tuple[float, float, int]:
 
 def floor_site(directory: Path) -> str:
     """The floor page (one registry chart, full plotly.js) served from `directory`."""
-    import plotly  # noqa: PLC0415
+    import plotly
 
-    from dashboard import data  # noqa: PLC0415
-    from dashboard.view import View  # noqa: PLC0415
+    from dashboard import data
+    from dashboard.view import View
 
     tables = data.store_for(data.data_dir(None)).tables()
     figure = charts.CHARTS[0].render(tables, View()).figure

@@ -81,6 +81,11 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
     _plain_errors(app.server)
     speed.install(app)  # before harden: the security headers see the pages as served
     server.harden(app, store)
+    # Dash registers its scripts and the pages' router on a worker's first request, flagging it
+    # done before doing it: the other threads' concurrent first requests (a browser asks for a
+    # dozen scripts at once) got 404s or a page without content. Done here, before serving.
+    with app.server.test_request_context("/"):
+        app.server.preprocess_request()
     return app
 
 

@@ -51,9 +51,9 @@ def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables):
     assert shown.summary.startswith(spec.title.split(":")[0])
     values = row_values(shown.rows)
     stated = numbers_in(shown.summary)
-    assert any(
-        any(round(v, digits) == number for v in values) for number, digits in stated
-    ), f"{spec.id}: no number of its rows in {shown.summary!r}"
+    assert any(any(round(v, digits) == number for v in values) for number, digits in stated), (
+        f"{spec.id}: no number of its rows in {shown.summary!r}"
+    )
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
