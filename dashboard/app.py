@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, data, ids, offer_routes, server
+from dashboard import api, data, ids, offer_routes, server, speed
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -60,6 +60,8 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
         use_pages=True,
         pages_folder=str(PACKAGE_DIR / "pages"),
         assets_folder=str(PACKAGE_DIR / "assets"),
+        # Vendored scripts are loaded only where needed (dashboard.speed), not on every page.
+        assets_path_ignore=["vendor"],
         serve_locally=True,
         # Pages build their controls in layout(); without this Dash would render every page
         # into each page shell (a 290 kB validation layout) for checks only debug mode uses.
@@ -79,7 +81,13 @@ def create_app(data_dir: Path | None = None) -> dash.Dash:
     api.register(app)  # /api/v1: the read-only data API (dashboard/api)
     offer_routes.register(app)  # /api/v1/offer and /export/offer-report.pdf
     _plain_errors(app.server)
+    speed.install(app)  # before harden: the security headers see the pages as served
     server.harden(app, store)
+    # Dash registers its scripts and the pages' router on a worker's first request, flagging it
+    # done before doing it: the other threads' concurrent first requests (a browser asks for a
+    # dozen scripts at once) got 404s or a page without content. Done here, before serving.
+    with app.server.test_request_context("/"):
+        app.server.preprocess_request()
     return app
 
 
@@ -93,7 +101,8 @@ def shell(store: data.DataStore) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             navbar(),
             html.Main(
-                dbc.Container(dash.page_container, fluid="lg", class_name="page"),
+                # The page already in it where the request says which (dashboard.speed).
+                dbc.Container(speed.page_container(), fluid="lg", class_name="page"),
                 id=ids.MAIN,
                 tabIndex="-1",  # the skip link moves focus here, not only the scroll position
             ),
@@ -104,7 +113,15 @@ def shell(store: data.DataStore) -> html.Div:
 
 def navbar() -> dbc.NavbarSimple:
     links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        dbc.NavItem(
+            dbc.NavLink(
+                page["name"],
+                href=page["relative_path"],
+                active="exact",
+                # A page with a grid is a full page load: others load without its scripts.
+                external_link=page["path"] in speed.GRID_PAGES,
+            )
+        )
         for page in _pages()
         if page.get("in_navbar", True)  # a sub-page is reached from its parent page
     ]
@@ -130,7 +147,8 @@ def footer(tables: data.Tables) -> html.Footer:
                 f"Data version {tables.data_version}, built {built}. ",
                 f"Latest BLS OEWS release: {official.latest_release(tables) or 'none loaded'}. ",
                 "Clinical Medical Assistants, SOC 31-9092. ",
-                dcc.Link("Sources, licences and every figure", href="/data"),
+                # A full page load: only the data page loads the grid's scripts (speed.GRID_PAGES).
+                html.A("Sources, licences and every figure", href="/data"),
                 ".",
             ],
             fluid="lg",

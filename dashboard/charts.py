@@ -9,13 +9,10 @@ rows are computed once and the figure, its caption and an export all describe th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
-import pandas as pd
-import plotly.graph_objects as go
+from collections.abc import Iterable
 
 from dashboard import ids
+from dashboard.chart_spec import ChartSpec, Rendered
 from dashboard.figures import (
     careers_jobs,
     careers_pay,
@@ -30,57 +27,12 @@ from dashboard.figures import (
     over_time,
     pay,
     states,
+    summaries,
 )
 from dashboard.tables import Tables
 from dashboard.view import View
 
-
-@dataclass(frozen=True)
-class Rendered:
-    """One chart for one view: its figure, its caption and the rows both were made from."""
-
-    figure: go.Figure
-    caption: str
-    rows: pd.DataFrame
-
-    @property
-    def figure_and_caption(self) -> tuple[go.Figure, str]:
-        """What a page shows for the chart, in the order its card and callbacks take them."""
-        return self.figure, self.caption
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    id: str
-    page: str  # path of the page that shows it
-    title: str
-    build: Callable[[Tables, View, pd.DataFrame], go.Figure]
-    rows: Callable[[Tables, View], pd.DataFrame]
-    caption: Callable[[Tables, View, pd.DataFrame], str]
-    tables_used: tuple[str, ...]
-    # The view policy (dashboard.policy) reads these: the view settings the chart responds to,
-    # and the sources one may choose for it, as the source ids found in `source_tables` or, when
-    # only some of those can show here, as computed by `sources_from`.
-    settings: tuple[str, ...] = ()
-    source_tables: tuple[str, ...] = ()
-    sources_from: Callable[[Tables], Iterable[str]] | None = None
-    # The values it offers for a setting with a fixed list of values, where that is not all of
-    # them: (("dollars", ("nominal", "constant")),). A value no chart on the page offers falls
-    # back to the default, with a note.
-    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Placement on its page: "full" width, or "half" (two half-width charts share a row).
-    width: str = "full"
-
-    def render(self, tables: Tables, view: View) -> Rendered:
-        """The figure and caption for this view, both from one computation of the rows."""
-        rows = self.rows(tables, view)
-        return Rendered(self.build(tables, view, rows), self.caption(tables, view, rows), rows)
-
-    def source_ids(self, tables: Tables) -> set[str]:
-        """The source ids a reader may choose for this chart."""
-        if self.sources_from is not None:
-            return set(self.sources_from(tables))
-        return {s for name in self.source_tables for s in getattr(tables, name)["source_id"]}
+__all__ = ["CHARTS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
 
 
 def _sector_sources(tables: Tables) -> Iterable[str]:
@@ -99,6 +51,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_experience", "observations", "sources"),
         settings=("stat", "sources"),
         source_tables=("salary_by_experience",),
+        alt=summaries.EXPERIENCE,
     ),
     ChartSpec(
         ids.EMPLOYERS_PAY,
@@ -110,6 +63,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
+        alt=summaries.EMPLOYERS_PAY,
     ),
     ChartSpec(
         ids.EMPLOYERS_RANK,
@@ -121,6 +75,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
+        alt=summaries.EMPLOYERS_RANK,
     ),
     ChartSpec(
         ids.COUNTRIES_RANGE,
@@ -132,6 +87,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
+        alt=summaries.COUNTRIES_RANGE,
     ),
     ChartSpec(
         ids.COUNTRIES_MAP,
@@ -143,6 +99,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
+        alt=summaries.COUNTRIES_MAP,
     ),
     ChartSpec(
         ids.OUTLOOK_VINTAGES,
@@ -154,6 +111,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("outlook", "projections", "discrepancies", "observations", "sources"),
         settings=("sources",),
         source_tables=("outlook", "projections"),
+        alt=summaries.OUTLOOK,
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,
@@ -165,6 +123,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_summary", "discrepancies", "observations", "sources"),
         settings=("sources", "salary"),
         source_tables=("salary_summary",),
+        alt=summaries.PAY,
     ),
     ChartSpec(
         ids.EDUCATION_DURATION,
@@ -177,6 +136,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
+        alt=summaries.DURATION,
     ),
     ChartSpec(
         ids.EDUCATION_COST,
@@ -189,6 +149,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
+        alt=summaries.COST,
     ),
     ChartSpec(
         ids.EDUCATION_COST_MONTHS,
@@ -200,6 +161,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("education", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("education",),
+        alt=summaries.MONTHS,
     ),
     # Official BLS views
     ChartSpec(
@@ -212,6 +174,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "salary_by_setting", "sources"),
         settings=("sources",),
         sources_from=_sector_sources,
+        alt=summaries.SECTOR,
     ),
     ChartSpec(
         ids.CAREERS_PAY,
@@ -223,6 +186,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),
+        alt=summaries.CAREERS_PAY,
     ),
     ChartSpec(
         ids.CAREERS_JOBS,
@@ -234,6 +198,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "sources"),
         settings=("sources",),
         source_tables=("official_wages", "projections"),
+        alt=summaries.CAREERS_JOBS,
     ),
     ChartSpec(
         ids.STATES_MAP,
@@ -247,6 +212,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         source_tables=("official_wages",),
         # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
         choices=(("dollars", ("nominal", "buying_power")),),
+        alt=summaries.STATES,
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
@@ -259,6 +225,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources", "dollars"),
         choices=(("dollars", ("nominal", "constant")),),
         source_tables=("official_wages",),
+        alt=summaries.OVER_TIME,
     ),
 )
 
@@ -273,6 +240,7 @@ CHARTS += (
         offer_buys.caption,
         ("price_parities", "sources"),
         settings=("salary", "period", "state"),
+        alt=summaries.OFFER_BUYS,
     ),
 )
 

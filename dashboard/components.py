@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids, policy, summary
+from dashboard.charts import Rendered
 from dashboard.export.menu import download_menu
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -29,20 +29,63 @@ def caption_id(chart_id: str) -> str:
     return f"{chart_id}-caption"
 
 
-def chart_card(chart_id: str, figure: go.Figure, caption: str, config: dict | None = None):
-    """A graph with its source-and-period caption underneath, as Our World in Data shows them."""
+def summary_id(chart_id: str) -> str:
+    return f"{chart_id}-summary"
+
+
+def table_id(chart_id: str) -> str:
+    return f"{chart_id}-table"
+
+
+def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None = None):
+    """A graph with its source-and-period caption underneath, as Our World in Data shows them,
+    and its text alternative: the graph is a named figure described by a summary of its key
+    numbers (read by screen readers, not shown), and "Show as table" holds all its rows."""
     return html.Div(
         [
-            dcc.Graph(
-                id=graph_id(chart_id),
-                figure=figure,
-                config={**GRAPH_CONFIG, **(config or {})},
-                className="chart-graph",
+            html.Div(
+                dcc.Graph(
+                    id=graph_id(chart_id),
+                    figure=shown.figure,
+                    config={**GRAPH_CONFIG, **(config or {})},
+                    className="chart-graph",
+                ),
+                role="figure",
+                **{"aria-label": title, "aria-describedby": summary_id(chart_id)},
             ),
-            html.P(caption, id=caption_id(chart_id), className="chart-caption"),
+            html.P(shown.summary, id=summary_id(chart_id), className="visually-hidden"),
+            html.P(shown.caption, id=caption_id(chart_id), className="chart-caption"),
+            html.Details(
+                [
+                    html.Summary("Show as table"),
+                    html.Div(data_table(title, shown.table), id=table_id(chart_id)),
+                ],
+                className="chart-table",
+            ),
             download_menu(chart_id),  # PNG, SVG, PDF, HTML and data for the page's view
         ],
         className="chart-card",
+    )
+
+
+def data_table(title: str, table: tuple[list[str], list[list[str]]]) -> html.Div:
+    """A chart's rows as a plain table: headers are column headers, the first cell a row's."""
+    headers, rows = table
+    body = [html.Tr([html.Th(r[0], scope="row"), *map(html.Td, r[1:])]) for r in rows]
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(f"{title}: the figures shown"),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                html.Tbody(body),
+            ],
+            className="table table-sm mb-0",
+        ),
+        className="table-responsive",
+        # Focusable: a table wider than a phone scrolls sideways, by keyboard too.
+        tabIndex="0",
+        role="region",
+        **{"aria-label": f"{title}, as a table"},
     )
 
 

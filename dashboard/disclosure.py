@@ -10,9 +10,11 @@ Dash, out of the box:
   an asset image's URL into twitter:image), so a forged Host ends up in the page.
 
 `install` changes all of that on one app: versions leave the config unless the dev tools
-are on, the fingerprints' version part becomes a salted hash (a fresh salt per server start,
-so a version cannot be found by hashing candidates), /_reload-hash is 404 unless hot reloading
-is on, and the URL meta tags name the configured public URL (CMA_PUBLIC_URL) or are left out.
+are on, the fingerprints' version part becomes a salted hash (a salt secret to the deployment,
+so a version cannot be found by hashing candidates, and the same in every worker and across
+restarts, so browsers may cache the scripts for good: see `deployment_salt`), /_reload-hash
+is 404 unless hot reloading is on, and the URL meta tags name the configured public URL
+(CMA_PUBLIC_URL) or are left out.
 The rewriting happens while Dash builds the page, before dashboard.server hashes its inline
 scripts for the Content-Security-Policy, so the hashes always match what is served.
 """
@@ -21,8 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
-import secrets
+import socket
+from pathlib import Path
 
 import dash
 from flask import Response, has_request_context, request
@@ -37,7 +41,7 @@ URL_PROPERTIES = ('property="twitter:url"', 'property="og:url"')
 
 def install(app: dash.Dash, public_url: str | None) -> None:
     """Hide versions and the request's Host from `app`'s pages; 404 for /_reload-hash."""
-    salt = secrets.token_hex(16)
+    salt = deployment_salt()
     dev_tools = app._dev_tools  # Dash keeps its debug settings only here
     build_config, build_index = app._config, app.interpolate_index
 
@@ -65,6 +69,19 @@ def install(app: dash.Dash, public_url: str | None) -> None:
         return reload_hash()
 
     app.server.view_functions[endpoint] = guarded_reload_hash
+
+
+def deployment_salt() -> str:
+    """CMA_FINGERPRINT_SALT when set; else a hash of this machine's id (or host name) and
+    where Dash is installed: stable per deployment, unknown outside it. A fresh salt per
+    process would give each gunicorn worker its own script URLs, so a browser would fetch
+    every script again whenever another worker answered."""
+    configured = os.environ.get("CMA_FINGERPRINT_SALT", "").strip()
+    if configured:
+        return configured
+    machine = Path("/etc/machine-id")
+    secret = machine.read_text().strip() if machine.is_file() else socket.gethostname()
+    return hashlib.sha256(f"{secret}:{Path(dash.__file__).parent}".encode()).hexdigest()
 
 
 def hide_versions(page: str, salt: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import Output
 
 from dashboard import charts, components
@@ -22,9 +21,12 @@ from dashboard.view import View
 GEO_TRACES = {"choropleth", "scattergeo"}
 
 
-def render(spec: ChartSpec, tables: Tables, view: View) -> tuple[go.Figure, str]:
-    """The chart's figure and caption for a view the page has already resolved."""
-    return spec.render(tables, view).figure_and_caption
+def render(spec: ChartSpec, tables: Tables, view: View) -> tuple:
+    """What a callback with `outputs` shows of the chart for a view the page has resolved:
+    figure, caption, summary and table."""
+    shown = spec.render(tables, view)
+    table = components.data_table(spec.title, shown.table)
+    return shown.figure, shown.caption, shown.summary, table
 
 
 def cards(path: str, tables: Tables, view: View) -> list:
@@ -49,13 +51,15 @@ def cards(path: str, tables: Tables, view: View) -> list:
 
 
 def outputs(path: str) -> list[Output]:
-    """Callback outputs for every chart on the page: its figure, then its caption."""
+    """Callback outputs for every chart on the page: its figure, caption, summary, table."""
     return [
         output
         for spec in charts.for_page(path)
         for output in (
             Output(components.graph_id(spec.id), "figure"),
             Output(components.caption_id(spec.id), "children"),
+            Output(components.summary_id(spec.id), "children"),
+            Output(components.table_id(spec.id), "children"),
         )
     ]
 
@@ -66,8 +70,8 @@ def values(path: str, tables: Tables, view: View) -> list:
 
 
 def _card(spec: ChartSpec, tables: Tables, view: View):
-    figure, caption = render(spec, tables, view)
-    geo = any(trace.type in GEO_TRACES for trace in figure.data)
+    shown = spec.render(tables, view)
+    geo = any(trace.type in GEO_TRACES for trace in shown.figure.data)
     # Map outlines come from our own assets: nothing is fetched from outside at run time.
     config = {"topojsonURL": dash.get_asset_url("topojson/")} if geo else None
-    return components.chart_card(spec.id, figure, caption, config)
+    return components.chart_card(spec.id, spec.title, shown, config)

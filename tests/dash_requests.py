@@ -9,6 +9,8 @@ from dashboard import ids
 EXPERIENCE_OUTPUTS = [
     {"id": ids.EXPERIENCE_PAY_GRAPH, "property": "figure"},
     {"id": ids.EXPERIENCE_PAY_CAPTION, "property": "children"},
+    {"id": f"{ids.EXPERIENCE_PAY}-summary", "property": "children"},
+    {"id": f"{ids.EXPERIENCE_PAY}-table", "property": "children"},
     {"id": ids.EXPERIENCE_STEPS, "property": "children"},
     {"id": ids.URL, "property": "search"},
 ]

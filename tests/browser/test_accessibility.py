@@ -63,10 +63,12 @@ TAG_REACHABLE = """
     const main = document.getElementById(arguments[0]);
     const grids = Array.from(main.querySelectorAll(arguments[1]));
     const all = main.querySelectorAll(
-        'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
     const shown = Array.from(all).filter(e => !e.disabled && e.tabIndex >= 0
         && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
-        && !e.closest(arguments[1]));
+        && !e.closest(arguments[1])
+        // Inside a closed <details> ("Show as table"), not shown: only its summary is a stop.
+        && !e.closest('details:not([open]) > :not(summary)'));
     const stops = shown.concat(grids);
     stops.forEach((e, i) => e.setAttribute('data-kb', String(i)));
     return stops.length;

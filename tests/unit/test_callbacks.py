@@ -46,7 +46,7 @@ def figures_and_search(result):
 
 
 def test_experience_stat_changes_figure_and_url(page):
-    figure, caption, _steps, search = page("experience").update("mean")
+    figure, caption, _summary, _table, _steps, search = page("experience").update("mean")
     assert [t.name for t in figure.data] == ["Average (mean)"]
     assert caption.startswith("Source: Himalayas")
     assert search == "?stat=mean"
@@ -54,7 +54,9 @@ def test_experience_stat_changes_figure_and_url(page):
 
 
 def test_countries_basis_changes_both_charts_and_url(page):
-    ranges, range_caption, world, map_caption, search = page("countries").update("ppp")
+    ranges, range_caption, _s1, _t1, world, map_caption, _s2, _t2, search = page(
+        "countries"
+    ).update("ppp")
     assert "international $" in ranges.layout.xaxis.title.text
     assert world.data[0].type == "choropleth"
     assert "World Bank" in range_caption and "World Bank" in map_caption
@@ -69,7 +71,7 @@ def test_source_filter_pages(page):
 
 
 def test_pay_salary_places_and_writes_url(page):
-    figure, _caption, placement, search = page("pay").update([], "50000")
+    figure, _caption, _summary, _table, placement, search = page("pay").update([], "50000")
     assert search == "?salary=50000"
     assert "72nd percentile" in str(placement)
     assert any(s.x0 == 50000 for s in figure.layout.shapes)
@@ -79,14 +81,14 @@ def test_pay_salary_places_and_writes_url(page):
     ("salary", "message"), [("abc", "number"), ("-3", "above zero"), ("1e12", "check the number")]
 )
 def test_pay_invalid_salary_gives_a_friendly_message(page, salary, message):
-    figure, _caption, placement, search = page("pay").update(None, salary)
+    figure, _caption, _summary, _table, placement, search = page("pay").update(None, salary)
     assert message in str(placement)
     assert search == ""
     assert not figure.layout.shapes
 
 
 def test_pay_without_percentile_source_says_so(page):
-    placement = page("pay").update(["himalayas-cma-guide"], "40000")[2]
+    placement = page("pay").update(["himalayas-cma-guide"], "40000")[4]
     assert "do not publish" in str(placement)
 
 
@@ -113,7 +115,7 @@ def test_source_filters_never_raise(page, name, value):
 @pytest.mark.parametrize("sources", CRAFTED)
 @pytest.mark.parametrize("salary", CRAFTED)
 def test_pay_never_raises(page, sources, salary):
-    figure, caption, placement, search = page("pay").update(sources, salary)
+    figure, caption, _summary, _table, placement, search = page("pay").update(sources, salary)
     assert isinstance(figure, go.Figure) and isinstance(caption, str)
     assert placement is not None
     assert search.startswith("?") or search == ""

@@ -104,7 +104,8 @@ def test_employers_sources_offer_bls_but_not_the_state_reexport(page, tables):
 
 def test_employers_update_with_bls_only(page):
     *figures_and_captions, search = page("employers").update(["bls-oews"])
-    pay, _, rank, _, sector, sector_caption = figures_and_captions
+    # Each chart: figure, caption, summary, table.
+    pay, _, _, _, rank, _, _, _, sector, sector_caption, _, _ = figures_and_captions
     assert search == "?sources=bls-oews"
     assert not pay.data and not rank.data  # guide charts: none selected
     assert sector.data and "May 2023" in sector_caption
@@ -113,7 +114,7 @@ def test_employers_update_with_bls_only(page):
 def test_employers_update_ignores_a_source_without_sectors(page):
     *rest, search = page("employers").update(["bls-oews-state"])
     assert search == ""
-    assert rest[4].data  # every source shown, official chart included
+    assert rest[8].data  # every source shown, official chart included
 
 
 @pytest.mark.parametrize("value", CRAFTED)
@@ -121,6 +122,6 @@ def test_employers_update_never_raises(page, value):
     result = page("employers").update(value)
     *rest, search = result
     figures = [r for r in rest if isinstance(r, go.Figure)]
-    captions = [r for r in rest if isinstance(r, str)]
+    captions = rest[1::4]  # each chart: figure, caption, summary, table
     assert len(figures) == 3 and len(captions) == 3
     assert "script" not in search and len(search) < 200

@@ -1,0 +1,198 @@
+"""Page speed in a real browser, as a ratio to a static page holding one plotly chart.
+
+    .venv/bin/python -m bench.pages [--runs 3] [--pages /pay /countries]
+
+Headless Chromium (selenium, the browser tests' flags) against `gunicorn app:server` on a free
+loopback port, started here. The floor is a static HTML file with the full plotly.js and one
+chart (the first registry chart's figure), served by Python's own HTTP server: what a chart
+costs when nothing but plotly.js stands between the reader and it.
+
+Per page, medians of `--runs`:
+- cold: a fresh browser (empty cache), navigation start to every registry chart of the page
+  drawn (each graph holds a `.main-svg`), timed inside the page by a script installed before
+  any of the page's own (CDP Page.addScriptToEvaluateOnNewDocument), so browser start-up and
+  polling do not count;
+- warm: the same, reloading the page in the browser that just loaded it (HTTP cache filled);
+- bytes over the wire for the first visit: the navigation's and every resource's
+  `transferSize` (headers included), read once the page has been quiet for a second.
+Targets: cold <= 1.3x the floor, warm <= 1.5x, first visit <= 1.2 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+from bench.load import free_port
+from bench.server import gunicorn
+from dashboard import charts, components
+
+TARGET_COLD, TARGET_WARM, TARGET_BYTES = 1.3, 1.5, 1_200_000
+TIMEOUT = 30
+FLOOR_PATH, FLOOR_GRAPH = "/floor.html", "floor"
+# Records when every wanted graph first holds an SVG; wanted graphs are given per path.
+PROBE = """
+(() => {
+  const want = %s[location.pathname];
+  if (!want) return;
+  const drawn = () => want.every(id => {
+    const graph = document.getElementById(id);
+    return graph && graph.querySelector('.main-svg');
+  });
+  const check = () => drawn() ? (window.__drawn = performance.now()) : requestAnimationFrame(check);
+  requestAnimationFrame(check);
+})();
+"""
+STATE = """
+return {plotly: typeof window.Plotly, graphs: document.querySelectorAll('.js-plotly-plot').length,
+        svgs: document.querySelectorAll('.main-svg').length, title: document.title,
+        ids: Array.from(document.querySelectorAll('.dash-graph')).map(e => e.id)};
+"""
+BYTES = """
+const entries = [...performance.getEntriesByType('navigation'),
+                 ...performance.getEntriesByType('resource')];
+return entries.reduce((sum, e) => sum + (e.transferSize || 0), 0);
+"""
+FLOOR_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<script src="plotly.min.js"></script></head>
+<body><div id="floor"></div>
+<script>Plotly.newPlot("floor", %s);</script></body></html>
+"""
+
+
+def browser_options() -> Options:
+    """The browser tests' chromium flags, headless."""
+    from tests.browser.conftest import CHROME_FLAGS  # a pytest-only module
+
+    options = Options()
+    for flag in [*CHROME_FLAGS, "--headless=new"]:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or ""
+    return options
+
+
+def new_browser(probe: str) -> webdriver.Chrome:
+    driver = webdriver.Chrome(
+        options=browser_options(), service=Service(shutil.which("chromedriver"))
+    )
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": probe})
+    return driver
+
+
+def load(driver: webdriver.Chrome, url: str) -> float:
+    """Milliseconds from navigation start to every wanted chart drawn."""
+    driver.get(url)
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        drawn = driver.execute_script("return window.__drawn")
+        if drawn is not None:
+            return float(drawn)
+        time.sleep(0.02)
+    state = driver.execute_script(STATE)
+    raise TimeoutError(f"charts not drawn within {TIMEOUT} s: {url}; page state: {state}")
+
+
+def wire_bytes(driver: webdriver.Chrome) -> int:
+    """Bytes over the wire so far, once nothing more has arrived for a second."""
+    last = -1
+    while True:
+        total = driver.execute_script(BYTES)
+        if total == last:
+            return int(total)
+        last = total
+        time.sleep(1.0)
+
+
+def measure(url: str, probe: str, runs: int) -> tuple[float, float, int]:
+    """Median cold and warm milliseconds, and the first visit's bytes."""
+    cold, warm, sizes = [], [], []
+    for _ in range(runs):
+        driver = new_browser(probe)
+        try:
+            cold.append(load(driver, url))
+            sizes.append(wire_bytes(driver))
+            warm.append(load(driver, url))
+        finally:
+            driver.quit()
+    return statistics.median(cold), statistics.median(warm), int(statistics.median(sizes))
+
+
+def floor_site(directory: Path) -> str:
+    """The floor page (one registry chart, full plotly.js) served from `directory`."""
+    import plotly
+
+    from dashboard import data
+    from dashboard.view import View
+
+    tables = data.store_for(data.data_dir(None)).tables()
+    figure = charts.CHARTS[0].render(tables, View()).figure
+    shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", directory)
+    (directory / FLOOR_PATH.lstrip("/")).write_text(FLOOR_HTML % figure.to_json())
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # one line per request would drown the report
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="*", default=charts.pages())
+    args = parser.parse_args()
+    wanted = {p: [components.graph_id(c.id) for c in charts.for_page(p)] for p in args.pages}
+    probe = PROBE % json.dumps({**wanted, FLOOR_PATH: [FLOOR_GRAPH]})
+    work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    try:
+        floor = measure(floor_site(work) + FLOOR_PATH, probe, args.runs)
+        with gunicorn(work) as base:
+            results = {p: measure(base + p, probe, args.runs) for p in args.pages}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(floor, results, args.runs)
+
+
+def report(floor: tuple[float, float, int], results: dict, runs: int) -> None:
+    print(f"pages: headless chromium, medians of {runs}; floor = one chart + full plotly.js")
+    print(
+        f"floor: cold {floor[0]:.0f} ms, warm {floor[1]:.0f} ms, {floor[2] / 1e6:.2f} MB"
+        f" (targets: cold <= {TARGET_COLD}x, warm <= {TARGET_WARM}x, <= {TARGET_BYTES / 1e6} MB)"
+    )
+    print(f"{'page':20}{'cold ms':>9}{'ratio':>7}{'warm ms':>9}{'ratio':>7}{'MB':>7}  verdict")
+    for page, (cold, warm, size) in results.items():
+        ratios = cold / floor[0], warm / floor[1]
+        missed = [
+            name
+            for name, ok in (
+                ("cold", ratios[0] <= TARGET_COLD),
+                ("warm", ratios[1] <= TARGET_WARM),
+                ("bytes", size <= TARGET_BYTES),
+            )
+            if not ok
+        ]
+        verdict = "OK" if not missed else "MISSED " + ", ".join(missed)
+        print(
+            f"{page:20}{cold:9.0f}{ratios[0]:7.2f}{warm:9.0f}{ratios[1]:7.2f}"
+            f"{size / 1e6:7.2f}  {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()

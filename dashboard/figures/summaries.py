@@ -1,0 +1,284 @@
+"""Every chart's text alternative: `summary(tables, view, rows)` and its table's columns.
+
+Each summary states the chart's key numbers in a sentence or two, from the chart's own rows
+(the ones `ChartSpec.render` computed for the figure), so words and picture never disagree.
+They live here rather than in the builders so that a builder stays about drawing (and under
+300 lines) and the work that changes builders often does not collide with this. No web import.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import fmt
+from dashboard.figures import (
+    careers_jobs,
+    careers_pay,
+    countries,
+    education,
+    employers_pay,
+    employers_rank,
+    employers_sector,
+    experience,
+    offer_buys,
+    outlook,
+    over_time,
+    pay,
+    states,
+)
+from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, ranges
+from dashboard.figures.captions import publisher
+from dashboard.tables import Tables
+from dashboard.view import View
+
+SOURCE = ("source_id", "Source")
+MEDIAN, MEAN = ("median_annual_usd", "Median, US$ a year"), ("mean_annual_usd", "Average, US$")
+
+
+def experience_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The statistic shown, highest and lowest by experience."""
+    stat = "mean" if view.stat == "mean" else "median"
+    what = f"{experience.STAT_NAMES[stat].lower()} pay"
+    return extremes(rows, "years", f"{stat}_annual_usd", money, what, experience.TITLE)
+
+
+def employers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The best- and worst-paying settings shown."""
+    return extremes(rows, "setting", "annual_usd", money, "pay", employers_pay.TITLE)
+
+
+def employers_rank_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The settings in rank order."""
+    if rows.empty:
+        return nothing(employers_rank.TITLE)
+    ranked = rows.sort_values("rank", kind="stable").head(5)
+    named = "; ".join(f"{r['rank']}. {r['setting']}" for _, r in ranked.iterrows())
+    return f"{employers_rank.TITLE}: {named}."
+
+
+def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """Each region's range, highest first (the chart's order, read from the top)."""
+    if rows.empty:
+        return nothing(countries.RANGE_TITLE)
+    parts = [
+        f"{r['region']} {countries.pair(r['low'], r['high'], r['shown_currency'])}"
+        for _, r in rows.iloc[::-1].head(4).iterrows()
+    ]
+    more = f" and {len(rows) - 4} more" if len(rows) > 4 else ""
+    lead = f"{countries.RANGE_TITLE} ({countries.BASIS_NAMES[view.basis]}), highest first: "
+    return lead + "; ".join(parts) + more + "."
+
+
+def countries_map_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The regions with the highest and lowest midpoints (a group colours many countries)."""
+    currency = fmt.PPP if view.basis == "ppp" else "USD"
+    regions = rows.drop_duplicates("region")
+    show = lambda v: fmt.money(v, currency)  # noqa: E731
+    return extremes(regions, "region", "value", show, "the midpoint", countries.MAP_TITLE)
+
+
+def outlook_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """Each projection's growth, oldest first."""
+    return listing(rows, "vintage", "growth_pct", percent, "projected job growth", outlook.TITLE, 5)
+
+
+def pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The published points by source, and where the typed salary falls."""
+    if rows.empty:
+        return nothing(pay.TITLE)
+    parts = [
+        f"{publisher(tables, source_id)}: "
+        + ", ".join(
+            f"{pay.STAT_NAMES.get(r['stat'], r['stat']).lower()} "
+            + fmt.money(r["annual_usd"], bound=r["bound"])
+            for _, r in group.iterrows()
+        )
+        for source_id, group in rows.groupby("source_id", sort=False)
+    ]
+    text = f"{pay.TITLE}. " + "; ".join(parts) + "."
+    found = pay.place(tables, view, rows)
+    if found is not None:
+        text += f" {fmt.money(found.salary)} is {found.short()}."
+    return text
+
+
+def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    return ranges(rows, "program", "months_min", "months_max", fmt.months, education.DURATION_TITLE)
+
+
+def cost_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    return ranges(rows, "program", "cost_usd_min", "cost_usd_max", money, education.COST_TITLE)
+
+
+def months_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    title = education.MONTHS_TITLE
+    return ranges(rows, "program", "cost_months_min", "cost_months_max", fmt.months, title)
+
+
+def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The best- and worst-paying sectors, by median where published, else by mean."""
+    medians = "median_annual_usd" in rows and rows["median_annual_usd"].notna().any()
+    value = "median_annual_usd" if medians else "mean_annual_usd"
+    what = "median pay" if medians else "average pay"
+    return extremes(rows, "sector", value, money, what, employers_sector.TITLE)
+
+
+def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The best- and worst-paying states, and the national mean."""
+    text = extremes(rows, "area_title", "mean_annual_usd", money, "average pay", states.MAP_TITLE)
+    if not rows.empty and not fmt.missing(rows["national_mean_usd"].iloc[0]):
+        text += f" National average: {fmt.money(rows['national_mean_usd'].iloc[0])}."
+    return text
+
+
+def careers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The best- and worst-paid occupations shown, by median annual pay."""
+    value, title = "median_annual_usd", careers_pay.TITLE
+    return extremes(rows, "occupation", value, money, "median pay", title)
+
+
+def careers_jobs_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The fastest- and slowest-growing occupations shown, by projected change."""
+    title = careers_jobs.TITLE
+    return extremes(rows, "occupation", "pct_change", percent, "projected growth", title)
+
+
+def over_time_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """Median pay in the first and the last year shown, in the view's dollars."""
+    data = rows.dropna(subset=["median_annual_usd"]).sort_values("year", kind="stable")
+    if data.empty:
+        return nothing(over_time.TITLE)
+    first, last = data.iloc[0], data.iloc[-1]
+    dollars = "constant dollars" if view.dollars == "constant" else "dollars of each year"
+    latest = f"{fmt.money(last['median_annual_usd'])} in {last['year']}"
+    if len(data) == 1:
+        return f"{over_time.TITLE}: median pay {latest} ({dollars})."
+    return (
+        f"{over_time.TITLE}: median pay went from {fmt.money(first['median_annual_usd'])} in "
+        f"{first['year']} to {latest} ({dollars}), across {len(data)} releases."
+    )
+
+
+def offer_buys_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    if rows.empty:
+        return f"{offer_buys.TITLE}: no price parities for this view."
+    pay = fmt.money(float(rows["pay_annual_usd"].iloc[0]))
+    cheapest, dearest = rows.iloc[0], rows.iloc[-1]
+    return (
+        f"{offer_buys.TITLE}: what {pay} a year buys takes from"
+        f" {fmt.money(cheapest['same_pay_annual_usd'])} in {cheapest['state']} to"
+        f" {fmt.money(dearest['same_pay_annual_usd'])} in {dearest['state']}"
+        f" (price parities of {int(cheapest['rpp_year'])})."
+    )
+
+
+EXPERIENCE = Alt(
+    experience_summary,
+    (("years", "Experience"), ("level", "Level"), MEDIAN, MEAN, SOURCE),
+)
+EMPLOYERS_PAY = Alt(
+    employers_pay_summary,
+    (("setting", "Setting"), ("stat", "Statistic"), ("annual_usd", "US$ a year"), SOURCE),
+)
+EMPLOYERS_RANK = Alt(employers_rank_summary, (("rank", "Rank"), ("setting", "Setting"), SOURCE))
+COUNTRIES_RANGE = Alt(
+    countries_range_summary,
+    (
+        ("region", "Region"),
+        ("shown_currency", "Currency"),
+        ("low", "Low"),
+        ("high", "High"),
+        SOURCE,
+    ),
+)
+COUNTRIES_MAP = Alt(
+    countries_map_summary,
+    (
+        ("region", "Region"),
+        ("iso3", "Country"),
+        ("value", "Midpoint"),
+        ("low", "Low"),
+        ("high", "High"),
+    ),
+)
+OUTLOOK = Alt(
+    outlook_summary,
+    (
+        ("period", "Projection"),
+        ("growth_pct", "Growth, %"),
+        ("new_jobs", "New jobs"),
+        ("annual_openings", "Openings a year"),
+        ("employment_start", "Jobs at start"),
+        ("employment_end", "Jobs at end"),
+        SOURCE,
+    ),
+)
+PAY = Alt(
+    pay_summary,
+    (
+        ("stat", "Statistic"),
+        ("annual_usd", "US$ a year"),
+        ("bound", "Bound"),
+        ("period", "Period"),
+        SOURCE,
+    ),
+)
+DURATION = Alt(
+    duration_summary,
+    (("program", "Program"), ("months_min", "Months, from"), ("months_max", "Months, to"), SOURCE),
+)
+COST = Alt(
+    cost_summary,
+    (("program", "Program"), ("cost_usd_min", "US$, from"), ("cost_usd_max", "US$, to"), SOURCE),
+)
+MONTHS = Alt(
+    months_summary,
+    (
+        ("program", "Program"),
+        ("cost_months_min", "Months of pay, from"),
+        ("cost_months_max", "Months of pay, to"),
+        MEDIAN,
+    ),
+)
+SECTOR = Alt(
+    sector_summary,
+    (("sector", "Sector"), MEDIAN, MEAN, ("employment", "Jobs"), ("release", "Release")),
+)
+STATES = Alt(
+    states_summary,
+    (
+        ("area_title", "State or territory"),
+        ("mean_annual_usd", "Average, US$ a year"),
+        ("rank", "Rank"),
+        ("vs_national", "Against the national average, US$"),
+        ("release", "Release"),
+    ),
+)
+P10, P90 = ("p10_annual_usd", "10th percentile, US$"), ("p90_annual_usd", "90th percentile, US$")
+CAREERS_PAY = Alt(
+    careers_pay_summary,
+    (("occupation", "Occupation"), P10, MEDIAN, P90, MEAN, ("release", "Release")),
+)
+CAREERS_JOBS = Alt(
+    careers_jobs_summary,
+    (
+        ("occupation", "Occupation"),
+        ("employment", "Jobs"),
+        ("pct_change", "Projected change, %"),
+        ("annual_openings", "Openings a year"),
+        ("typical_education", "Typical education"),
+    ),
+)
+OVER_TIME = Alt(
+    over_time_summary,
+    (("year", "Year"), ("release", "Release"), P10, MEDIAN, P90, MEAN, ("dollars", "Dollars")),
+)
+OFFER_BUYS = Alt(
+    offer_buys_summary,
+    (
+        ("rank", "Rank"),
+        ("state", "State"),
+        ("same_pay_annual_usd", "Pay that buys the same, US$"),
+        ("rpp_all_items", "Price parity (U.S. = 100)"),
+    ),
+)

@@ -1,0 +1,60 @@
+"""What dashboard.speed promises, over HTTP: the small plotly.js where charts are, AG Grid's
+scripts only where a grid is, the page in the first layout, and scripts cached for good."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard import charts, speed
+
+SCRIPT = re.compile(r'<script[^>]* src="([^"]+)"')
+
+
+def scripts(http, path: str) -> list[str]:
+    return SCRIPT.findall(http.get(path).get_data(as_text=True))
+
+
+@pytest.mark.parametrize("path", charts.pages())
+def test_chart_pages_load_the_small_plotly_early_and_no_grid(client, path):
+    http = client
+    found = scripts(http, path)
+    plotly = [s for s in found if "/_cma/plotly-" in s]
+    assert plotly and not any("dash_ag_grid" in s or "dash_table" in s for s in found)
+    response = http.get(plotly[0], headers={"Accept-Encoding": "br"})
+    assert response.headers["Cache-Control"] == speed.IMMUTABLE
+    assert response.headers["Content-Encoding"] == "br"
+    # Dash's own plotly.js URL, where a graph would fall back to, serves the same bundle.
+    fallback = http.get("/" + speed.DASH_PLOTLY)
+    assert fallback.get_data() == speed.PLOTLY.read_bytes()
+
+
+def test_grid_pages_are_the_pages_with_a_grid(client):
+    http = client
+    for page in ("/", *charts.pages(), "/data"):
+        with_grid = any("dash_ag_grid" in s for s in scripts(http, page))
+        assert with_grid == (page in speed.GRID_PAGES), page
+        layout = http.get("/_dash-layout", headers={"Referer": f"http://localhost{page}"})
+        assert ('"AgGrid"' in layout.get_data(as_text=True)) == (page in speed.GRID_PAGES)
+
+
+def test_the_layout_holds_the_page_named_by_its_referer(client):
+    http = client
+    layout = http.get("/_dash-layout", headers={"Referer": "http://localhost/pay?salary=45000"})
+    text = layout.get_data(as_text=True)
+    assert "45,000 is about the" in text  # the placement, computed for the address
+    assert '"pathname":"\\u002fpay"' in text and '"search":"?salary=45000"' in text
+    bare = http.get("/_dash-layout").get_data(as_text=True)
+    assert "45,000" not in bare and '"pathname"' not in bare  # Dash's page callback fills it
+    other_site = http.get("/_dash-layout", headers={"Referer": "http://elsewhere.example/pay"})
+    assert other_site.get_data(as_text=True) == bare
+
+
+def test_fingerprinted_scripts_and_assets_are_immutable(client):
+    http = client
+    for url in scripts(http, "/pay"):
+        if "_dash-component-suites" in url or "/assets/" in url:
+            response = http.get(url)
+            assert response.status_code == 200, url
+            assert response.headers["Cache-Control"] == speed.IMMUTABLE, url

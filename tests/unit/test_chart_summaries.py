@@ -1,0 +1,95 @@
+"""Every chart's text alternative, on the real data: a summary that states numbers from the
+chart's own rows and follows the view, and a table holding the rows' key columns."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, components, ids, page_charts
+from dashboard.view import BASES, DOLLARS, STATS, View
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[tuple[float, int]]:
+    """Every number written in `text`, with its decimal places (1,351,760 -> 1351760.0, 0)."""
+    found = []
+    for match in NUMBER.findall(text):
+        plain = match.replace(",", "")
+        found.append((float(plain), len(plain.partition(".")[2])))
+    return found
+
+
+def row_values(rows: pd.DataFrame) -> list[float]:
+    numeric = rows.select_dtypes("number")
+    return [float(v) for v in numeric.to_numpy().ravel() if pd.notna(v)]
+
+
+def alternative_views(spec: charts.ChartSpec, tables) -> list[View]:
+    """Views a reader can choose for this chart: each value of each setting, each one source."""
+    views = []
+    if "basis" in spec.settings:
+        views += [View(basis=b) for b in BASES]
+    if "stat" in spec.settings:
+        views += [View(stat=s) for s in STATS]
+    if "dollars" in spec.settings:
+        views += [View(dollars=d) for d in DOLLARS]
+    if "salary" in spec.settings:
+        views += [View(salary=s) for s in (30000.0, 45000.0, 70000.0)]
+    if "sources" in spec.settings:
+        views += [View(sources=(s,)) for s in sorted(spec.source_ids(tables))]
+    return views
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables):
+    shown = spec.render(tables, View())
+    assert spec.alt is not None, "every chart needs a text alternative"
+    assert shown.summary.startswith(spec.title.split(":")[0])
+    values = row_values(shown.rows)
+    stated = numbers_in(shown.summary)
+    assert any(any(round(v, digits) == number for v in values) for number, digits in stated), (
+        f"{spec.id}: no number of its rows in {shown.summary!r}"
+    )
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_the_summary_follows_the_view(spec, tables):
+    """Whenever a view changes what a chart shows, its summary says something else; a view
+    that changes nothing (on this data) leaves the summary as it was."""
+    default = spec.render(tables, View())
+    drawn = default.figure.to_json()
+    shown = [spec.render(tables, view) for view in alternative_views(spec, tables)]
+    changed = [s for s in shown if not s.rows.equals(default.rows) or s.figure.to_json() != drawn]
+    same = [s for s in shown if s not in changed]
+    if changed:
+        assert any(s.summary != default.summary for s in changed)
+    assert all(s.summary == default.summary for s in same)
+
+
+def test_a_typed_salary_is_in_the_pay_summary(tables):
+    spec = charts.get(ids.PAY_DISTRIBUTION)
+    assert "$45,000 is about the" in spec.render(tables, View(salary=45000.0)).summary
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_the_table_holds_every_row(spec, tables):
+    headers, cells = spec.render(tables, View()).table
+    rows = spec.rows(tables, View())
+    assert len(cells) == len(rows) and headers
+    assert all(len(row) == len(headers) for row in cells)
+
+
+def test_a_pages_callback_redraws_summary_and_table_with_the_figure(tables):
+    path = "/countries"
+    outputs = [str(o) for o in page_charts.outputs(path)]
+    view = View(basis="ppp")
+    values = page_charts.values(path, tables, view)
+    assert len(values) == len(outputs)
+    for spec in charts.for_page(path):
+        at = outputs.index(f"{components.summary_id(spec.id)}.children")
+        assert values[at] == spec.render(tables, view).summary
+        assert f"{components.table_id(spec.id)}.children" in outputs
