@@ -63,8 +63,9 @@ def test_the_summary_follows_the_view(spec, tables):
     default = spec.render(tables, View())
     drawn = default.figure.to_json()
     shown = [spec.render(tables, view) for view in alternative_views(spec, tables)]
-    changed = [s for s in shown if not s.rows.equals(default.rows) or s.figure.to_json() != drawn]
-    same = [s for s in shown if s not in changed]
+    differs = [not s.rows.equals(default.rows) or s.figure.to_json() != drawn for s in shown]
+    changed = [s for s, d in zip(shown, differs, strict=True) if d]
+    same = [s for s, d in zip(shown, differs, strict=True) if not d]
     if changed:
         assert any(s.summary != default.summary for s in changed)
     assert all(s.summary == default.summary for s in same)
