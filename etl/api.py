@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from etl import manifest, rawtree
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
 from etl.errors import EmptyTable, UsageError, shown_path
+from etl.readers import oews_files
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +49,8 @@ def plan(raw: Path, out: Path) -> Plan:
     raw, out = Path(raw), Path(out)
     inputs = manifest.hash_inputs(raw)
     previous = manifest.read(out)
-    unclaimed = rawtree.unclaimed(raw, [raw / e["path"] for e in inputs])
+    files = [raw / e["path"] for e in inputs]
+    unclaimed = rawtree.unclaimed(raw, files)
     settings = {"schema_version": SCHEMA_VERSION, "reference_year": REFERENCE_YEAR}
     return Plan(
         raw=raw,
@@ -57,9 +59,13 @@ def plan(raw: Path, out: Path) -> Plan:
         previous=previous,
         input_changes=manifest.input_changes(previous, inputs),
         up_to_date=manifest.up_to_date(out, previous, inputs, settings),
-        warnings=tuple(
-            f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
-            for p in unclaimed
+        warnings=(
+            *(
+                f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
+                for p in unclaimed
+            ),
+            # A file in oews/ that no reader takes is named, never skipped in silence.
+            *(f"{shown_path(p)}: not read: {why}" for p, why in oews_files.strays(raw, files)),
         ),
     )
 
