@@ -14,7 +14,8 @@ reference/oes_soc_crosswalk.csv; a 1997 OES code without a crosswalk row has no 
 not taken. Markers are data, not numbers: `*` wage not available (`***`: withdrawn for
 reporting errors), `**` employment not available, `#` wage top-coded (the value becomes the
 release's threshold, flagged), `~` fewer than 0.5% of establishments reporting;
-reference/oews_columns.csv says which column may hold which. Any other text in a number column is an InputError naming file, sheet, row and column.
+reference/oews_columns.csv says which column may hold which. Any other text in a number
+column is an InputError naming file, sheet, row and column.
 """
 
 from __future__ import annotations
