@@ -219,8 +219,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_pay.build,
         careers_pay.rows,
         careers_pay.caption,
-        ("official_wages", "projections", "sources"),
-        settings=("sources",),
+        ("official_wages", "projections", "occupations", "sources"),
+        settings=("sources", "occupations"),
         source_tables=("official_wages", "projections"),
     ),
     ChartSpec(
@@ -230,8 +230,8 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_jobs.build,
         careers_jobs.rows,
         careers_jobs.caption,
-        ("official_wages", "projections", "sources"),
-        settings=("sources",),
+        ("official_wages", "projections", "occupations", "sources"),
+        settings=("sources", "occupations"),
         source_tables=("official_wages", "projections"),
     ),
     ChartSpec(

@@ -73,6 +73,7 @@ CAREERS_JOBS = "careers-jobs"
 CAREERS_JOBS_GRAPH = "careers-jobs-graph"
 CAREERS_JOBS_CAPTION = "careers-jobs-caption"
 CAREERS_TABLE = "careers-table"
+CAREERS_OCCUPATIONS = "careers-occupations"
 
 # Pay over time
 OVER_TIME_PAY = "over-time-pay"

@@ -89,6 +89,14 @@ def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
     return rows if year is None else rows[rows["year"] == year]
 
 
+def compared(tables: Tables, view: View) -> tuple[str, ...]:
+    """The occupations a comparison shows: medical assistants, All occupations, and the view's
+    picks, or without picks the default set (reference/occupations.csv, table occupations)."""
+    default = tables.occupations
+    picks = view.occupations or tuple(default.loc[default["role"] == "related", "occupation_code"])
+    return tuple(dict.fromkeys((FOCUS, BASELINE, *picks)))
+
+
 def projections(tables: Tables, view: View) -> pd.DataFrame:
     """The newest projection period of the view's sources, one row per occupation."""
     frame = select_sources(tables.projections, view)
