@@ -143,10 +143,10 @@ def test_an_xlsx_in_an_old_layout_with_a_title_block(tmp_path):
     sheet.append(["May 2008 OES Estimates"])
     sheet.append(["# = indicates a wage greater than $70.00 per hour or $145,600 per year"])
     sheet.append([])
-    sheet.append(["occ_code", "occ_title", "group", "tot_emp", "h_mean", "a_mean", "h_median"]
-                 + ["a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"])  # fmt: skip
-    sheet.append(["31-9092", "Medical assistants", "", "  400000", " 13.00", "27040", "12.50"]
-                 + ["19000", "22000", "26000", "31000", "#"])  # fmt: skip
+    header = "occ_code occ_title group tot_emp h_mean a_mean h_median a_pct10 a_pct25 a_median"
+    sheet.append([*header.split(), "a_pct75", "a_pct90"])
+    cells = ["31-9092", "Medical assistants", "", "  400000", " 13.00", "27040", "12.50"]
+    sheet.append([*cells, "19000", "22000", "26000", "31000", "#"])
     path = tmp_path / "raw" / "oews" / "oesm08nat" / "national_dl.xlsx"
     path.parent.mkdir(parents=True)
     workbook.save(path)
