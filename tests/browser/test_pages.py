@@ -46,7 +46,7 @@ KEY_FIGURES = {
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
     "/careers": ["Medical assistants", "763,040", "Registered nurses"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
-    "/over-time": ["One release loaded", "May 2023", "Adjust for inflation"],
+    "/over-time": ["12 releases loaded", "May 2025", "shown as gaps", "Adjust for inflation"],
 }
 # The first chart the registry places on each page: drawn means the page has rendered.
 GRAPHS = {path: components.graph_id(charts.for_page(path)[0].id) for path in charts.pages()}
