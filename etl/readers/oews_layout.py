@@ -47,11 +47,14 @@ def load(path: Path, kind: str, spec: tuple[Column, ...], workbook=None) -> Shee
     else:
         found = _workbook_sheet(path, spec, workbook or open_workbook(path))
     if found is None:
-        names = _names(spec, "occupation_code") + _names(spec, "occupation_title")
+        names = _names(spec, "occupation_code")[:1] + _names(spec, "occupation_title")[:1]
+        where = "the file" if path.suffix.lower() == ".csv" else "any sheet"
+        hint = " (expected ';' or ',' between columns)" if where == "the file" else ""
         raise InputError(
             path,
-            f"no sheet has a header row naming {' and '.join(names[:2])} in its first"
-            f" {HEADER_SEARCH_ROWS} rows (wrong sheet or file?)",
+            f"missing column(s): no header row naming {' and '.join(names)} in the first"
+            f" {HEADER_SEARCH_ROWS} rows of {where}{hint} (wrong sheet or file?)",
+            row=1,
         )
     sheet = found
     missing = [c.meaning for c in spec if kind in c.required_in and c.meaning not in sheet.columns]
