@@ -79,8 +79,10 @@ def release_of(frame: pd.DataFrame, year: int | None) -> str | None:
 
 def latest_release(tables: Tables) -> str | None:
     """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
-    national = tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL]
-    return release_of(national, latest_year(national))
+    # All-industry rows only: a newer sector file alone (natsector_M2024 beside national_M2023)
+    # is not a newer national release.
+    rows = national(tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL])
+    return release_of(rows, latest_year(rows))
 
 
 def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:

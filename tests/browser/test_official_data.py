@@ -85,7 +85,7 @@ def test_a_new_release_changes_the_figures_without_restart(dash_duo, tmp_path):
 
     # An .xls release as published, and one in the folder BLS's zip unpacks to: no code change.
     shutil.copyfile(RAW_DIR / "oews" / "national_1997_dl.xls", oews / "national_1997_dl.xls")
-    shutil.copytree(RAW_DIR / "oews" / "oesm14nat", oews / "oesm14nat")
+    shutil.copytree(RAW_DIR / "oews" / "oesm14nat", oews / "oesm14nat", dirs_exist_ok=True)
     assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
     open_page(dash_duo, "/over-time")
     dash_duo.wait_for_text_to_equal(
