@@ -59,15 +59,26 @@ def plan(raw: Path, out: Path) -> Plan:
         previous=previous,
         input_changes=manifest.input_changes(previous, inputs),
         up_to_date=manifest.up_to_date(out, previous, inputs, settings),
-        warnings=(
-            *(
-                f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
-                for p in unclaimed
-            ),
-            # A file in oews/ that no reader takes is named, never skipped in silence.
-            *(f"{shown_path(p)}: not read: {why}" for p, why in oews_files.strays(raw, files)),
-        ),
+        warnings=_warnings(raw, files, unclaimed),
     )
+
+
+def _warnings(raw: Path, files: list[Path], unclaimed: list[Path]) -> tuple[str, ...]:
+    """One line per file the build goes on without: unclaimed, or in oews/ but no release.
+
+    A file in oews/ that no reader takes is named, never skipped in silence; when it is also
+    unclaimed, both reasons go on its one line.
+    """
+    strays = dict(oews_files.strays(raw, files))
+    lines = []
+    for path in unclaimed:
+        why = f"; not read: {strays.pop(path)}" if path in strays else ""
+        lines.append(
+            f"{shown_path(path)}: no source in sources.csv claims this file (its `files`"
+            f" column){why}"
+        )
+    lines += [f"{shown_path(p)}: not read: {why}" for p, why in strays.items()]
+    return tuple(lines)
 
 
 @dataclass
