@@ -74,6 +74,7 @@ CAREERS_JOBS = "careers-jobs"
 CAREERS_JOBS_GRAPH = "careers-jobs-graph"
 CAREERS_JOBS_CAPTION = "careers-jobs-caption"
 CAREERS_TABLE = "careers-table"
+CAREERS_OCCUPATIONS = "careers-occupations"
 
 # Pay over time
 OVER_TIME_PAY = "over-time-pay"
@@ -142,3 +143,4 @@ OFFER_BUYS = "offer-buys"
 OFFER_BUYS_GRAPH = "offer-buys-graph"
 OFFER_BUYS_CAPTION = "offer-buys-caption"
 OFFER_BUYS_TABLE = "offer-buys-table"
+OVERVIEW_SINCE_QUOTED = "overview-since-quoted"

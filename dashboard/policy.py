@@ -6,7 +6,9 @@ chart registry (dashboard.charts) says of each chart placed there:
 
 - a setting that no chart on the page uses is reset to its default, with a note;
 - a source that no chart on the page can show is dropped, with a note (no sources left means
-  every source, as an empty selection always does).
+  every source, as an empty selection always does);
+- likewise an occupation code the data has no national figure for (none left: the default
+  comparison set).
 
 Every consumer normalises a view here and nowhere else: the page's layout and callbacks, the
 Download menu's links, `/export/...` and `python -m dashboard.export`. So a file shows exactly
@@ -38,7 +40,12 @@ SETTING_NAMES = {
     "dollars": "dollars",
     "period": "pay period",
     "state": "state",
+    "occupations": "occupations",
 }
+DROPPED_OCCUPATIONS = (
+    "Occupation codes not found in the BLS data were ignored: {codes}. Showing the others"
+    " (or, with none left, the default comparison)."
+)
 DROPPED_SOURCES = "Sources not found in this data were ignored: showing every source they left."
 NOT_HERE_SOURCES = (
     "Some sources in the address have no figures on this page and were ignored: "
@@ -48,6 +55,7 @@ NOT_HERE_SOURCES = (
 # Source ids per (data version, page): computing them reads whole tables, and a page asks on
 # every callback. A new data version replaces the entries.
 _SOURCE_IDS: dict[tuple[str, str], tuple[str, ...]] = {}
+_OCCUPATION_CODES: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def page_settings(path: str) -> tuple[str, ...]:
@@ -99,7 +107,25 @@ def resolve(view: View, tables: Tables, path: str) -> View:
         view, note = _known_sources(view, tables, path)
         if note:
             notes.append(note)
+    if view.occupations:
+        known = occupation_codes(tables)
+        unknown = [c for c in view.occupations if c not in known]
+        if unknown:
+            notes.append(DROPPED_OCCUPATIONS.format(codes=", ".join(unknown)))
+            view = replace(view, occupations=tuple(c for c in view.occupations if c in known))
     return replace(view, warnings=tuple(dict.fromkeys(notes)))
+
+
+def occupation_codes(tables: Tables) -> frozenset[str]:
+    """Every occupation with a national OEWS figure in some release (cached per data version)."""
+    key = (tables.data_version, "#occupations")
+    found = _OCCUPATION_CODES.get(key)
+    if found is None:
+        _OCCUPATION_CODES.clear()
+        wages = tables.official_wages
+        found = frozenset(wages.loc[wages["area_type"] == "national", "occupation_code"])
+        _OCCUPATION_CODES[key] = found
+    return found
 
 
 def page_choices(path: str) -> dict[str, tuple[str, ...]]:

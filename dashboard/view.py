@@ -40,6 +40,10 @@ MAX_HOURLY = 500
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCE_ID_CHARS = 64
 MAX_SOURCES = 20
+# SOC codes a reader compares with medical assistants (Related careers). More than a dozen
+# would not fit a chart's rows; the cap also bounds what a hostile link costs.
+SOC_CODE = re.compile(r"^\d{2}-\d{4}$", re.ASCII)
+MAX_OCCUPATIONS = 12
 # Far above any annual pay in this occupation: a larger number is a typo, not a salary.
 MAX_SALARY = 10_000_000
 # Caps keep a hostile URL from costing more than a normal one to parse.
@@ -54,7 +58,8 @@ NOT_A_NUMBER = "Enter your annual salary as a number, for example 45000."
 @dataclass(frozen=True)
 class View:
     """Chosen basis (countries), statistic (experience), sources (empty: all), salary and
-    dollars (nominal or constant, wherever pay from different years is compared)."""
+    dollars (nominal or constant, wherever pay from different years is compared) and
+    occupations (SOC codes to compare with medical assistants; empty: the default set)."""
 
     basis: str = "usd"
     stat: str = "both"
@@ -63,6 +68,7 @@ class View:
     dollars: str = "nominal"
     period: str = "year"
     state: str | None = None
+    occupations: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -78,10 +84,11 @@ class View:
             raise ValueError("state must be a U.S. postal code")
         # Sorted and deduplicated so that equal selections give equal views and equal URLs.
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
+        object.__setattr__(self, "occupations", tuple(sorted(set(self.occupations))))
 
 
 DEFAULT = View()
-SETTING_KEYS = ("basis", "stat", "sources", "salary", "dollars", "period", "state")
+SETTING_KEYS = ("basis", "stat", "sources", "salary", "dollars", "period", "state", "occupations")
 
 
 def parse_query(query: str) -> View:
@@ -129,6 +136,7 @@ def from_params(params: Mapping[str, object]) -> View:
     state, problem = parse_state(params.get("state"))
     if problem:
         warnings.append(problem)
+    occupations = parse_occupations(params.get("occupations"), warnings)
     return View(
         basis=basis,
         stat=stat,
@@ -137,6 +145,7 @@ def from_params(params: Mapping[str, object]) -> View:
         dollars=dollars,
         period=period,
         state=state,
+        occupations=occupations,
         warnings=tuple(warnings),
     )
 
@@ -158,6 +167,8 @@ def to_query(view: View) -> str:
         params["period"] = view.period
     if view.state is not None:
         params["state"] = view.state
+    if view.occupations:
+        params["occupations"] = ",".join(view.occupations)
     return "?" + urlencode(params, safe=",") if params else ""
 
 
@@ -225,6 +236,40 @@ def parse_sources(value: object, warnings: list[str] | None = None) -> tuple[str
     if rejected and warnings is not None:
         warnings.append("Some source ids in the address were not valid and were ignored.")
     return tuple(sorted(set(found)))
+
+
+def parse_occupations(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:
+    """SOC codes from "31-9091,29-1141" or a list of them (a dropdown's value); malformed codes
+    are dropped with a note, and past MAX_OCCUPATIONS the rest are left out with a note."""
+    items = value if isinstance(value, list | tuple) else [value]
+    found: list[str] = []
+    rejected = too_many = False
+    for item in items[:MAX_FIELDS]:
+        if item is None:
+            continue
+        if not isinstance(item, str):
+            rejected = True
+            continue
+        for part in item[:MAX_QUERY_CHARS].split(","):
+            part = part.strip()
+            if not part or part in found:
+                continue
+            if not SOC_CODE.match(part):
+                rejected = True
+            elif len(found) < MAX_OCCUPATIONS:
+                found.append(part)
+            else:
+                too_many = True
+    if warnings is not None and rejected:
+        warnings.append(
+            "Some occupation codes in the address were not SOC codes (like 31-9092) and were"
+            " ignored."
+        )
+    if warnings is not None and too_many:
+        warnings.append(
+            f"At most {MAX_OCCUPATIONS} occupations can be compared: the rest were left out."
+        )
+    return tuple(sorted(found))
 
 
 def format_salary(salary: float) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from etl import manifest, rawtree
 from etl.config import REFERENCE_YEAR, SCHEMA_VERSION
 from etl.errors import EmptyTable, UsageError, shown_path
+from etl.readers import oews_files
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +49,8 @@ def plan(raw: Path, out: Path) -> Plan:
     raw, out = Path(raw), Path(out)
     inputs = manifest.hash_inputs(raw)
     previous = manifest.read(out)
-    unclaimed = rawtree.unclaimed(raw, [raw / e["path"] for e in inputs])
+    files = [raw / e["path"] for e in inputs]
+    unclaimed = rawtree.unclaimed(raw, files)
     settings = {"schema_version": SCHEMA_VERSION, "reference_year": REFERENCE_YEAR}
     return Plan(
         raw=raw,
@@ -57,11 +59,7 @@ def plan(raw: Path, out: Path) -> Plan:
         previous=previous,
         input_changes=manifest.input_changes(previous, inputs),
         up_to_date=manifest.up_to_date(out, previous, inputs, settings),
-        warnings=tuple(
-            f"{shown_path(p)}: no source in sources.csv claims this file (its `files` column)"
-            for p in unclaimed
-        )
-        + _awaiting_review(raw),
+        warnings=_warnings(raw, files, unclaimed) + _awaiting_review(raw),
     )
 
 
@@ -76,6 +74,24 @@ def _awaiting_review(raw: Path) -> tuple[str, ...]:
     return (
         f"{len(files)} candidate file{plural} awaiting review (ignored until accepted): {names}",
     )
+
+
+def _warnings(raw: Path, files: list[Path], unclaimed: list[Path]) -> tuple[str, ...]:
+    """One line per file the build goes on without: unclaimed, or in oews/ but no release.
+
+    A file in oews/ that no reader takes is named, never skipped in silence; when it is also
+    unclaimed, both reasons go on its one line.
+    """
+    strays = dict(oews_files.strays(raw, files))
+    lines = []
+    for path in unclaimed:
+        why = f"; not read: {strays.pop(path)}" if path in strays else ""
+        lines.append(
+            f"{shown_path(path)}: no source in sources.csv claims this file (its `files`"
+            f" column){why}"
+        )
+    lines += [f"{shown_path(p)}: not read: {why}" for p, why in strays.items()]
+    return tuple(lines)
 
 
 @dataclass

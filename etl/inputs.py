@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.readers import bea, cpi, figures, oews, projections, reference, worldbank
+from etl.readers import (
+    bea,
+    cpi,
+    figures,
+    oews,
+    oews_reference,
+    projections,
+    reference,
+    worldbank,
+)
 
 
 @dataclass
@@ -33,6 +42,8 @@ class Inputs:
     official_measures: pd.DataFrame
     us_states: pd.DataFrame
     topcodes: pd.DataFrame
+    oews_columns: tuple[oews_reference.Column, ...]
+    crosswalk: pd.DataFrame
     oews_releases: list[oews.Release]
     projection_workbooks: list[Path]
     cpi: pd.DataFrame
@@ -70,7 +81,9 @@ def load(raw: Path) -> Inputs:
         occupations=reference.read_occupations(raw),
         official_measures=reference.read_official_measures(raw, measures),
         us_states=reference.read_us_states(raw),
-        topcodes=reference.read_topcodes(raw),
+        topcodes=oews_reference.read_topcodes(raw),
+        oews_columns=oews_reference.read_columns(raw),
+        crosswalk=oews_reference.read_crosswalk(raw),
         oews_releases=oews.find_releases(raw),
         projection_workbooks=projections.find_workbooks(raw),
         cpi=cpi.read_cpi(cpi.find_file(raw)),

@@ -45,6 +45,7 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
             "typical_education",
         ]
     ]
+    outlook = outlook[outlook["occupation_code"].isin(official.compared(tables, view))]
     rows = pay.merge(outlook, on="occupation_code", how="outer")
     if rows.empty:
         return rows.assign(occupation=[], role=[])
@@ -120,7 +121,11 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         parts.append(official.Part(official.OEWS_NATIONAL, "employment", release))
     if span:
         parts.append(official.Part(official.PROJECTIONS, "growth, openings", span))
-    return official.caption(tables, parts)
+    # The projections are read for the default set only: a picked career has employment here
+    # but no growth or openings, and the caption says so rather than leave the bars out unsaid.
+    unprojected = careers.loc[careers["base_year"].isna(), "occupation_code"].tolist()
+    note = f"No projection loaded for {', '.join(unprojected)}" if unprojected and span else ""
+    return official.caption(tables, parts, [note])
 
 
 def _job_bars(

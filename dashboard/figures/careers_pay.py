@@ -41,10 +41,12 @@ COLUMNS = [
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Each occupation's national, all-industry wages in the latest release, lowest median first."""
+    """Each compared occupation's national, all-industry wages in the latest release (medical
+    assistants'), lowest median first; the view's picks, or the default set, are compared."""
     rows = official.wages(tables, view)
     year = official.latest_year(official.national(rows))
-    rows = official.national(rows, year).copy()
+    rows = official.national(rows, year)
+    rows = rows[rows["occupation_code"].isin(official.compared(tables, view))].copy()
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
     labels = official.names(tables)
@@ -98,7 +100,18 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         return official.caption(tables, [])
     release = str(data["release"].iloc[0])
     parts = [official.Part(official.OEWS_NATIONAL, "wages, employment", release)]
-    return official.caption(tables, parts, ["National, all industries, excluding self-employed"])
+    notes = ["National, all industries, excluding self-employed", missing_note(tables, view, data)]
+    return official.caption(tables, parts, notes)
+
+
+def missing_note(tables: Tables, view: View, data: pd.DataFrame) -> str:
+    """Which compared occupations have no figure in the release shown (a code BLS retired or
+    had not yet defined), so a missing row is explained rather than silently absent."""
+    absent = [c for c in official.compared(tables, view) if c not in set(data["occupation_code"])]
+    if not absent:
+        return ""
+    release = str(data["release"].iloc[0])
+    return f"No figure in {release} for {', '.join(absent)} (no counterpart in that release)"
 
 
 def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]:

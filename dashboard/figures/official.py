@@ -79,14 +79,24 @@ def release_of(frame: pd.DataFrame, year: int | None) -> str | None:
 
 def latest_release(tables: Tables) -> str | None:
     """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
-    national = tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL]
-    return release_of(national, latest_year(national))
+    # All-industry rows only: a newer sector file alone (natsector_M2024 beside national_M2023)
+    # is not a newer national release.
+    rows = national(tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL])
+    return release_of(rows, latest_year(rows))
 
 
 def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
     """U.S.-wide, all-industry rows (of one year when given)."""
     rows = frame[(frame["area_type"] == "national") & (frame["naics"] == ALL_INDUSTRIES)]
     return rows if year is None else rows[rows["year"] == year]
+
+
+def compared(tables: Tables, view: View) -> tuple[str, ...]:
+    """The occupations a comparison shows: medical assistants, All occupations, and the view's
+    picks, or without picks the default set (reference/occupations.csv, table occupations)."""
+    default = tables.occupations
+    picks = view.occupations or tuple(default.loc[default["role"] == "related", "occupation_code"])
+    return tuple(dict.fromkeys((FOCUS, BASELINE, *picks)))
 
 
 def projections(tables: Tables, view: View) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from dashboard import fmt, summary
 from dashboard.figures.captions import describe, publisher
 from dashboard.figures.official import (
     FOCUS,
+    OEWS_NATIONAL,
     latest_year,
     national,
     programme,
@@ -58,6 +59,31 @@ def overview_cards(tables: Tables) -> list[summary.Card]:
         summary.Card(key, label, tuple(line for line, _ in found), _disagreements(tables, found))
         for key, label, found in specs
     ]
+
+
+def since_quoted(tables: Tables) -> str:
+    """How the median moved between the release the guides quote and the latest one:
+    "BLS May 2025: median $45,690, up 8.8% since the May 2023 figure the guides quote ($42,000)."
+    Empty when the guides quote no OEWS release, or quote the latest."""
+    obs = tables.observations
+    quoted = obs.loc[obs["official_source_id"] == OEWS_NATIONAL, "official_period"].dropna()
+    rows = national(wages(tables, View()))
+    rows = rows[rows["occupation_code"] == FOCUS].set_index("release")
+    if quoted.empty or rows.empty:
+        return ""
+    latest = rows.loc[rows["year"] == rows["year"].max()].iloc[0]
+    then = str(sorted(quoted.unique(), key=lambda r: rows["year"].get(r, 0))[-1])
+    if then not in rows.index or then == latest.name:
+        return ""
+    before, now = rows.loc[then, "median_annual_usd"], latest["median_annual_usd"]
+    if fmt.missing(before) or fmt.missing(now) or not before:
+        return ""
+    change = (now / before - 1) * 100
+    direction = "up" if change >= 0 else "down"
+    return (
+        f"BLS {latest.name}: median {fmt.money(now)}, {direction} {abs(change):.1f}% since the"
+        f" {then} figure the guides quote ({fmt.money(before)})."
+    )
 
 
 Shown = list[tuple[summary.Line, list[tuple[str, str]]]]

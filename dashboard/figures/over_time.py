@@ -1,8 +1,10 @@
 """Pay over time: medical assistants' wage percentiles in every OEWS release loaded.
 
-Each release is one point per percentile (national, all industries). With one release there is
-no trend to draw, so the chart shows that year's points and says how to add more: BLS files
-dropped into data/raw/oews are picked up by the next ETL run. Wages are as published (current
+Each release is one point per percentile (national, all industries), on a time axis of years:
+a year with no release loaded is a gap in every line and in the band, never a line drawn across
+it as if BLS had published a figure in between. With one release there is no trend to draw, so
+the chart shows that year's points and says how to add more: BLS files dropped into
+data/raw/oews are picked up by the next ETL run. Wages are as published (current
 dollars) unless the view asks for constant dollars: then every wage is restated in dollars of
 the base year by the May CPI-U (dashboard.figures.dollars), and the rows keep both.
 """
@@ -72,7 +74,35 @@ def note(tables: Tables, view: View) -> str:
         return NO_DATA
     if len(data) == 1:
         return ONE_RELEASE
-    return f"{len(data)} releases loaded: {data['release'].iloc[0]} to {data['release'].iloc[-1]}."
+    text = f"{len(data)} releases loaded: {data['release'].iloc[0]} to {data['release'].iloc[-1]}."
+    gaps = gap_text(data)
+    return f"{text} No release loaded for {gaps}: shown as gaps." if gaps else text
+
+
+def missing_years(data: pd.DataFrame) -> list[int]:
+    """The years between the first and last release with no release loaded."""
+    years = {int(y) for y in data["year"]}
+    return [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
+
+
+def gap_text(data: pd.DataFrame) -> str:
+    """ "1998–2004, 2006–2010, 2013": the missing years as runs."""
+    runs: list[list[int]] = []
+    for year in missing_years(data):
+        if runs and runs[-1][-1] == year - 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _with_gaps(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows with an empty row for each missing year: plotly breaks a line at a None."""
+    missing = missing_years(data)
+    if not missing:
+        return data
+    blank = pd.DataFrame({"year": missing, "release": [str(y) for y in missing]})
+    return pd.concat([data, blank], ignore_index=True).sort_values("year", ignore_index=True)
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
@@ -88,11 +118,13 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         subtitle = f"Annual wage, U.S., all industries, in constant {found.period} dollars (CPI-U)"
         y_title = f"Annual wage ({found.period} US$)"
     fig = base_figure(TITLE, subtitle, height=480)
-    fig.add_trace(_band(data, found is not None))
+    for band in _bands(data, found is not None):
+        fig.add_trace(band)
+    gapped = _with_gaps(data)
     for column, name, dash, colour, width in LINES:
-        fig.add_trace(_line(data, column, name, dash, colour, width, found is not None))
+        fig.add_trace(_line(gapped, column, name, dash, colour, width, found is not None))
     if data["all_occupations_median_usd"].notna().any():
-        fig.add_trace(_baseline(data, found is not None))
+        fig.add_trace(_baseline(gapped, found is not None))
     if single:
         fig.add_annotation(
             text=ONE_RELEASE.replace("; ", ";<br>"),
@@ -110,7 +142,8 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         xaxis={
             "title": "OEWS release (estimates for May of each year)",
             "tickvals": years,
-            "ticktext": list(data["release"]),
+            # Many releases over many years: "May 2023" under every tick would overlap.
+            "ticktext": list(data["release"]) if len(years) <= 6 else [str(y) for y in years],
             # A lone year would otherwise get an axis of fractions around it.
             "range": [min(years) - 0.6, max(years) + 0.6],
         },
@@ -133,6 +166,13 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     period = releases[0] if len(releases) == 1 else f"{releases[0]} to {releases[-1]}"
     parts = [official.Part(official.OEWS_NATIONAL, "wage percentiles", period)]
     notes = ["National, all industries"]
+    if gaps := gap_text(data):
+        notes.append(f"No release loaded for {gaps}: gaps, not interpolated")
+    no_base = data.loc[data["all_occupations_median_usd"].isna(), "release"].tolist()
+    if no_base:
+        notes.append(f"No All occupations figure in {', '.join(no_base)}")
+    if any(str(r) == "1997" for r in releases):
+        notes.append("1997: OES code 66005, Medical Assistants (reference/oes_soc_crosswalk.csv)")
     found = dollars.base_of(data) if dollars.is_constant(data) else None
     if found is not None:
         parts.append(official.Part(official.CPI, "deflator, May values", _cpi_period(data)))
@@ -152,20 +192,32 @@ def _shown(data: pd.DataFrame, column: str, constant: bool) -> pd.Series:
     return data[dollars.constant_column(column)] if constant else data[column]
 
 
-def _band(data: pd.DataFrame, constant: bool) -> go.Scatter:
-    """The 10th–90th percentile shaded, as one closed shape (a lone year draws nothing)."""
+def _bands(data: pd.DataFrame, constant: bool) -> list[go.Scatter]:
+    """The 10th–90th percentile shaded, one closed shape per run of consecutive years (a gap
+    year splits it; a lone year draws nothing)."""
     low, high = _shown(data, "p10_annual_usd", constant), _shown(data, "p90_annual_usd", constant)
     spread = data.assign(low=low, high=high).dropna(subset=["low", "high"])
-    return go.Scatter(
-        name="10th–90th percentile",
-        x=list(spread["year"]) + list(spread["year"])[::-1],
-        y=list(spread["high"]) + list(spread["low"])[::-1],
-        fill="toself",
-        fillcolor="rgba(86, 180, 233, 0.15)",
-        line={"width": 0},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    runs: list[pd.DataFrame] = []
+    start = 0
+    years = [int(y) for y in spread["year"]]
+    for i in range(1, len(years) + 1):
+        if i == len(years) or years[i] != years[i - 1] + 1:
+            runs.append(spread.iloc[start:i])
+            start = i
+    return [
+        go.Scatter(
+            name="10th–90th percentile",
+            x=list(run["year"]) + list(run["year"])[::-1],
+            y=list(run["high"]) + list(run["low"])[::-1],
+            fill="toself",
+            fillcolor="rgba(86, 180, 233, 0.15)",
+            line={"width": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+        for run in runs
+        if len(run) > 1
+    ]
 
 
 def _line(
@@ -205,7 +257,7 @@ def _baseline(data: pd.DataFrame, constant: bool) -> go.Scatter:
     return go.Scatter(
         name=name,
         x=[int(y) for y in data["year"]],
-        y=_shown(data, column, constant),
+        y=[None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)],
         mode="lines+markers",
         line={"color": theme.REFERENCE, "dash": "dashdot", "width": 1.5},
         marker={"color": theme.REFERENCE, "size": 6, "symbol": "diamond"},

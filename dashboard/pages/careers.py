@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import careers_labels, careers_table, official
-from dashboard.view import View
+from dashboard.view import MAX_OCCUPATIONS, View, to_query
 
 dash.register_page(
     __name__,
@@ -39,15 +39,66 @@ def layout(**query) -> html.Div:
         [
             components.page_header(
                 "Related careers",
-                "Medical assistants beside nine careers people often compare them with: official "
-                "pay, how many are employed, and BLS's ten-year outlook for each.",
+                "Medical assistants beside careers people often compare them with, or any other "
+                "occupation BLS publishes: official pay, how many are employed, and BLS's "
+                "ten-year outlook where it is loaded.",
             ),
             components.view_warnings(view),
+            html.Div(picker(tables, view), className="control-bar"),
             *page_charts.cards(PATH, tables, view),
             html.H2("The figures", className="h5 mt-4"),
             html.Div(figure_table(tables, view), id=ids.CAREERS_TABLE),
         ]
     )
+
+
+def picker(tables: data.Tables, view: View) -> html.Div:
+    """A searchable multi-select of every occupation in the latest national release."""
+    return components.labelled(
+        f"Compare with (up to {MAX_OCCUPATIONS}; type to search by title or SOC code)",
+        dcc.Dropdown(
+            id=ids.CAREERS_OCCUPATIONS,
+            options=occupation_options(tables),
+            value=list(official.compared(tables, view)[2:]),  # the picks, focus and base aside
+            multi=True,
+            searchable=True,
+            placeholder="The default comparison",
+        ),
+        ids.CAREERS_OCCUPATIONS,
+    )
+
+
+def occupation_options(tables: data.Tables) -> list[dict]:
+    """ "Registered nurses (29-1141)" for each occupation in the latest national release."""
+    rows = official.national(official.wages(tables, View()))
+    rows = official.national(rows, official.latest_year(rows))
+    rows = rows[~rows["occupation_code"].isin([official.FOCUS, official.BASELINE])]
+    options = [
+        {"label": f"{official.occupation_name(c, str(t))} ({c})", "value": c}
+        for c, t in zip(rows["occupation_code"], rows["occupation_title"], strict=True)
+    ]
+    return sorted(options, key=lambda o: o["label"].lower())
+
+
+def update(picked: object, search: object = None):
+    """Occupations picked: both charts and captions, the table and the URL."""
+    tables = data.current()
+    default = official.compared(tables, View())[2:]
+    # The default set is the default view: its link stays short, as any default's does.
+    value = [] if isinstance(picked, list) and set(picked) == set(default) else picked
+    view = policy.from_controls({"occupations": value or []}, tables, PATH, search)
+    return (*page_charts.values(PATH, tables, view), figure_table(tables, view), to_query(view))
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        *page_charts.outputs(PATH),
+        Output(ids.CAREERS_TABLE, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.CAREERS_OCCUPATIONS, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(update)
 
 
 def figure_table(tables: data.Tables, view: View):

@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from dashboard import components, data, ids, summary
 from dashboard.figures import official
-from dashboard.figures.official_cards import overview_cards
+from dashboard.figures.official_cards import overview_cards, since_quoted
 from dashboard.view import View
 
 dash.register_page(__name__, path="/", name="Overview", order=0, title="Overview · CMA pay & jobs")
@@ -52,6 +52,7 @@ def layout(**_query) -> html.Div:
             ),
             html.H2("Official figures", className="h5"),
             html.P(vintage(tables), className="text-muted small"),
+            html.P(since_quoted(tables), id=ids.OVERVIEW_SINCE_QUOTED, className="small"),
             _card_row(overview_cards(tables), OFFICIAL_CARD_IDS, ids.OVERVIEW_OFFICIAL_CARDS),
             html.H2("What the career guides say", className="h5 mt-3"),
             _card_row(summary.cards(tables), CARD_IDS, ids.OVERVIEW_CARDS),

@@ -1,8 +1,10 @@
 """Link career-guide figures to the official BLS figure they quote, when there is one.
 
 A guide's US-wide figure for the focus occupation is compared with:
-- wages (median, mean, p10, p90): the national, all-industry OEWS row of the period's year,
-  or, when the guide states no period, of the latest release not after the guide's publication;
+- wages (median, mean, p10, p90): the national, all-industry OEWS row of the period's year;
+  when the figure states no period, of the release the same guide quotes for its other wage
+  figures (the guides quote May 2023: a newer release loaded later must not become the
+  yardstick of what they wrote), else of the latest release not after the guide's publication;
 - projections (growth, openings a year, employment): the projection with the same base and
   projected years (employment: the projection that starts or ends in the figure's year).
 Figures match when equal, or within 1% when the guide marks them approximate.
@@ -35,13 +37,21 @@ def counterpart(
     official: dict[str, pd.DataFrame],
     focus: str,
     published_year: int | None,
+    quoted_year: int | None = None,
 ) -> Counterpart | None:
     """The official figure `obs` can be checked against, or None."""
     if obs["category_key"] != SCOPE:
         return None
     if column.endswith("_usd"):
-        return _wage(obs, column, official["official_wages"], focus, published_year)
+        wages = official["official_wages"]
+        return _wage(obs, column, wages, focus, published_year, quoted_year)
     return _projection(obs, column, official["projections"], focus)
+
+
+def quoted_years(frame: pd.DataFrame, wage_measures: set[str]) -> dict[str, int]:
+    """Per source, the OEWS year its dated wage figures quote (the latest, if several)."""
+    dated = frame[frame["measure"].isin(wage_measures) & frame["period_start"].notna()]
+    return {s: int(y) for s, y in dated.groupby("source_id")["period_start"].max().items()}
 
 
 def matches(obs: pd.Series, found: Counterpart) -> bool:
@@ -52,7 +62,7 @@ def matches(obs: pd.Series, found: Counterpart) -> bool:
     return abs(float(value) - found.value) <= tolerance * max(abs(found.value), 1.0)
 
 
-def _wage(obs, column, wages: pd.DataFrame, focus: str, published: int | None):
+def _wage(obs, column, wages: pd.DataFrame, focus: str, published: int | None, quoted=None):
     rows = wages[
         (wages["occupation_code"] == focus)
         & (wages["area_type"] == "national")
@@ -60,6 +70,8 @@ def _wage(obs, column, wages: pd.DataFrame, focus: str, published: int | None):
     ]
     if pd.notna(obs["period_start"]):
         rows = rows[rows["year"] == obs["period_start"]]
+    elif quoted is not None:
+        rows = rows[rows["year"] == quoted]
     elif published is not None:
         rows = rows[rows["year"] <= published].sort_values("year").tail(1)
     if rows.empty or pd.isna(rows.iloc[0][column]):

@@ -1,205 +1,223 @@
-"""Readers for BLS Occupational Employment and Wage Statistics (OEWS) release files.
+"""Reader for BLS Occupational Employment and Wage Statistics (OEWS, before 2021 OES) releases.
 
-Formats, as BLS publishes them (and one re-export):
-- national_M{YEAR}_dl.xlsx and natsector_M{YEAR}_dl.xlsx: one data sheet whose header row has
-  AREA ... HOURLY, next to sheets such as 'Field Descriptions', 'UpdateTime' and 'Filler'.
-- state_M{YEAR}_*.csv: state mean wages re-exported with ';' separators, a UTF-8 BOM and
-  thousands separators ("34,160").
+One reader for every layout BLS has published since 1997, in .xls, .xlsx or the same layout
+saved as .csv (etl.readers.oews_layout finds the header and the columns by meaning). A release
+is a file in raw/oews, or in the folder a BLS zip unpacks to (oesm05nat/), named as
+etl.readers.oews_files lists; its year is checked in every place that states it
+(etl.readers.oews_year), and two files giving one release are an error naming both.
 
-The release year is stated in the file name (M2023 or may2005), the folder a BLS zip unpacks to
-(oesm23nat/), the sheet names and the 'Field Descriptions' title ("May 2023 OEWS Estimates");
-every one present must agree (etl.readers.oews_year). Files sit in raw/oews or one folder below.
-Markers are data, not numbers: `*` wage not available, `**` employment not available, `#` wage
-top-coded (the value becomes the release's threshold, flagged), `~` fewer than 0.5% of
-establishments reporting (flagged). Any other text in a number column is an InputError naming
-file, sheet, row and column.
+What is read: in a national file every detailed occupation (BLS's group column says `detailed`,
+or, before 2012, is blank) plus the occupations asked for by code (the baseline All
+occupations); in sector and state files only the occupations asked for. A code the release's
+file writes otherwise (1997's OES codes, older SOC codes) is renamed by
+reference/oes_soc_crosswalk.csv; a 1997 OES code without a crosswalk row has no SOC code and is
+not taken. Markers are data, not numbers: `*` wage not available (`***`: withdrawn for
+reporting errors), `**` employment not available, `#` wage top-coded (the value becomes the
+release's threshold, flagged), `~` fewer than 0.5% of establishments reporting;
+reference/oews_columns.csv says which column may hold which. Any other text in a number
+column is an InputError naming file, sheet, row and column.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from python_calamine import CalamineError
 
 from etl.errors import InputError
-from etl.readers.delimited import read_delimited
-from etl.readers.oews_year import release_year
+from etl.readers import oews_files, oews_layout, oews_notes
+from etl.readers.oews_notes import TopCode
+from etl.readers.oews_reference import Column, crosswalk_for
+from etl.readers.oews_year import release_year, require_agreement
 from etl.readers.workbook import open_workbook
 
-FILE_PATTERNS = {
-    "national": re.compile(r"^national_(?:M|may)(\d{4})_dl\.(xlsx|csv)$", re.I),
-    "sector": re.compile(r"^natsector_(?:M|may)(\d{4})_dl\.(xlsx|csv)$", re.I),
-    "state": re.compile(r"^state_M(\d{4})_.*\.csv$"),
-}
-XLSX_COLUMNS = [
-    "AREA_TITLE",
-    "NAICS",
-    "NAICS_TITLE",
-    "OCC_CODE",
-    "OCC_TITLE",
-    "TOT_EMP",
-    "H_MEAN",
-    "A_MEAN",
-    "H_MEDIAN",
-    "A_PCT10",
-    "A_PCT25",
-    "A_MEDIAN",
-    "A_PCT75",
-    "A_PCT90",
-]
-XLSX_OPTIONAL = ["LOC_QUOTIENT", "PCT_RPT"]
-STATE_COLUMNS = ["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "H_MEAN", "A_MEAN"]
-HOURLY = {"H_MEAN", "H_MEDIAN"}
-WAGES = {"H_MEAN", "A_MEAN", "H_MEDIAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90"}
-TOPCODE_NOTE = re.compile(r"\$([\d,.]+)\s*per hour or \$([\d,]+)\s*per year")
+__all__ = ["Release", "Selection", "TopCode", "find_releases", "read"]
+
 NUMBER_TEXT = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
-# Where BLS uses each marker; anywhere else a marker is an error, as any other text would be.
-MARKERS_IN = {
-    **{column: ("*", "#") for column in WAGES},
-    "TOT_EMP": ("**",),
-    "LOC_QUOTIENT": ("**",),
-    "PCT_RPT": ("~", "**"),
-}
-TEXT_NAMES = {
-    "AREA_TITLE": "area_title",
-    "NAICS_TITLE": "naics_title",
-    "OCC_CODE": "occupation_code",
-    "OCC_TITLE": "occupation_title",
-}
-TEXT = {*TEXT_NAMES, "NAICS"}
+SOC_CODE = r"\d{2}-\d{4}"
+TEXT = {"occupation_code", "occupation_title", "occupation_group", "area_title", "naics_title"}
+HOURLY = {"mean_hourly_usd", "median_hourly_usd"}
 
 
 @dataclass(frozen=True)
 class Release:
-    """One OEWS file: its kind (national, sector, state), path, year and month label."""
+    """One OEWS file: its kind (national, sector, state), path, year, label, and BLS's notes."""
 
     kind: str
     path: Path
     year: int
     label: str
+    notes: tuple[oews_notes.Notes, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
-class TopCode:
-    hourly: float
-    annual: float
+class Selection:
+    """Which rows to take: these codes, and in national files every detailed occupation."""
+
+    codes: frozenset[str]
+    every_detailed: bool = True
+    crosswalk: pd.DataFrame | None = field(default=None, compare=False)
 
 
 def find_releases(raw: Path) -> list[Release]:
-    """Every OEWS file in raw/oews (or a folder in it, as a BLS zip unpacks), with its release."""
-    folder = raw / "oews"
-    if not folder.is_dir():
-        return []
-    # Hidden names are not inputs (etl.rawtree); one folder down holds what a zip unpacked.
-    candidates = [p for p in folder.glob("*") if not p.name.startswith(".")]
-    candidates += [p for d in candidates if d.is_dir() for p in d.glob("*")]
+    """Every OEWS release in raw/oews (or a zip's folder in it), its year checked everywhere."""
     releases = []
-    for path in sorted(p for p in candidates if p.is_file() and not p.name.startswith(".")):
-        for kind, pattern in FILE_PATTERNS.items():
-            if pattern.match(path.name):
-                workbook = open_workbook(path) if path.suffix.lower() == ".xlsx" else None
-                year, label = release_year(path, workbook)
-                releases.append(Release(kind, path, year, label))
+    for path in oews_files.candidates(raw):
+        kind = oews_files.kind_of(path.name)
+        if kind is None:
+            continue  # documentation, or a stray file: etl.plan warns about strays
+        workbook = open_workbook(path) if path.suffix.lower() != ".csv" else None
+        notes = oews_notes.beside(path, raw)
+        if workbook is not None:
+            notes += oews_notes.in_workbook(workbook, path)
+        year, label = release_year(path, workbook, [s for n in notes for s in n.years])
+        releases.append(Release(kind, path, year, label, tuple(notes)))
+    _require_one_file_per_release(releases, raw)
     return releases
 
 
-def read_xlsx(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
-    """The rows of `occupations` from a national or sector workbook, markers turned into flags."""
-    sheet, rows = _data_sheet(release.path)
-    header = [str(c).strip().upper() for c in rows[0]]
-    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
-    return _process(frame, release, occupations, topcode, XLSX_COLUMNS, sheet)
+def _require_one_file_per_release(releases: list[Release], raw: Path) -> None:
+    seen: dict[tuple[str, int], Release] = {}
+    for release in releases:
+        key = (release.kind, release.year)
+        if key in seen:
+            first, folder = seen[key].path, Path(raw) / oews_files.FOLDER
+            raise InputError(
+                release.path,
+                f"two files give the {release.kind} release {release.label}:"
+                f" {first.relative_to(folder).as_posix()} and"
+                f" {release.path.relative_to(folder).as_posix()}; keep one of them",
+            )
+        seen[key] = release
 
 
-def read_csv_layout(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
-    """Like read_xlsx, for the same layout saved as CSV (comma- or ';'-separated)."""
-    frame = read_delimited(release.path, XLSX_COLUMNS)
-    return _process(frame, release, occupations, topcode, XLSX_COLUMNS, None)
-
-
-def read_state_csv(release: Release, occupations: set[str], topcode: TopCode) -> pd.DataFrame:
-    """The rows of `occupations` from the ';'-separated state mean-wage file."""
-    frame = read_delimited(release.path, STATE_COLUMNS)
-    return _process(frame, release, occupations, topcode, STATE_COLUMNS, None)
-
-
-def _process(
-    frame: pd.DataFrame,
-    release: Release,
-    occupations: set[str],
-    topcode: TopCode,
-    required: list[str],
-    sheet: str | None,
+def read(
+    release: Release, spec: tuple[Column, ...], selection: Selection, topcodes: pd.DataFrame
 ) -> pd.DataFrame:
-    """Select the occupations, read numbers and markers column by column, flag the markers."""
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise InputError(
-            release.path, f"missing column(s): {', '.join(missing)}", sheet=sheet, row=1
-        )
-    frame = frame[frame["OCC_CODE"].astype(str).str.strip().isin(occupations)]
-    numeric = [c for c in [*required, *XLSX_OPTIONAL] if c in frame.columns and c not in TEXT]
-    out = pd.DataFrame(index=frame.index)
-    for column, name in TEXT_NAMES.items():
-        if column in frame.columns:
-            out[name] = frame[column].astype(str).str.strip()
-    out["naics"] = frame["NAICS"].map(_naics) if "NAICS" in frame.columns else "000000"
+    """The selected rows of a release, one column per meaning, markers turned into flags."""
+    sheet = oews_layout.load(release.path, release.kind, spec)
+    title = oews_notes.in_rows(sheet.rows[: sheet.header_row], "the title block above the data")
+    require_agreement(release.path, release.year, list(title.years))
+    topcode = oews_notes.threshold(release.path, release.year, [*release.notes, title], topcodes)
+    body = sheet.rows[sheet.header_row + 1 :]
+    width = max((len(r) for r in body), default=0)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], dtype=object)
+    cells = {m: frame[i] if i < width else pd.Series("", index=frame.index, dtype=object)
+             for m, i in sheet.columns.items()}  # fmt: skip
+    keep = _selected(cells, release, selection)
+    cells = {m: c[keep] for m, c in cells.items()}
+    markers_of = {c.meaning: c.markers for c in spec}
+    out = pd.DataFrame(index=cells["occupation_code"].index)
+    out["occupation_code"] = _codes(cells["occupation_code"], release, selection)
+    for meaning in ("occupation_title", "area_title", "naics_title"):
+        if meaning in cells:
+            out[meaning] = cells[meaning].astype(str).str.strip()
+    out["naics"] = cells["naics"].map(_naics) if "naics" in cells else "000000"
     markers = {}
-    for column in numeric:
-        values, marks = _numbers(frame[column], column, release.path, sheet)
-        markers[column] = marks
-        out[column.lower()] = values
+    for meaning, column in cells.items():
+        if meaning in TEXT or meaning == "naics":
+            continue
+        values, marks = _numbers(column, meaning, markers_of.get(meaning, ()), sheet)
+        if meaning == "data_year":
+            _require_year(values, release, sheet)
+            continue
+        markers[meaning] = marks
+        out[meaning] = values.round(2)  # 1997's annual percentiles: hourly x 2080, unrounded
     _apply_markers(out, markers, topcode)
+    unnamed_month = [s for s in title.years if s.month is None]
     out["year"] = release.year
-    out["release"] = release.label
+    out["release"] = str(release.year) if unnamed_month else release.label
     out["kind"] = release.kind
     return out.reset_index(drop=True)
 
 
-def _numbers(cells: pd.Series, column: str, path: Path, sheet: str | None):
+def _selected(cells: dict[str, pd.Series], release: Release, selection: Selection) -> pd.Series:
+    codes = _codes(cells["occupation_code"], release, selection)
+    wanted = codes.isin(selection.codes)
+    if selection.every_detailed and release.kind == "national":
+        wanted |= _detailed(cells.get("occupation_group"), codes.index)
+    return wanted & codes.str.fullmatch(SOC_CODE)
+
+
+def _codes(cells: pd.Series, release: Release, selection: Selection) -> pd.Series:
+    """The SOC 2018 code of each row: as written, or as the crosswalk renames it for the year."""
+    codes = cells.astype(str).str.strip()
+    if selection.crosswalk is None:
+        return codes
+    renamed = crosswalk_for(selection.crosswalk, release.year)
+    return codes.map(lambda code: renamed.get(code, code)).astype(str)
+
+
+def _detailed(group: pd.Series | None, index) -> pd.Series:
+    """Detailed occupations: group 'detailed' (2012 on) or blank (before, when only the total
+    and major groups were marked); every row when the file has no group column."""
+    if group is None:
+        return pd.Series(True, index=index)
+    values = group.astype(str).str.strip().str.lower()
+    return values == ("detailed" if (values == "detailed").any() else "")
+
+
+def _numbers(cells: pd.Series, meaning: str, allowed: tuple[str, ...], sheet):
     """(floats, markers): numbers as floats; BLS markers as NaN with the marker kept aside."""
     # astype(bool): on an empty column map() keeps the input's string dtype.
     is_number = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
     is_number = is_number.astype(bool)
+    # 2005 stores numbers as space-padded text ("     130307840"): stripped, they are numbers.
     text = cells.where(~is_number, "").astype(str).str.strip()
-    marks = text.where(text.isin(MARKERS_IN.get(column, ())))
+    marks = text.where(text.isin(allowed))
     thousands = text.str.fullmatch(NUMBER_TEXT) & ~is_number
     bad = ~is_number & ~thousands & marks.isna() & (text != "")
     if bad.any():
-        row = int(bad.idxmax())
+        index = bad.idxmax()
         raise InputError(
-            path,
+            sheet.path,
             "expected a number or a BLS marker",
-            sheet=sheet,
-            row=row + 2,
-            column=column,
-            text=text[row],
+            sheet=sheet.name,
+            row=sheet.row_number(int(index)),
+            column=_header_name(sheet, meaning),
+            text=text[index],
         )
     values = pd.Series(float("nan"), index=cells.index)
     values[is_number] = cells[is_number].astype(float)
     values[thousands] = text[thousands].str.replace(",", "", regex=False).astype(float)
     if not values[is_number].map(math.isfinite).all():
-        raise InputError(path, "a number cell is not finite", sheet=sheet, column=column)
+        raise InputError(
+            sheet.path, "a number cell is not finite", sheet=sheet.name, column=meaning
+        )
     return values, marks
+
+
+def _require_year(values: pd.Series, release: Release, sheet) -> None:
+    """The 1997 file's `year` column states the year on every row: it must be the release's."""
+    other = values.notna() & (values != release.year)
+    if other.any():
+        index = other.idxmax()
+        raise InputError(
+            release.path,
+            f"the release year is stated twice, differently: the release is {release.year}"
+            f" but this row's year column says {values[index]:g}",
+            sheet=sheet.name,
+            row=sheet.row_number(int(index)),
+            column=_header_name(sheet, "data_year"),
+        )
 
 
 def _apply_markers(out: pd.DataFrame, markers: dict[str, pd.Series], topcode: TopCode) -> None:
     """Flags from the markers; a top-coded wage becomes the release's threshold."""
-    wage_marks = [m for c, m in markers.items() if c in WAGES]
+    wage_marks = [m for c, m in markers.items() if c.endswith("_usd")]
     top = _any(wage_marks, "#", out.index)
-    unavailable = _any(wage_marks, "*", out.index)
+    # *** (1997, 2005): wages BLS withdrew for reporting errors, so not available either.
+    unavailable = _any(wage_marks, "*", out.index) | _any(wage_marks, "***", out.index)
     for column, marks in markers.items():
-        if column in WAGES:
+        if column.endswith("_usd"):
             threshold = topcode.hourly if column in HOURLY else topcode.annual
-            out.loc[marks == "#", column.lower()] = threshold
+            out.loc[marks == "#", column] = threshold
     out["wage_flag"] = None
     out.loc[unavailable, "wage_flag"] = "not_available"
     out.loc[top, "wage_flag"] = "top_coded"
-    employment = markers.get("TOT_EMP")
+    employment = markers.get("employment")
     out["employment_flag"] = None
     if employment is not None:
         out.loc[employment == "**", "employment_flag"] = "not_available"
@@ -216,23 +234,6 @@ def _any(marks: list[pd.Series], marker: str, index) -> pd.Series:
     return result
 
 
-def topcode_from_notes(path: Path) -> TopCode | None:
-    """The release's top-coding threshold as its 'Field Descriptions' notes state it."""
-    workbook = open_workbook(path)
-    try:
-        if "Field Descriptions" not in workbook.sheet_names:
-            return None
-        rows = workbook.get_sheet_by_name("Field Descriptions").to_python()
-    except (CalamineError, OSError):
-        return None
-    for cells in rows:
-        for cell in cells:
-            match = TOPCODE_NOTE.search(str(cell))
-            if match:
-                return TopCode(float(match[1].replace(",", "")), float(match[2].replace(",", "")))
-    return None
-
-
 def _naics(cell) -> str:
     """NAICS as text: the workbooks store some codes as numbers (31.0) and some as text."""
     if isinstance(cell, float) and cell.is_integer():
@@ -240,14 +241,8 @@ def _naics(cell) -> str:
     return str(cell).strip()
 
 
-def _data_sheet(path: Path) -> tuple[str, list[list]]:
-    """The first sheet whose first row names OCC_CODE."""
-    workbook = open_workbook(path)
-    try:
-        for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python()
-            if rows and "OCC_CODE" in [str(c).strip().upper() for c in rows[0]]:
-                return name, rows
-    except (CalamineError, OSError) as err:
-        raise InputError(path, f"not a readable xlsx workbook ({err})") from None
-    raise InputError(path, "no sheet has a header row with OCC_CODE (wrong sheet or file?)")
+def _header_name(sheet, meaning: str) -> str:
+    index = sheet.columns.get(meaning)
+    if index is None:
+        return meaning
+    return str(sheet.rows[sheet.header_row][index]).strip()

@@ -1,8 +1,10 @@
 """The year of an OEWS release, from every place that states it; they must all agree.
 
 BLS states the year in several places: the file name (natsector_M2022_dl.xlsx,
-national_may2005_dl.xls), the folder its zip unpacks to (oesm09nat/), the data sheet's name
-(national_M2023_dl) and the "May 2023 OEWS Estimates" title of the 'Field Descriptions' sheet.
+national_may2005_dl.xls, national_1997_dl.xls), the folder its zip unpacks to (oesm09nat/), the
+data sheet's name (national_M2023_dl, oes_national_1997), the "May 2023 OEWS Estimates" title of
+the 'Field Descriptions' sheet or of the field_descriptions workbook beside the release in its
+folder, and the title block above the data ("1997 National OES Estimates").
 A file renamed by hand, or a sheet pasted from another release, makes them disagree; taking any
 one of them would load a release under the wrong year, so a contradiction is an InputError
 naming both places and both years.
@@ -17,9 +19,12 @@ from pathlib import Path
 from etl.errors import InputError, quoted
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-TITLE_LINE = re.compile(rf"^\s*({MONTHS})\s+(\d{{4}})\s+OEWS Estimates", re.I)
-# M2023 or may2005 as one word of a name: national_M2023_dl, Natsector_M2023_dl.
-NAME_YEAR = re.compile(r"(?:^|[_\s.-])(?:M|May[\s_]?)((?:19|20)\d{2})(?=$|[_\s.-])", re.I)
+# "May 2023 OEWS Estimates", "May 2005 OES Estimates", "1997 National OES Estimates".
+TITLE_LINE = re.compile(
+    rf"^\s*(?:({MONTHS})\s+)?((?:19|20)\d{{2}})\s+(?:National\s+)?OE(?:W)?S\s+Estimates", re.I
+)
+# M2023, may2005 or 1997 as one word of a name: national_M2023_dl, oes_national_1997.
+NAME_YEAR = re.compile(r"(?:^|[_\s.-])(?:M|May[\s_]?)?((?:19|20)\d{2})(?=$|[_\s.-])", re.I)
 # The folder a BLS zip unpacks to: oesm09nat, oesm23in4, oesm23st (two-digit year).
 FOLDER_YEAR = re.compile(r"^oesm?(\d{2})[a-z0-9]*$", re.I)
 NOTES_SHEET = "Field Descriptions"
@@ -32,7 +37,7 @@ class Statement:
 
     where: str
     year: int
-    month: str = "May"
+    month: str | None = "May"
     sheet: str | None = None
     row: int | None = None
     text: str | None = None
@@ -70,21 +75,43 @@ def _title_lines(workbook) -> list[Statement]:
     if NOTES_SHEET not in workbook.sheet_names:
         return []
     rows = workbook.get_sheet_by_name(NOTES_SHEET).to_python(nrows=TITLE_ROWS)
+    return title_statements(rows, f"sheet {quoted(NOTES_SHEET)}", NOTES_SHEET)
+
+
+def title_statements(rows: list[list], where: str, sheet: str | None = None) -> list[Statement]:
+    """The year each title line in `rows` states ("May 2014 OES Estimates"), any cell."""
     found = []
     for number, cells in enumerate(rows, start=1):
-        text = str(cells[0]) if cells else ""
-        match = TITLE_LINE.match(text)
-        if match:
-            where = f"sheet {quoted(NOTES_SHEET)} row {number} ({quoted(text.strip())})"
-            found.append(
-                Statement(where, int(match[2]), match[1].title(), NOTES_SHEET, number, text)
-            )
+        for cell in cells:
+            text = str(cell)
+            match = TITLE_LINE.match(text)
+            if match:
+                month = match[1].title() if match[1] else None
+                place = f"{where} row {number} ({quoted(text.strip())})"
+                found.append(Statement(place, int(match[2]), month, sheet, number, text))
     return found
 
 
-def release_year(path: Path, workbook=None) -> tuple[int, str]:
-    """(year, label such as 'May 2023'): every statement agrees, or InputError naming two."""
-    found = statements(path, workbook)
+def require_agreement(path: Path, year: int, found: list[Statement]) -> None:
+    """InputError when any statement gives another year than the release's `year`."""
+    for other in found:
+        if other.year != year:
+            raise InputError(
+                path,
+                f"the release year is stated twice, differently: the release is {year} (from its"
+                f" name) but {other.where} says {other.year}",
+                sheet=other.sheet,
+                row=other.row,
+            )
+
+
+def release_year(path: Path, workbook=None, extra: list[Statement] = ()) -> tuple[int, str]:
+    """(year, label such as 'May 2023'): every statement agrees, or InputError naming two.
+
+    `extra`: statements found elsewhere (the notes workbook beside the release in its folder).
+    A title that names no month ("1997 National OES Estimates") gives the label "1997".
+    """
+    found = [*statements(path, workbook), *extra]
     if not found:
         raise InputError(path, "no release year in the file name (expected M2023 or may2023)")
     first = found[0]
@@ -99,4 +126,4 @@ def release_year(path: Path, workbook=None) -> tuple[int, str]:
             )
     # The title line names the month; the other places only the year (BLS estimates are May's).
     titled = next((s for s in found if s.row is not None), first)
-    return first.year, f"{titled.month} {first.year}"
+    return first.year, f"{titled.month} {first.year}" if titled.month else str(first.year)

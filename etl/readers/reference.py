@@ -217,22 +217,6 @@ def read_us_states(raw: Path) -> pd.DataFrame:
     return frame
 
 
-def read_topcodes(raw: Path) -> pd.DataFrame:
-    path = raw / "reference" / "oews_topcodes.csv"
-    frame = read_csv(path, ["first_year", "last_year", "hourly_usd", "annual_usd"])
-    for column in ("first_year", "last_year"):
-        frame[column] = _integers(frame, path, column)
-    for column in ("hourly_usd", "annual_usd"):
-        bad = frame[~frame[column].str.fullmatch(r"\d+(\.\d+)?")]
-        if not bad.empty:
-            rec = bad.iloc[0]
-            raise InputError(
-                path, "expected a number", row=int(rec["_row"]), column=column, text=rec[column]
-            )
-        frame[column] = frame[column].astype(float)
-    return frame
-
-
 def read_official_measures(raw: Path, measures: pd.DataFrame) -> pd.DataFrame:
     """Which official column a guide's measure is checked against."""
     path = raw / "reference" / "official_measures.csv"

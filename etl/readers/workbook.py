@@ -57,9 +57,27 @@ def check_unzipped_size(path: Path) -> None:
 
 
 def open_workbook(path: Path) -> CalamineWorkbook:
-    """The workbook, after its unzipped size is checked; any failure is an InputError."""
-    check_unzipped_size(path)
+    """The workbook, after its unzipped size is checked; any failure is an InputError.
+
+    A legacy .xls (BLS's format until 2013) is not a zip but an OLE2 file whose cells are
+    stored uncompressed, so what it holds is bounded by its size on disk; anything else (an
+    .xlsx, or an .xlsx renamed .xls) is checked as a zip.
+    """
+    if not (path.suffix.lower() == ".xls" and _is_ole2(path)):
+        check_unzipped_size(path)
+    kind = path.suffix.lower().lstrip(".") or "xlsx"
     try:
         return CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError) as err:
-        raise InputError(path, f"not a readable xlsx workbook ({err})") from None
+        raise InputError(path, f"not a readable {kind} workbook ({err})") from None
+
+
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _is_ole2(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8) == OLE2_MAGIC
+    except OSError:
+        return False

@@ -130,12 +130,16 @@ def link_official(
     columns = official_measures.set_index("measure")["official_column"]
     focus = occupations.loc[occupations["role"] == "focus", "occupation_code"].iloc[0]
     published = sources.set_index("source_id")["published"].str[:4].astype(int)
+    wage_measures = {m for m, c in columns.items() if str(c).endswith("_usd")}
+    quoted = official_link.quoted_years(frame, wage_measures)
     links = []
     for _, obs in frame.iterrows():
         found = None
         if obs["measure"] in columns.index:
             year = published.get(obs["source_id"])
-            found = official_link.counterpart(obs, columns[obs["measure"]], official, focus, year)
+            found = official_link.counterpart(
+                obs, columns[obs["measure"]], official, focus, year, quoted.get(obs["source_id"])
+            )
         links.append(
             {
                 "official_source_id": found.source_id if found else None,

@@ -67,23 +67,10 @@ class OfficialWages(Strict):
 MODEL = OfficialWages
 KEY = key_of(MODEL)
 COLUMNS = columns_of(MODEL)
-INPUTS = ("oews_releases", "occupations", "us_states", "topcodes")
+INPUTS = ("oews_releases", "occupations", "us_states", "topcodes", "oews_columns", "crosswalk")
 UPSTREAM = ()
 
 SOURCE_OF_KIND = {"national": "bls-oews", "sector": "bls-oews", "state": "bls-oews-state"}
-RENAME = {
-    "tot_emp": "employment",
-    "a_mean": "mean_annual_usd",
-    "a_median": "median_annual_usd",
-    "a_pct10": "p10_annual_usd",
-    "a_pct25": "p25_annual_usd",
-    "a_pct75": "p75_annual_usd",
-    "a_pct90": "p90_annual_usd",
-    "h_mean": "mean_hourly_usd",
-    "h_median": "median_hourly_usd",
-    "loc_quotient": "location_quotient",
-    "pct_rpt": "pct_establishments_reporting",
-}
 
 
 def run(
@@ -91,13 +78,18 @@ def run(
     occupations: pd.DataFrame,
     us_states: pd.DataFrame,
     topcodes: pd.DataFrame,
+    oews_columns: tuple,
+    crosswalk: pd.DataFrame,
 ) -> pd.DataFrame:
     """Load every release, put them into one table, check its key and return it sorted."""
-    codes = set(occupations["occupation_code"])
-    frames = [_release(r, oews_releases, codes, us_states, topcodes) for r in oews_releases]
+    # National files: every detailed occupation (the careers picker compares with any of them).
+    # Sector and state files: only reference/occupations.csv's set, which is all the pages
+    # show from them; every occupation there would be ~16,000 rows a sector release for no view.
+    selection = oews.Selection(frozenset(occupations["occupation_code"]), True, crosswalk)
+    frames = [_release(r, selection, us_states, topcodes, oews_columns) for r in oews_releases]
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
-    table = pd.concat(frames, ignore_index=True).rename(columns=RENAME)
+    table = pd.concat(frames, ignore_index=True)
     for column in COLUMNS:
         if column not in table.columns:
             table[column] = None
@@ -107,40 +99,17 @@ def run(
     return table.sort_values(KEY, ignore_index=True)
 
 
-def _release(release, releases, codes: set, states: pd.DataFrame, topcodes) -> pd.DataFrame:
-    """One release's rows for `codes`, with its area type and source."""
-    topcode = release_topcode(release, releases, topcodes)
+def _release(release, selection, states: pd.DataFrame, topcodes, spec) -> pd.DataFrame:
+    """One release's rows, with its area type and source."""
+    frame = oews.read(release, spec, selection, topcodes)
     if release.kind == "state":
-        frame = oews.read_state_csv(release, codes, topcode)
         frame = _with_states(frame, states, release)
     else:
-        read = oews.read_xlsx if release.path.suffix == ".xlsx" else oews.read_csv_layout
-        frame = read(release, codes, topcode)
+        frame["area_title"] = frame.get("area_title", "U.S.")
         frame["area_type"] = "national"
         frame["state_code"] = None
     frame["source_id"] = SOURCE_OF_KIND[release.kind]
     return frame
-
-
-def release_topcode(
-    release: oews.Release, releases: list[oews.Release], topcodes: pd.DataFrame
-) -> oews.TopCode:
-    """The threshold a release's `#` stands for: as its workbook notes say, else the table."""
-    for candidate in [release, *releases]:
-        if candidate.year == release.year and candidate.path.suffix == ".xlsx":
-            noted = oews.topcode_from_notes(candidate.path)
-            if noted:
-                return noted
-    rows = topcodes[
-        (topcodes["first_year"] <= release.year) & (topcodes["last_year"] >= release.year)
-    ]
-    if rows.empty:
-        raise InputError(
-            release.path,
-            f"no top-coding threshold known for {release.year}:"
-            " add it to reference/oews_topcodes.csv",
-        )
-    return oews.TopCode(float(rows.iloc[0]["hourly_usd"]), float(rows.iloc[0]["annual_usd"]))
 
 
 def _with_states(frame: pd.DataFrame, states: pd.DataFrame, release: oews.Release) -> pd.DataFrame:

@@ -54,6 +54,10 @@ def test_careers_states_and_employers_show_the_official_figures(dash_duo, app):
 def test_a_new_release_changes_the_figures_without_restart(dash_duo, tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "processed"
     shutil.copytree(RAW_DIR, raw)
+    # Start from the May 2023 release alone; the old layouts are dropped in at the end.
+    for path in sorted((raw / "oews").rglob("national*")):
+        if path.name != "national_M2023_dl.xlsx":
+            path.unlink()
     assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
     dash_duo.start_server(create_app(out))
 
@@ -78,4 +82,19 @@ def test_a_new_release_changes_the_figures_without_restart(dash_duo, tmp_path):
     open_page(dash_duo, "/")
     dash_duo.wait_for_contains_text(f"#{ids.CARD_OFFICIAL_PAY}", "$44,100", timeout=10)
     dash_duo.wait_for_contains_text(f"#{ids.CARD_OFFICIAL_PAY}", "May 2024", timeout=10)
+
+    # An .xls release as published, and one in the folder BLS's zip unpacks to: no code change.
+    shutil.copyfile(RAW_DIR / "oews" / "national_1997_dl.xls", oews / "national_1997_dl.xls")
+    shutil.copytree(RAW_DIR / "oews" / "oesm14nat", oews / "oesm14nat", dirs_exist_ok=True)
+    assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    open_page(dash_duo, "/over-time")
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.OVER_TIME_NOTE}",
+        "4 releases loaded: 1997 to May 2024. No release loaded for 1998–2013, 2015–2022:"
+        " shown as gaps.",
+        timeout=10,
+    )
+    dash_duo.wait_for_contains_text(f"#{ids.OVER_TIME_TABLE}", "$20,197", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.OVER_TIME_PAY_CAPTION}", "gaps, not interpolated")
+    screenshot(dash_duo, "official-over-time-gaps")
     assert console_errors(dash_duo) == []

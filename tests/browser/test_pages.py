@@ -40,9 +40,9 @@ KEY_FIGURES = {
     "/pay": ["$33,500", "$42,000", "$56,480"],
     "/education": ["Associate degree", "Certificate or diploma"],
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
-    "/careers": ["Medical assistants", "763,040", "Registered nurses"],
+    "/careers": ["Medical assistants", "817,870", "Registered nurses", "Compare with"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
-    "/over-time": ["One release loaded", "May 2023", "Adjust for inflation"],
+    "/over-time": ["12 releases loaded", "May 2025", "shown as gaps", "Adjust for inflation"],
     "/offer": ["Check a pay offer", "Pay offered (US$)", "Years of experience"],
 }
 # The first chart the registry places on each page: drawn means the page has rendered.

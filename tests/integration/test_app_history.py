@@ -15,10 +15,10 @@ def test_dollars_toggle_redraws_and_goes_into_the_address(post_callback):
     # The address keeps the settings the toggle does not set.
     assert result[ids.URL]["search"] == "?sources=bls-oews&dollars=constant"
     caption = result[components.caption_id(ids.OVER_TIME_PAY)]["children"]
-    assert "In constant May 2023 dollars, deflated by CPI-U (BLS, via FRED), May values" in caption
+    assert "In constant May 2025 dollars, deflated by CPI-U (BLS, via FRED), May values" in caption
     figure = result[ids.OVER_TIME_PAY_GRAPH]["figure"]
-    assert figure["layout"]["yaxis"]["title"]["text"] == "Annual wage (May 2023 US$)"
-    assert "May 2023 dollars" in str(result[ids.OVER_TIME_TABLE]["children"])
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Annual wage (May 2025 US$)"
+    assert "May 2025 dollars" in str(result[ids.OVER_TIME_TABLE]["children"])
 
 
 def test_back_to_nominal_leaves_the_address_clean(post_callback):
@@ -35,7 +35,7 @@ def test_a_constant_dollars_link_opens_in_constant_dollars(render_page):
     status, page = render_page("/over-time", "?dollars=constant")
     assert status == 200
     assert "Adjust for inflation" in page
-    assert "In constant May 2023 dollars" in page
+    assert "In constant May 2025 dollars" in page
 
 
 def test_dollars_on_a_page_without_the_setting_is_ignored_with_a_note(render_page):

@@ -16,14 +16,14 @@ PAGES = {
     "/careers": [
         "Related careers",
         "Medical assistants (CMA)",
-        "763,040",
+        "817,870",
         "112,300",
         "Employment Projections 2024–34",
     ],
     "/countries/states": ["Washington", "$53,780", "$25.86", "Guam", "Puerto Rico", "May 2023"],
-    "/over-time": ["One release loaded", "$42,000", "May 2023"],
-    "/employers": ["Official: pay and employment by industry sector", "715,860", "OEWS May 2023"],
-    "/": ["Official figures", "811,000 → 912,200", "12.5%", "112,300", "$43,350"],
+    "/over-time": ["12 releases loaded", "$45,690", "May 2025", "shown as gaps"],
+    "/employers": ["Official: pay and employment by industry sector", "750,930", "OEWS May 2024"],
+    "/": ["Official figures", "811,000 → 912,200", "12.5%", "112,300", "$46,120", "up 8.8%"],
     "/countries": ["/countries/states"],
 }
 
@@ -38,7 +38,7 @@ def test_pages_render_the_official_figures(render_page, path, texts):
 
 def test_footer_names_the_latest_oews_release(client, text_of):
     layout = text_of(client.get("/_dash-layout").get_json())
-    assert "Latest BLS OEWS release: May 2023. " in layout.splitlines()
+    assert "Latest BLS OEWS release: May 2025. " in layout.splitlines()
 
 
 def test_navbar_has_the_new_pages_but_not_the_states_sub_page(client, text_of):
@@ -60,7 +60,7 @@ def test_employers_callback_over_http(post_callback):
     result = response.get_json()["response"]
     assert result[ids.URL]["search"] == "?sources=bls-oews"
     assert result[ids.EMPLOYERS_SECTOR_GRAPH]["figure"]["data"]
-    assert "OEWS May 2023" in result[ids.EMPLOYERS_SECTOR_CAPTION]["children"]
+    assert "OEWS May 2024" in result[ids.EMPLOYERS_SECTOR_CAPTION]["children"]
 
 
 @pytest.mark.parametrize("value", [None, "<script>", ["bls-oews", 3], {"a": 1}, "x" * 10_000])
@@ -75,6 +75,9 @@ def test_a_new_release_reaches_the_pages_without_restart(tmp_path):
 
     raw, out = tmp_path / "raw", tmp_path / "processed"
     shutil.copytree(RAW_DIR, raw)
+    for path in sorted((raw / "oews").rglob("national*")):  # May 2023 alone, to begin with
+        if path.name != "national_M2023_dl.xlsx":
+            path.unlink()
     assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
     client = create_app(out).server.test_client()
 

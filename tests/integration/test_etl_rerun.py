@@ -93,19 +93,19 @@ def write_release(source: Path, target: Path, year: int, raise_by: float) -> Non
 
 def test_new_release_dropped_in_becomes_its_own_year(raw_dir, built):
     oews = raw_dir / "oews"
-    write_release(oews / "national_M2023_dl.xlsx", oews / "national_M2024_dl.xlsx", 2024, 1.05)
+    write_release(oews / "national_M2023_dl.xlsx", oews / "national_M2026_dl.xlsx", 2026, 1.05)
     result = run(raw_dir, built)
     assert result.returncode == 0, result.stderr
-    assert "input added: oews/national_M2024_dl.xlsx" in result.stdout
+    assert "input added: oews/national_M2026_dl.xlsx" in result.stdout
     wages = pd.read_parquet(built / "official_wages.parquet")
     focus = wages[(wages.occupation_code == "31-9092") & (wages.naics == "000000")]
     national = focus[focus.area_type == "national"].set_index("year")
     assert national.loc[2023, "median_annual_usd"] == 42000
-    assert national.loc[2024, "median_annual_usd"] == pytest.approx(44100)
-    assert national.loc[2024, "release"] == "May 2024"
+    assert national.loc[2026, "median_annual_usd"] == pytest.approx(44100)
+    assert national.loc[2026, "release"] == "May 2026"
     changes = pd.read_parquet(built / "changes.parquet")
     added = changes[(changes.change == "added") & (changes.table == "official_wages")]
-    assert "31-9092 | U.S. | 000000 | 2024" in set(added["key"])
+    assert "31-9092 | U.S. | 000000 | 2026" in set(added["key"])
 
 
 def test_release_year_in_file_must_agree_with_its_name(raw_dir, built):

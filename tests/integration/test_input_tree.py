@@ -76,7 +76,7 @@ def test_unreadable_file_is_an_error_not_a_traceback(raw_dir, built):
 def test_table_that_would_become_empty_is_refused(raw_dir, built, capsys):
     before = tree_digest(built)
     for path in (raw_dir / "oews").iterdir():
-        path.unlink()
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "table official_wages had" in err and "--allow-empty official_wages" in err
@@ -87,7 +87,7 @@ def test_table_that_would_become_empty_is_refused(raw_dir, built, capsys):
 def test_allow_empty_accepts_it_and_reports_every_release_removed(raw_dir, built, capsys):
     old = pd.read_parquet(built / "official_wages.parquet")
     for path in (raw_dir / "oews").iterdir():
-        path.unlink()
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     code = main(["--raw", str(raw_dir), "--out", str(built), "--allow-empty", "official_wages"])
     out = capsys.readouterr()
     assert code == 0, out.err
@@ -173,7 +173,7 @@ def test_output_is_readable_by_other_users_whatever_the_umask(raw_dir, tmp_path)
 def test_library_call_raises_empty_table_and_accepts_allow_empty(raw_dir, built):
     before = tree_digest(built)
     for path in (raw_dir / "oews").iterdir():
-        path.unlink()
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     with pytest.raises(EmptyTable, match="official_wages"):
         etl.build(raw_dir, built)
     assert tree_digest(built) == before

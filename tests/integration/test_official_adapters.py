@@ -11,31 +11,55 @@ import pytest
 
 from etl.__main__ import main
 from etl.config import RAW_DIR
-from etl.readers import oews, projections
+from etl.readers import oews, oews_notes, oews_reference, projections
+from etl.readers.workbook import open_workbook
 from tests.conftest import tree_digest
 
 THRESHOLD = oews.TopCode(115.0, 239200.0)
+SPEC = oews_reference.read_columns(RAW_DIR)
+TOPCODES = oews_reference.read_topcodes(RAW_DIR)
+# The BLS names these tests were written with, from the reader's column meanings.
+BLS_NAMES = {
+    "employment": "tot_emp",
+    "mean_annual_usd": "a_mean",
+    "median_annual_usd": "a_median",
+    "p10_annual_usd": "a_pct10",
+    "p25_annual_usd": "a_pct25",
+    "p75_annual_usd": "a_pct75",
+    "p90_annual_usd": "a_pct90",
+    "mean_hourly_usd": "h_mean",
+    "median_hourly_usd": "h_median",
+}
 
 
-def release(kind: str, raw: Path = RAW_DIR) -> oews.Release:
-    return next(r for r in oews.find_releases(raw) if r.kind == kind)
+def release(kind: str, raw: Path = RAW_DIR, year: int = 2023) -> oews.Release:
+    return next(r for r in oews.find_releases(raw) if r.kind == kind and r.year == year)
+
+
+def read(found: oews.Release, codes: set[str]) -> pd.DataFrame:
+    selection = oews.Selection(frozenset(codes), every_detailed=False)
+    return oews.read(found, SPEC, selection, TOPCODES).rename(columns=BLS_NAMES)
 
 
 def test_release_year_and_label_come_from_the_files():
     found = {(r.kind, r.year, r.label) for r in oews.find_releases(RAW_DIR)}
-    assert found == {
+    assert {
         ("national", 2023, "May 2023"),
+        ("national", 2025, "May 2025"),
+        ("sector", 2022, "May 2022"),
         ("sector", 2023, "May 2023"),
+        ("sector", 2024, "May 2024"),
         ("state", 2023, "May 2023"),
-    }
+    } <= found
 
 
 def test_topcode_threshold_is_read_from_the_workbook_notes():
-    assert oews.topcode_from_notes(release("national").path) == THRESHOLD
+    path = release("national").path
+    assert oews_notes.in_workbook(open_workbook(path), path)[0].topcode == THRESHOLD
 
 
 def test_national_medical_assistants_row():
-    frame = oews.read_xlsx(release("national"), {"31-9092"}, THRESHOLD)
+    frame = read(release("national"), {"31-9092"})
     row = frame.iloc[0]
     assert (row.area_title, row.naics, row.occupation_title) == (
         "U.S.",
@@ -49,21 +73,21 @@ def test_national_medical_assistants_row():
 
 
 def test_top_coded_wage_becomes_the_threshold_with_a_flag():
-    row = oews.read_xlsx(release("national"), {"29-1022"}, THRESHOLD).iloc[0]
+    row = read(release("national"), {"29-1022"}).iloc[0]
     assert row.a_median == 239200 and row.h_median == 115.0
     assert row.wage_flag == "top_coded"
     assert row.a_mean == 334310, "unmarked wages stay as published"
 
 
 def test_wage_not_available_is_missing_not_zero():
-    row = oews.read_xlsx(release("national"), {"11-1030"}, THRESHOLD).iloc[0]
+    row = read(release("national"), {"11-1030"}).iloc[0]
     assert row.h_mean != row.h_mean  # NaN
     assert row.a_mean == 68140
     assert row.wage_flag == "not_available"
 
 
 def test_employment_not_available_and_few_establishments_in_sector_file():
-    frame = oews.read_xlsx(release("sector"), {"27-3040", "31-9092"}, THRESHOLD)
+    frame = read(release("sector"), {"27-3040", "31-9092"})
     writers = frame[(frame.occupation_code == "27-3040") & (frame.naics == "11")].iloc[0]
     assert writers.tot_emp != writers.tot_emp
     assert writers.employment_flag == "not_available"
@@ -74,12 +98,12 @@ def test_employment_not_available_and_few_establishments_in_sector_file():
 
 
 def test_sector_codes_are_text_whatever_the_cell_type():
-    frame = oews.read_xlsx(release("sector"), {"31-9092"}, THRESHOLD)
+    frame = read(release("sector"), {"31-9092"})
     assert {"31", "42", "62"} <= set(frame["naics"])
 
 
 def test_state_csv_with_bom_semicolons_and_thousands_separators():
-    frame = oews.read_state_csv(release("state"), {"31-9092"}, THRESHOLD)
+    frame = read(release("state"), {"31-9092"})
     alabama = frame[frame.area_title == "Alabama"].iloc[0]
     assert (alabama.a_mean, alabama.h_mean) == (34160, 16.42)
     assert {"Guam", "Puerto Rico", "Virgin Islands", "District of Columbia"} <= set(
@@ -89,7 +113,7 @@ def test_state_csv_with_bom_semicolons_and_thousands_separators():
 
 
 def test_state_csv_markers():
-    frame = oews.read_state_csv(release("state"), {"13-2052"}, THRESHOLD)
+    frame = read(release("state"), {"13-2052"})
     alabama = frame[frame.area_title == "Alabama"].iloc[0]
     assert alabama.wage_flag == "not_available"
     assert alabama.a_mean != alabama.a_mean
@@ -99,10 +123,13 @@ def test_official_wages_table_types_areas(etl_tables):
     wages = etl_tables["official_wages"]
     focus = wages[wages.occupation_code == "31-9092"]
     by_area = focus.groupby("area_type").size().to_dict()
-    assert by_area == {"national": 13, "state": 51, "territory": 3}
+    # National: 12 releases all-industry, plus 3 sector releases (2022-2024) x 35 sectors.
+    assert by_area == {"national": 47, "state": 51, "territory": 3}
     puerto_rico = focus[focus.area_title == "Puerto Rico"].iloc[0]
     assert (puerto_rico.state_code, puerto_rico.area_type) == ("PR", "territory")
-    assert set(wages.occupation_code) == {
+    # Every detailed occupation nationally; only the default set in sector and state files.
+    assert len(set(wages.occupation_code)) > 800
+    assert set(wages.loc[wages.area_type != "national", "occupation_code"]) <= {
         "31-9092",
         "31-9097",
         "31-9091",
@@ -239,9 +266,7 @@ def test_release_files_read_as_csv_too(raw_dir, tmp_path):
         for cells in rows:
             handle.write(",".join('"' + ("" if c is None else str(c)) + '"' for c in cells) + "\n")
     as_csv = oews.Release("national", csv_path, 2023, "May 2023")
-    frame = oews.read_csv_layout(as_csv, {"31-9092", "29-1022"}, THRESHOLD).set_index(
-        "occupation_code"
-    )
+    frame = read(as_csv, {"31-9092", "29-1022"}).set_index("occupation_code")
     assert frame.loc["31-9092", "a_median"] == 42000
     assert frame.loc["29-1022", "wage_flag"] == "top_coded"
     shutil.rmtree(tmp_path / "unused", ignore_errors=True)

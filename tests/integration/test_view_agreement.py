@@ -36,6 +36,15 @@ VALUES = {
         "himalayas-cma-guide,bls-oews",
     ],
     "salary": ["45000", "38500.5", "0.001", "-5", "abc", "1e400", "٤٥٠٠٠"],
+    "occupations": [
+        "29-1141",
+        "15-1252,29-1141",
+        "99-9999",
+        "31-9092",
+        "abc",
+        "29-1141,99-9999,<b>",
+        ",".join(f"29-{n:04d}" for n in range(1000, 1030)),
+    ],
     "utm_source": ["newsletter"],  # not a view setting: the page and the links ignore it
 }
 QUERIES = st.dictionaries(st.sampled_from(list(VALUES)), st.integers(0, 7), max_size=4).map(

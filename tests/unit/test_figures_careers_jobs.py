@@ -5,13 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 
 from dashboard import ids
 from dashboard.figures import careers_table, official
 from dashboard.view import View
 from tests.unit.charting import render
+from tests.unit.test_figures_official import only_release
 
 CMA = "<b>Medical assistants (CMA)</b>"
+
+
+@pytest.fixture(name="tables")
+def one_release_tables(tables):
+    """May 2023 alone, as the data held when these figures were written down; every release
+    together is tested in test_figures_history."""
+    return only_release(tables)
 
 
 def national(tables) -> pd.DataFrame:

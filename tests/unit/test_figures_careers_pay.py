@@ -6,13 +6,22 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dashboard import ids
 from dashboard.figures import careers_pay, official
 from dashboard.view import View
 from tests.unit.charting import render
+from tests.unit.test_figures_official import only_release
 
 CMA = "<b>Medical assistants (CMA)</b>"
+
+
+@pytest.fixture(name="tables")
+def one_release_tables(tables):
+    """May 2023 alone, as the data held when these figures were written down; every release
+    together is tested in test_figures_history."""
+    return only_release(tables)
 
 
 def national(tables) -> pd.DataFrame:

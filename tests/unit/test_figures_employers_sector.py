@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard import ids
 from dashboard.figures import official
 from dashboard.view import View
 from tests.unit.charting import render
+from tests.unit.test_figures_official import only_release
 
 HEALTH = "Health Care and Social Assistance"
 REAL_ESTATE = "Real Estate and Rental and Leasing"
+
+
+@pytest.fixture(name="tables")
+def one_release_tables(tables):
+    """May 2023 alone, as the data held when these figures were written down; every release
+    together is tested in test_figures_history."""
+    return only_release(tables)
 
 
 def sector_table(tables):

@@ -46,7 +46,7 @@ def test_layouts_never_raise_on_crafted_queries(page, name, query):
 def test_careers_layout_drops_guide_sources_with_a_note(page):
     layout = str(page("careers").layout(sources="himalayas-cma-guide"))
     assert "have no figures on this page and were ignored" in layout
-    assert "763,040" in layout  # the figures are still there
+    assert "817,870" in layout  # the figures are still there
 
 
 def test_careers_table_lists_every_occupation(page):
@@ -54,7 +54,7 @@ def test_careers_table_lists_every_occupation(page):
     text = str(table)
     for expected in (
         "Medical assistants (CMA)",
-        "$42,000",
+        "$45,690",
         "12.5%",
         "112,300",
         "Registered nurses",
@@ -73,20 +73,23 @@ def test_states_layout_has_map_outlines_ranked_states_and_territories(page):
     assert "Guam" in territories and "Washington" not in territories
 
 
-def test_over_time_layout_has_the_one_release_note(page):
+def test_over_time_layout_has_the_releases_note(page):
     note = find(page("over_time").layout(), ids.OVER_TIME_NOTE)
-    assert note.children.startswith("One release loaded")
+    assert note.children.startswith("12 releases loaded")
 
 
 def test_overview_has_official_cards_and_the_vintage(page, tables):
     layout = page("overview").layout()
     official_cards = str(find(layout, ids.OVERVIEW_OFFICIAL_CARDS))
-    for expected in ("$42,000", "$43,350", "811,000 → 912,200", "12.5%", "112,300", "May 2023"):
+    for expected in ("$45,690", "$46,120", "811,000 → 912,200", "12.5%", "112,300", "May 2025"):
         assert expected in official_cards
-    assert "sources disagree" in official_cards
+    # The guides' disagreement is with May 2023, the release they quote, not with the May 2025
+    # figures on the card; the overview says how far the figures moved since instead.
+    assert "sources disagree" not in official_cards
+    assert "up 8.8% since the May 2023 figure the guides quote" in str(layout)
     assert find(layout, ids.OVERVIEW_CARDS) is not None  # the guides' cards stay
     text = str(layout)
-    assert "OEWS May 2023" in text and "Employment Projections 2024–34" in text
+    assert "OEWS May 2025" in text and "Employment Projections 2024–34" in text
     assert tables.data_version in text
 
 
@@ -108,7 +111,7 @@ def test_employers_update_with_bls_only(page):
     pay, _, _, _, rank, _, _, _, sector, sector_caption, _, _ = figures_and_captions
     assert search == "?sources=bls-oews"
     assert not pay.data and not rank.data  # guide charts: none selected
-    assert sector.data and "May 2023" in sector_caption
+    assert sector.data and "May 2024" in sector_caption
 
 
 def test_employers_update_ignores_a_source_without_sectors(page):

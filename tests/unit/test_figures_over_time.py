@@ -11,9 +11,14 @@ from dashboard import ids
 from dashboard.figures import dollars, official, over_time
 from dashboard.view import View
 from tests.unit.charting import render
-from tests.unit.test_figures_official import with_release
+from tests.unit.test_figures_official import only_release, with_release
 
 PERCENTILES = ["90th percentile", "75th percentile", "Median", "25th percentile", "10th percentile"]
+
+
+@pytest.fixture(name="tables")
+def one_release_tables(tables):
+    return only_release(tables)
 
 
 def lines(fig) -> dict[str, list]:
@@ -89,14 +94,14 @@ def test_no_official_source_gives_a_message(tables):
 
 
 def constant(tables):
-    """Two releases (2019 and 2023) drawn in constant dollars."""
-    return render(ids.OVER_TIME_PAY, with_release(tables, 2019, 0.85), View(dollars="constant"))
+    """Two releases (2022 and 2023: no gap year between them) drawn in constant dollars."""
+    return render(ids.OVER_TIME_PAY, with_release(tables, 2022, 0.85), View(dollars="constant"))
 
 
 def test_constant_dollars_restate_every_wage_in_the_newest_may(tables):
     cpi = tables.cpi.set_index("year")["cpi_may"]
     drawn = constant(tables)
-    factor = cpi[2023] / cpi[2019]
+    factor = cpi[2023] / cpi[2022]
     assert lines(drawn.figure)["Median"] == pytest.approx([42000 * 0.85 * factor, 42000])
     assert lines(drawn.figure)["All occupations median"] == pytest.approx(
         [48060 * 0.85 * factor, 48060]
@@ -111,7 +116,7 @@ def test_constant_rows_carry_nominal_converted_and_the_base(tables):
     assert rows["median_annual_constant_usd"].iloc[1] == pytest.approx(42000)
     assert set(rows["dollars"]) == {"constant"}
     assert set(rows["cpi_base_period"]) == {"May 2023"}
-    assert list(rows["cpi_period"]) == ["May 2019", "May 2023"]
+    assert list(rows["cpi_period"]) == ["May 2022", "May 2023"]
     assert all(c in rows for c in map(dollars.constant_column, over_time.MONEY))
 
 
@@ -119,7 +124,7 @@ def test_constant_caption_names_base_deflator_and_series(tables):
     caption = constant(tables).caption
     assert "In constant May 2023 dollars, deflated by CPI-U (BLS, via FRED), May values" in caption
     assert "series CPIAUCSL" in caption
-    assert "CPI-U May 2019 to May 2023" in caption
+    assert "CPI-U May 2022 to May 2023" in caption
 
 
 def test_hover_in_constant_dollars_shows_the_published_figure(tables):
