@@ -32,15 +32,16 @@ CHROME_FLAGS = [
 ]
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the group marks
-def pytest_collection_modifyitems(items):
-    """Every browser test is marked `browser` and, under pytest-xdist, runs on one worker
-    (--dist loadgroup): dash_duo serves each app on one fixed port, so two at once would clash."""
+def pytest_collection_modifyitems(config, items):
+    """Every browser test is marked `browser`. They refuse to run under pytest-xdist workers
+    (scripts/test runs them in a process of their own): dash_duo serves on one fixed port, and
+    its runner ends every thread started while a test ran, the worker's messaging included."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+    mine = [item for item in items if here in Path(item.fspath).parents]
+    if mine and hasattr(config, "workerinput"):
+        raise pytest.UsageError("browser tests run without pytest-xdist: drop -n for tests/browser")
+    for item in mine:
+        item.add_marker(pytest.mark.browser)
 
 
 def pytest_setup_options():
