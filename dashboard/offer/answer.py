@@ -26,15 +26,16 @@ MONEY_COLUMNS = [c for _, c in placement.POINTS] + ["mean_annual_usd"]
 
 @per_tables
 def sectors(tables: Tables) -> pd.DataFrame:
-    """BLS's sector rows for medical assistants, latest national release, all but the total."""
+    """BLS's sector rows for medical assistants, from the latest release that has sectors (the
+    by-sector file can lag the national one), all but the cross-industry total."""
     wages = tables.official_wages
     rows = wages[
         (wages["source_id"] == official.OEWS_NATIONAL)
         & (wages["occupation_code"] == official.FOCUS)
         & (wages["area_type"] == "national")
+        & (wages["naics"] != official.ALL_INDUSTRIES)
     ]
-    rows = rows[rows["year"] == official.latest_year(rows)] if not rows.empty else rows
-    return rows[rows["naics"] != official.ALL_INDUSTRIES]
+    return rows[rows["year"] == official.latest_year(rows)] if not rows.empty else rows
 
 
 def answer(offer: Offer, tables: Tables) -> dict:

@@ -93,13 +93,6 @@ def test_help_documents_every_flag_and_variable(entry):
         assert name in text
 
 
-def test_main_runs_the_server_with_the_parsed_settings(entry, monkeypatch):
-    calls = {}
-    monkeypatch.setattr(entry.app, "run", lambda **kw: calls.update(kw))
-    entry.main(["--port", "8123"])
-    assert calls == {"host": "127.0.0.1", "port": 8123, "debug": False}
-
-
 @pytest.mark.parametrize("older", ["schema", "table"])
 def test_data_from_an_older_version_is_rebuilt_at_start(processed_copy, caplog, older):
     """A pull that adds a table or changes the contract must not leave the app unable to start
