@@ -89,6 +89,7 @@ def placement(tables: data.Tables, view: View, problem: str | None):
                 "Is this pay fair where you live? Check the offer →",
                 href=f"/offer?salary={format_salary(view.salary)}",
                 id=ids.OFFER_LINK,
+                className="alert-link",  # the alert's own darker colour: readable on its tint
             ),
         ],
         color="info",

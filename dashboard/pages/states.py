@@ -35,7 +35,7 @@ HEADERS = {
     "hourly": "Mean an hour",
     "buys": "Buys at U.S. prices",
     "vs": "Against the U.S. mean",
-    "offer": "",
+    "offer": "Check an offer",
 }
 
 

@@ -101,6 +101,8 @@ def test_every_exported_html_opens_offline_and_draws_its_chart(dash_duo, process
         dash_duo.wait_for_element(".js-plotly-plot .main-svg", timeout=30)
         dash_duo.wait_for_contains_text(".gtitle", spec.title[:20], timeout=10)
         if topojson_names(spec.render(tables, View()).figure):
-            outlines = dash_duo.find_elements(".geo .layer.land path, .geo .layer.countries path")
+            outlines = dash_duo.find_elements(
+                ".geo .layer.land path, .geo .layer.countries path, .choroplethlocation"
+            )
             assert outlines, f"{spec.id}: the map outlines did not load offline"
         assert console_errors(dash_duo) == [], spec.id

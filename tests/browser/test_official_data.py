@@ -21,8 +21,8 @@ def test_careers_states_and_employers_show_the_official_figures(dash_duo, app):
     dash_duo.start_server(app)
 
     open_page(dash_duo, "/careers")
-    dash_duo.wait_for_contains_text(f"#{ids.CAREERS_TABLE}", "763,040", timeout=10)
-    dash_duo.wait_for_contains_text(f"#{ids.CAREERS_TABLE}", "$43,350", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.CAREERS_TABLE}", "817,870", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.CAREERS_TABLE}", "$46,120", timeout=10)
     # Drawn by plotly.js: the highlighted row's label and the jobs chart's value labels.
     dash_duo.wait_for_contains_text(f"#{ids.CAREERS_PAY_GRAPH}", "Medical assistants (CMA)")
     dash_duo.wait_for_contains_text(f"#{ids.CAREERS_JOBS_GRAPH}", "112,300", timeout=10)
@@ -43,8 +43,8 @@ def test_careers_states_and_employers_show_the_official_figures(dash_duo, app):
     screenshot(dash_duo, "official-states")
 
     open_page(dash_duo, "/employers")
-    dash_duo.wait_for_contains_text(f"#{ids.EMPLOYERS_SECTOR_GRAPH}", "715,860", timeout=10)
-    dash_duo.wait_for_contains_text(f"#{ids.EMPLOYERS_SECTOR_CAPTION}", "OEWS May 2023")
+    dash_duo.wait_for_contains_text(f"#{ids.EMPLOYERS_SECTOR_GRAPH}", "750,930", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.EMPLOYERS_SECTOR_CAPTION}", "OEWS May 2024")
     assert "wage not published" in dash_duo.find_element(f"#{ids.EMPLOYERS_SECTOR_GRAPH}").text
     screenshot(dash_duo, "official-employers")
 

@@ -89,12 +89,18 @@ def choose_radio(dash_duo, group: str, value: str) -> None:
 
 
 def choose_only(dash_duo, checklist: str, label: str) -> None:
-    """Leave checked only the source whose label contains `label` (clicking the labels)."""
+    """Leave checked only the source whose label contains `label` (clicking the labels, one at
+    a time, each click seen to take effect before the next)."""
     boxes = dash_duo.find_elements(f"#{checklist} input[type='checkbox']")
     for box in sorted(boxes, key=lambda b: label in _label_of(dash_duo, b)):  # keep one last
         wanted = label in _label_of(dash_duo, box)
         if box.is_selected() != wanted:
-            dash_duo.find_element(f"label[for='{box.get_attribute('id')}']").click()
+            # The box itself, scrolled into view first: a label can sit under the sticky navbar.
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+            box.click()
+            WebDriverWait(dash_duo.driver, TIMEOUT).until(
+                lambda _, box=box, wanted=wanted: box.is_selected() == wanted
+            )
 
 
 def _label_of(dash_duo, box) -> str:
@@ -133,8 +139,11 @@ def check_control(dash_duo, path: str, graph: str, change, query_part: str) -> N
     open_page(dash_duo, path, graph)
     before = fingerprint(dash_duo, graph)
     change()
-    after = wait_for_change(dash_duo, graph, before)
+    wait_for_change(dash_duo, graph, before)
     WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: query_part in url_query(dash_duo))
+    # Read once the address has the final view: one callback writes the chart and the address,
+    # and a change made of several clicks redraws the chart after each.
+    after = fingerprint(dash_duo, graph)
     copied = dash_duo.driver.current_url
     dash_duo.driver.get(dash_duo.server_url + "/")
     dash_duo.driver.get(copied)
