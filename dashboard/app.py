@@ -49,10 +49,11 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(data_dir: Path | None = None) -> dash.Dash:
-    """A ready-to-serve app reading processed data from `data_dir` (see dashboard.data)."""
+def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> dash.Dash:
+    """A ready-to-serve app reading processed data from `data_dir` (see dashboard.data), built
+    first from `raw_dir` (default data/raw) when it is missing or an older version wrote it."""
     directory = data.data_dir(data_dir)
-    data.ensure(directory)
+    data.ensure(directory, raw_dir)
     store = data.store_for(directory)
     store.tables()  # fail at start-up, not on the first visitor, if the data is unreadable
     app = dash.Dash(

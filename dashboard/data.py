@@ -43,9 +43,10 @@ def data_dir(argument: Path | str | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
-def ensure(directory: Path, raw_dir: Path = config.RAW_DIR) -> bool:
-    """Build the processed tables from raw_dir when `directory` has none, or has tables this
-    version of the dashboard cannot read (an older schema, a table missing); True if it built.
+def ensure(directory: Path, raw_dir: Path | None = None) -> bool:
+    """Build the processed tables from raw_dir (default data/raw) when `directory` has none, or
+    has tables this version of the dashboard cannot read (an older schema, a table missing);
+    True if it built.
 
     Runs etl.build, which takes the ETL's lock, so that two servers starting at once do not
     both write. New raw inputs alone do not trigger a build: rerunning the ETL on new figures
@@ -54,6 +55,7 @@ def ensure(directory: Path, raw_dir: Path = config.RAW_DIR) -> bool:
     problem = incompatibility(directory)
     if problem is None:
         return False
+    raw_dir = raw_dir or config.RAW_DIR
     log.info("%s: building it from %s", problem, raw_dir)
     try:
         etl.build(raw_dir, directory, force=True)

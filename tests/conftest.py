@@ -36,24 +36,28 @@ def etl_tables(etl_result) -> dict:
 
 
 @pytest.fixture
-def raw_dir(tmp_path: Path) -> Path:
-    """A private copy of data/raw that a test may break."""
+def full_raw_dir(tmp_path: Path) -> Path:
+    """A private copy of all of data/raw that a test may break (every release: a build of it
+    takes seconds, so only tests about the releases themselves use it)."""
     target = tmp_path / "raw"
     shutil.copytree(RAW_DIR, target)
     return target
 
 
-# The inputs a small build keeps: one OEWS release (the one the guides quote), the state file,
-# one projections vintage. Tests of the ETL's mechanics (kills, full disks, locks) run it many
-# times; what they check does not depend on how many releases there are.
-SMALL_KEEPS = ("oews/national_M2023_dl.xlsx", "oews/state_M2023_mean_wages.csv")
-SMALL_DROPS = ("oews", "projections")
+# The inputs a small build keeps: one OEWS release (the one the guides quote) with its sector
+# file, the state file, one projections vintage. Tests of the ETL's mechanics (bad cells,
+# kills, full disks, locks) run it many times; what they check does not depend on how many
+# releases there are.
+SMALL_KEEPS = (
+    "oews/national_M2023_dl.xlsx",
+    "oews/natsector_M2023_dl.xlsx",
+    "oews/state_M2023_mean_wages.csv",
+)
 
 
-@pytest.fixture
-def small_raw_dir(tmp_path: Path) -> Path:
-    """A private copy of data/raw with one OEWS release and one projections vintage."""
-    target = tmp_path / "raw"
+def copy_small_raw(target: Path) -> Path:
+    """Copy data/raw to `target` with one OEWS release (national and sectors) and one
+    projections vintage."""
 
     def ignore(folder: str, names: list[str]) -> list[str]:
         relative = Path(folder).relative_to(RAW_DIR)
@@ -64,6 +68,29 @@ def small_raw_dir(tmp_path: Path) -> Path:
         return []
 
     shutil.copytree(RAW_DIR, target, ignore=ignore)
+    return target
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    """A private copy of data/raw that a test may break, with one OEWS release and one
+    projections vintage (everything else as in data/raw)."""
+    return copy_small_raw(tmp_path / "raw")
+
+
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory) -> Path:
+    """The tables built once per session from an unchanged `raw_dir` tree (read-only)."""
+    raw = copy_small_raw(tmp_path_factory.mktemp("small") / "raw")
+    return Path(etl.build(raw, raw.parent / "processed").plan.out)
+
+
+@pytest.fixture
+def built(small_build: Path, tmp_path: Path) -> Path:
+    """A private copy of what the ETL writes from an unchanged `raw_dir`: the output a test's
+    rerun over a broken input must leave untouched (the same files a first run would write)."""
+    target = tmp_path / "data" / "processed"
+    shutil.copytree(small_build, target)
     return target
 
 

@@ -9,7 +9,9 @@ import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import charts, components, ids
+from tests.browser.axe import describe, violations
 from tests.browser.conftest import console_errors, screenshot
+from tests.browser.keyboard import walk_by_keyboard
 
 TIMEOUT = 10
 CONTENT = f"#{ids.PAGE_CONTENT}"
@@ -108,23 +110,34 @@ def _label_of(dash_duo, box) -> str:
 
 
 @pytest.mark.parametrize("path", sorted(KEY_FIGURES))
-def test_page_shows_its_key_figures(dash_duo, app, path):
+def test_every_page_shows_its_figures_passes_axe_and_works_by_keyboard(dash_duo, app, path):
+    """One visit per page: its key figures as text, no axe violation (WCAG 2.1 A/AA and best
+    practice), Tab alone reaches the skip link then every control, and a clean console."""
     dash_duo.start_server(app)
     open_page(dash_duo, path, GRAPHS.get(path))
     for text in KEY_FIGURES[path]:
         dash_duo.wait_for_contains_text(CONTENT, text, timeout=TIMEOUT)
     screenshot(dash_duo, "page" + (path.replace("/", "-") if path != "/" else "-overview"))
+    found = violations(dash_duo.driver)
+    assert found == [], f"{path}:\n{describe(found)}"
+    walk_by_keyboard(dash_duo, path)
     assert console_errors(dash_duo) == []
 
 
 def test_every_page_linked_from_the_navbar_opens_cleanly(dash_duo, app):
+    """The navbar links every page (but the states sub-page, which Countries and the overview
+    link to); following each, as a click, shows that page."""
     dash_duo.start_server(app)
-    links = [a.get_attribute("href") for a in dash_duo.find_elements(f"#{ids.NAVBAR} a.nav-link")]
-    # Every page but the states sub-page, which Countries and the overview link to.
-    assert {urlsplit(link).path for link in links} == set(KEY_FIGURES) - {"/countries/states"}
-    for href in links:
-        dash_duo.driver.get(href)
-        dash_duo.wait_for_element(f"{CONTENT} h1", timeout=TIMEOUT)
+    open_page(dash_duo, "/")
+    links = dash_duo.find_elements(f"#{ids.NAVBAR} a.nav-link")
+    paths = [urlsplit(link.get_attribute("href")).path for link in links]
+    assert set(paths) == set(KEY_FIGURES) - {"/countries/states"}
+    for path in paths:
+        dash_duo.find_element(f"#{ids.NAVBAR} a.nav-link[href='{path}']").click()
+        WebDriverWait(dash_duo.driver, TIMEOUT).until(
+            lambda _, path=path: urlsplit(dash_duo.driver.current_url).path == path
+        )
+        dash_duo.wait_for_contains_text(CONTENT, KEY_FIGURES[path][0], timeout=TIMEOUT)
     assert console_errors(dash_duo) == []
 
 

@@ -143,13 +143,8 @@ def test_debug_is_off_by_default(processed):
     assert "Werkzeug Debugger" not in response.get_data(as_text=True)
 
 
-def test_callback_answers_are_cached_per_data_version(tmp_path):
-    import shutil
-
-    from etl.config import RAW_DIR
-
-    raw, out = tmp_path / "raw", tmp_path / "processed"
-    shutil.copytree(RAW_DIR, raw)
+def test_callback_answers_are_cached_per_data_version(raw_dir, tmp_path):
+    raw, out = raw_dir, tmp_path / "processed"
     assert etl_main(["--raw", str(raw), "--out", str(out), "--quiet"]) == 0
     app = create_app(out)
     http = app.server.test_client()

@@ -23,10 +23,10 @@ def entry(monkeypatch, processed_dir):
     return importlib.import_module("app")
 
 
-def test_missing_data_is_built_and_logged_once(tmp_path, caplog):
+def test_missing_data_is_built_and_logged_once(raw_dir, tmp_path, caplog):
     target = tmp_path / "processed"
     with caplog.at_level(logging.INFO, logger="dashboard"):
-        app = create_app(target)
+        app = create_app(target, raw_dir)
     assert (target / "manifest.json").is_file()
     notes = [r for r in caplog.records if "No processed data" in r.getMessage()]
     assert len(notes) == 1
@@ -94,7 +94,7 @@ def test_help_documents_every_flag_and_variable(entry):
 
 
 @pytest.mark.parametrize("older", ["schema", "table"])
-def test_data_from_an_older_version_is_rebuilt_at_start(processed_copy, caplog, older):
+def test_data_from_an_older_version_is_rebuilt_at_start(raw_dir, processed_copy, caplog, older):
     """A pull that adds a table or changes the contract must not leave the app unable to start
     on the processed data the previous version wrote."""
     manifest_path = processed_copy / "manifest.json"
@@ -107,7 +107,7 @@ def test_data_from_an_older_version_is_rebuilt_at_start(processed_copy, caplog, 
         (processed_copy / f"{name}.parquet").unlink()
     manifest_path.write_text(json.dumps(manifest))
     with caplog.at_level(logging.INFO, logger="dashboard"):
-        app = create_app(processed_copy)
+        app = create_app(processed_copy, raw_dir)
     assert [r for r in caplog.records if "building it from" in r.getMessage()]
     rebuilt = json.loads(manifest_path.read_text())
     assert rebuilt["schema_version"] == config.SCHEMA_VERSION

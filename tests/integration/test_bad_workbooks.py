@@ -19,11 +19,10 @@ SECTOR = "oews/natsector_M2023_dl.xlsx"
 PROJECTIONS = "projections/occupation_2024-34.xlsx"
 
 
-@pytest.fixture(scope="module")
-def good_output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("processed") / "processed"
-    assert main(["--out", str(out), "--quiet"]) == 0
-    return out
+@pytest.fixture
+def good_output(small_build) -> Path:
+    """The tables of an unchanged `raw_dir` (shared: a refused run must leave them as they are)."""
+    return small_build
 
 
 def refused(raw: Path, out: Path, capsys, *fragments: str) -> str:

@@ -24,7 +24,7 @@ from etl.schemas import TABLES
 from etl.tables import official_wages
 from tests.conftest import tree_digest
 
-KILL_POINTS = 12  # spread over the whole run, start to swap
+KILL_POINTS = 8  # spread over the whole run, start to swap
 
 
 def etl_command(raw: Path, out: Path) -> list[str]:
@@ -40,19 +40,6 @@ def consistent(out: Path, reference: Path) -> bool:
         old = pd.read_parquet(reference / info["file"])
         pd.testing.assert_frame_equal(pd.read_parquet(out / info["file"]), old)
     return sorted(written["tables"]) == sorted(TABLES)
-
-
-@pytest.fixture
-def raw_dir(small_raw_dir) -> Path:
-    """The faults below are about the ETL's writing, not its inputs: a small build runs them."""
-    return small_raw_dir
-
-
-@pytest.fixture
-def built(raw_dir, tmp_path) -> Path:
-    out = tmp_path / "data" / "processed"
-    assert main(["--raw", str(raw_dir), "--out", str(out), "--quiet"]) == 0
-    return out
 
 
 def test_sigkill_at_many_points_never_leaves_a_mix(raw_dir, built, tmp_path):

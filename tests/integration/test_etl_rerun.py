@@ -12,16 +12,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from etl.__main__ import main
 from etl.config import PROJECT_ROOT
 from tests.conftest import tree_digest
-
-
-@pytest.fixture
-def built(raw_dir, tmp_path) -> Path:
-    out = tmp_path / "processed"
-    assert main(["--raw", str(raw_dir), "--out", str(out), "--quiet"]) == 0
-    return out
 
 
 def run(raw: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:

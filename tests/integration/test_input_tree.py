@@ -46,13 +46,6 @@ def assert_refused(result, out: Path, before: dict, *fragments: str) -> None:
     assert tree_digest(out) == before
 
 
-@pytest.fixture
-def built(raw_dir: Path, tmp_path: Path) -> Path:
-    out = tmp_path / "processed"
-    assert main(["--raw", str(raw_dir), "--out", str(out), "--quiet"]) == 0
-    return out
-
-
 def test_unreadable_oews_directory_on_a_first_run_is_an_error(raw_dir, tmp_path):
     out = tmp_path / "processed"
     (raw_dir / "oews").chmod(0)
@@ -139,8 +132,8 @@ def test_unclaimed_file_is_named_in_a_warning(raw_dir, tmp_path):
     assert any("stray.csv" in w for w in warnings)
 
 
-def test_the_project_data_gives_no_warning(raw_dir, tmp_path):
-    result = run(raw_dir, tmp_path / "processed", "--quiet")
+def test_the_project_data_gives_no_warning(full_raw_dir, tmp_path):
+    result = run(full_raw_dir, tmp_path / "processed", "--quiet")
     assert result.returncode == 0 and "warning" not in result.stderr
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
-import pytest
 
 from etl.__main__ import main
 from etl.config import RAW_DIR
@@ -166,13 +165,6 @@ def test_projections_multi_header_sheet_in_persons():
 
 # Wrong shapes: each must name the file, the sheet where there is one, the row and column, and
 # leave the previous processed data untouched.
-
-
-@pytest.fixture
-def built(raw_dir, tmp_path) -> Path:
-    out = tmp_path / "processed"
-    assert main(["--raw", str(raw_dir), "--out", str(out), "--quiet"]) == 0
-    return out
 
 
 def rerun_fails(raw_dir: Path, out: Path, capsys, *fragments: str) -> None:

@@ -1,0 +1,75 @@
+"""The keyboard walk of a page: from the top, Tab alone reaches the skip link first, then every
+control on the page, each drawn with a visible focus ring."""
+
+from __future__ import annotations
+
+from dash.testing.wait import until
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from dashboard import ids
+
+# Every control a page has that a person can reach: inside the main landmark, shown, enabled.
+# Each is tagged with its number, so a re-rendered page cannot leave a stale reference behind.
+# A data grid is one stop, as the ARIA grid pattern has it: Tab enters it, the arrow keys move
+# within it, Tab leaves it; so a grid counts as reached when focus is anywhere inside it.
+GRID = ".ag-root-wrapper"
+TAG_REACHABLE = """
+    const main = document.getElementById(arguments[0]);
+    const grids = Array.from(main.querySelectorAll(arguments[1]));
+    const all = main.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    const shown = Array.from(all).filter(e => !e.disabled && e.tabIndex >= 0
+        && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
+        && !e.closest(arguments[1])
+        // Inside a closed <details> ("Show as table"), not shown: only its summary is a stop.
+        && !e.closest('details:not([open]) > :not(summary)'));
+    const stops = shown.concat(grids);
+    stops.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+    return stops.length;
+"""
+FOCUSED = """
+    const focused = document.activeElement;
+    const stop = focused.closest('[data-kb]') || focused;
+    // A ring: an outline, a box shadow, or a border drawn by a pseudo-element (AG Grid's cells).
+    const lined = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+        || (s.boxShadow && s.boxShadow !== 'none');
+    const boxed = s => s.content !== 'none' && s.borderStyle !== 'none'
+        && parseFloat(s.borderWidth) > 0;
+    const ring = lined(getComputedStyle(focused))
+        || [':after', ':before'].some(p => {
+            const s = getComputedStyle(focused, ':' + p);
+            return lined(s) || boxed(s);
+        });
+    return [stop.getAttribute('data-kb'), ring, focused.outerHTML.slice(0, 120)];
+"""
+UNREACHED = """
+    return Array.from(document.querySelectorAll('[data-kb]'))
+        .filter(e => !arguments[0].includes(e.getAttribute('data-kb')))
+        .map(e => e.outerHTML.slice(0, 120));
+"""
+
+
+def walk_by_keyboard(dash_duo, path: str) -> None:
+    """Tab through a freshly loaded page (nothing focused yet); fail naming what was missed."""
+    # Nothing focused yet: the first Tab goes to the first stop of the page.
+    ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
+    first = dash_duo.driver.switch_to.active_element
+    assert first.get_attribute("class") == "skip-link", "the first Tab stop skips to content"
+    first.send_keys(Keys.ENTER)
+    until(lambda: dash_duo.driver.switch_to.active_element.get_attribute("id") == ids.MAIN, 5)
+    wanted = dash_duo.driver.execute_script(TAG_REACHABLE, ids.MAIN, GRID)
+    reached: set[str] = set()
+    unringed: list[str] = []
+    for _ in range(wanted * 3 + 10):  # generous: grids and menus add stops of their own
+        ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
+        number, ring, html = dash_duo.driver.execute_script(FOCUSED)
+        if number is not None and number not in reached:
+            reached.add(number)
+            if not ring:
+                unringed.append(html)
+        if len(reached) == wanted:
+            break
+    missed = dash_duo.driver.execute_script(UNREACHED, sorted(reached))
+    assert missed == [], f"{path}: not reachable by Tab: {missed}"
+    assert unringed == [], f"{path}: focused without a visible ring: {unringed}"
