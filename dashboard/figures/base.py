@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -26,9 +29,31 @@ def base_figure(title: str, subtitle: str = "", height: int = 460) -> go.Figure:
     )
 
 
-def subplots(**grid) -> go.Figure:
-    """make_subplots(**grid), as a figure that skips validation like base_figure's."""
-    return go.Figure(make_subplots(**grid), _validate=VALIDATE)
+def subplots(subplot_titles: list[str] | None = None, **grid) -> go.Figure:
+    """make_subplots(subplot_titles=..., **grid), as a figure that skips validation like
+    base_figure's. The grid is worked out once per shape and reused: make_subplots costs more
+    than the rest of a chart together, and its layout depends only on the grid and the titles.
+    """
+    titles = list(subplot_titles or [])
+    layout, grid_ref, grid_str = _grid(len(titles), **grid)
+    layout = copy.deepcopy(layout)
+    for annotation, title in zip(layout.get("annotations", []), titles, strict=False):
+        annotation["text"] = title
+    return go.Figure(
+        {"layout": layout, "_grid_ref": grid_ref, "_grid_str": grid_str}, _validate=VALIDATE
+    )
+
+
+@functools.cache
+def _grid_cached(titles: int, grid: tuple) -> tuple[dict, object, str]:
+    placeholders = [f"title {n}" for n in range(titles)] or None
+    figure = make_subplots(subplot_titles=placeholders, **dict(grid))
+    return figure.layout.to_plotly_json(), figure._grid_ref, figure._grid_str
+
+
+def _grid(titles: int, **grid) -> tuple[dict, object, str]:
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in grid.items()))
+    return _grid_cached(titles, frozen)
 
 
 def message_figure(title: str, message: str) -> go.Figure:
