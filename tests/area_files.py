@@ -77,7 +77,9 @@ def _wages(hourly):
     return [mean, round(mean * 2080, -1), 1.1, *points, *annual]
 
 
-def _row(area, code, hourly, employment, *, jobs=None, quotient=None, rpt="", annual="", hourly_only=""):
+def _row(
+    area, code, hourly, employment, *, jobs=None, quotient=None, rpt="", annual="", hourly_only=""
+):
     area_code, title, area_type, state = area
     occ_title, group = OCCUPATIONS[code]
     emp = "**" if employment is None else float(employment)
