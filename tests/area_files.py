@@ -19,7 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
-HEADER = (
+HEADER = (  # noqa: SIM905 (BLS's header, in one readable block)
     "AREA AREA_TITLE AREA_TYPE PRIM_STATE NAICS NAICS_TITLE I_GROUP OWN_CODE OCC_CODE OCC_TITLE"
     " O_GROUP TOT_EMP EMP_PRSE JOBS_1000 LOC_QUOTIENT PCT_TOTAL PCT_RPT H_MEAN A_MEAN MEAN_PRSE"
     " H_PCT10 H_PCT25 H_MEDIAN H_PCT75 H_PCT90 A_PCT10 A_PCT25 A_MEDIAN A_PCT75 A_PCT90 ANNUAL"
@@ -125,11 +125,13 @@ def write(path: Path, year: int, kind: str, rows: list[list] | None = None) -> P
         data.append(row)
     notes = book.create_sheet("Field Descriptions")
     for line in (
-        f"May {year} OEWS Estimates", "", "Occupational Employment and Wage Statistics (OEWS) Survey",
+        f"May {year} OEWS Estimates", "",
+        "Occupational Employment and Wage Statistics (OEWS) Survey",
         "Bureau of Labor Statistics, Department of Labor", "", "Notes:",
         "*  = indicates that a wage estimate is not available",
         "**  = indicates that an employment estimate is not available", TOP_NOTE,
-        "~ =indicates that the percent of establishments reporting the occupation is less than 0.5%",
+        "~ =indicates that the percent of establishments reporting the occupation is less"
+        " than 0.5%",
     ):  # fmt: skip
         notes.append([line, "", ""])
     update = book.create_sheet("UpdateTime")
