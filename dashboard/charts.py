@@ -256,7 +256,8 @@ CHARTS += (
         metros.rows,
         metros.caption,
         ("area_wages", "sources"),
-        settings=("state",),
+        settings=("sources", "state"),
+        source_tables=("area_wages",),
         alt=area_summaries.METROS,
     ),
 )

@@ -53,10 +53,12 @@ def official_states(tables: Tables, view: View = DEFAULT, occupation: str = offi
     return _latest(rows)
 
 
-def metros(tables: Tables, state: str | None, occupation: str = official.FOCUS) -> pd.DataFrame:
+def metros(
+    tables: Tables, state: str | None, view: View = DEFAULT, occupation: str = official.FOCUS
+) -> pd.DataFrame:
     """The metro file's newest metro and nonmetro areas lying (at least partly) in `state`;
     every area when no state is given."""
-    rows = tables.area_wages
+    rows = select_sources(tables.area_wages, view)
     rows = rows[(rows["file"] == METRO_FILE) & (rows["occupation_code"] == occupation)]
     rows = _latest(rows)
     if state is None:

@@ -52,7 +52,7 @@ COLUMNS = [
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """The chosen state's areas (or the U.S.'s best-paid), ranked by median annual wage
     (1 = highest); areas whose wage BLS does not publish come last, unranked."""
-    found = areas.metros(tables, view.state)
+    found = areas.metros(tables, view.state, view)
     if found.empty:
         return pd.DataFrame(columns=COLUMNS)
     ranked = found.sort_values(
@@ -70,6 +70,8 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if not areas.loaded(tables, areas.METRO_FILE):
         return message_figure(TITLE, "No BLS metro-area file is loaded: see the note below.")
+    if rows.empty and view.sources:
+        return message_figure(TITLE, "No figures from the selected sources.")
     if rows.empty:
         return message_figure(TITLE, f"No metro or nonmetro area in {view.state} in the file.")
     shown = rows[rows["median_annual_usd"].notna()]
@@ -106,7 +108,12 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     if not areas.loaded(tables, areas.METRO_FILE):
-        return f"No BLS metropolitan-area file is loaded. {areas.HOW_TO_ADD}"
+        return (
+            "Source: U.S. Bureau of Labor Statistics, OEWS metropolitan and nonmetropolitan area"
+            f" file (not loaded) · Period: none loaded · {areas.HOW_TO_ADD}"
+        )
+    if rows.empty and view.sources:
+        return official.caption(tables, [])
     release = areas.release(tables, areas.METRO_FILE)
     part = official.Part(
         official.OEWS_AREAS,

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import charts, components, ids, page_charts
 from dashboard.view import BASES, DOLLARS, STATS, View
+from tests.unit.charting import shown_tables
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -44,15 +45,9 @@ def alternative_views(spec: charts.ChartSpec, tables) -> list[View]:
     return views
 
 
-def loaded(spec: charts.ChartSpec, tables, area_tables):
-    """The shipped tables, or, for a chart of BLS's official area files (an optional download,
-    so empty in the shipped data), the tables with the small files in their layout loaded."""
-    return area_tables if "area_wages" in spec.tables_used else tables
-
-
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
 def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables, area_tables):
-    tables = loaded(spec, tables, area_tables)
+    tables = shown_tables(spec, tables, area_tables)
     shown = spec.render(tables, View())
     assert spec.alt is not None, "every chart needs a text alternative"
     assert shown.summary.startswith(spec.title.split(":")[0])
@@ -67,7 +62,7 @@ def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables, a
 def test_the_summary_follows_the_view(spec, tables, area_tables):
     """Whenever a view changes what a chart shows, its summary says something else; a view
     that changes nothing (on this data) leaves the summary as it was."""
-    tables = loaded(spec, tables, area_tables)
+    tables = shown_tables(spec, tables, area_tables)
     default = spec.render(tables, View())
     drawn = default.figure.to_json()
     shown = [spec.render(tables, view) for view in alternative_views(spec, tables)]
@@ -94,7 +89,7 @@ def test_a_typed_salary_is_in_the_pay_summary(tables):
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
 def test_the_table_holds_every_row(spec, tables, area_tables):
-    tables = loaded(spec, tables, area_tables)
+    tables = shown_tables(spec, tables, area_tables)
     headers, cells = spec.render(tables, View()).table
     rows = spec.rows(tables, View())
     assert len(cells) == len(rows) and headers
