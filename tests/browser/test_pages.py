@@ -44,6 +44,7 @@ KEY_FIGURES = {
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
     "/careers": ["Medical assistants", "817,870", "Registered nurses", "Compare with"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
+    "/countries/metros": ["No metro-area file yet", "oesm24ma.zip"],  # no metro file shipped
     "/over-time": ["12 releases loaded", "May 2025", "shown as gaps", "Adjust for inflation"],
     "/offer": ["Check a pay offer", "Pay offered (US$)", "Years of experience"],
 }
