@@ -75,7 +75,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if rows.empty:
         return message_figure(TITLE, f"No metro or nonmetro area in {view.state} in the file.")
     shown = rows[rows["median_annual_usd"].notna()]
-    fig = base_figure(TITLE, _subtitle(view, rows), height=160 + 34 * max(len(shown), 3))
+    fig = base_figure(TITLE, _subtitle(view, rows), height=220 + 40 * max(len(shown), 3))
     for kind, name in KIND_NAMES.items():
         part = shown[shown["area_type"] == kind]
         if part.empty:
@@ -102,7 +102,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
     fig.update_xaxes(title_text="Median annual wage (US$); whiskers: 10th to 90th percentile")
     fig.update_xaxes(tickprefix="$", tickformat=",")
-    fig.update_layout(legend={"orientation": "h", "y": -0.15}, barmode="overlay")
+    fig.update_layout(barmode="overlay")
     return fig
 
 
