@@ -88,7 +88,8 @@ def tables_for(tables, rows: pd.DataFrame) -> list:
                         "BLS publishes pay by metropolitan and nonmetropolitan area in a file"
                         " too large to ship with the dashboard. " + areas.HOW_TO_ADD
                     ),
-                    html.A("BLS OEWS tables", href=areas.DOWNLOAD_URL),
+                    # The alert's own darker colour: readable on its tint (axe colour-contrast).
+                    html.A("BLS OEWS tables", href=areas.DOWNLOAD_URL, className="alert-link"),
                 ],
                 color="info",
                 className="mt-4",
