@@ -27,12 +27,14 @@ BASELINE = "00-0000"  # All occupations, a reference line rather than a career
 ALL_INDUSTRIES = "000000"
 OEWS_NATIONAL = "bls-oews"
 OEWS_STATE = "bls-oews-state"
+OEWS_AREAS = "bls-oews-areas"  # BLS's official state and metro files (table area_wages)
 PROJECTIONS = "bls-ep"
 CPI = "fred-cpi"
 # Short programme names for captions; the sources table's titles are too long for a chart.
 PROGRAMMES = {
     OEWS_NATIONAL: "OEWS",
     OEWS_STATE: "OEWS state estimates",
+    OEWS_AREAS: "OEWS",
     PROJECTIONS: "Employment Projections",
     CPI: "CPI-U",
 }
