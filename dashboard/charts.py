@@ -32,7 +32,7 @@ from dashboard.figures import (
 from dashboard.tables import Tables
 from dashboard.view import View
 
-__all__ = ["CHARTS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
+__all__ = ["CHARTS", "PAGE_SETTINGS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
 
 
 def _sector_sources(tables: Tables) -> Iterable[str]:
@@ -172,7 +172,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         employers_sector.rows,
         employers_sector.caption,
         ("official_wages", "salary_by_setting", "sources"),
-        settings=("sources",),
+        settings=("sources", "release"),
         sources_from=_sector_sources,
         alt=summaries.SECTOR,
     ),
@@ -184,7 +184,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_pay.rows,
         careers_pay.caption,
         ("official_wages", "projections", "occupations", "sources"),
-        settings=("sources", "occupations"),
+        settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
         alt=summaries.CAREERS_PAY,
     ),
@@ -196,7 +196,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_jobs.rows,
         careers_jobs.caption,
         ("official_wages", "projections", "occupations", "sources"),
-        settings=("sources", "occupations"),
+        settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
         alt=summaries.CAREERS_JOBS,
     ),
@@ -208,7 +208,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.rows,
         states.map_caption,
         ("official_wages", "price_parities", "sources"),
-        settings=("sources", "dollars"),
+        settings=("sources", "dollars", "release"),
         source_tables=("official_wages",),
         # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
         choices=(("dollars", ("nominal", "buying_power")),),
@@ -245,6 +245,8 @@ CHARTS += (
 )
 
 BY_ID = {chart.id: chart for chart in CHARTS}
+# Settings a page takes for what it shows besides charts: the overview's official figures.
+PAGE_SETTINGS: dict[str, tuple[str, ...]] = {"/": ("release",)}
 
 
 def get(chart_id: str) -> ChartSpec:

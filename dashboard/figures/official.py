@@ -21,6 +21,7 @@ from dashboard.figures.captions import publisher
 from dashboard.tables import Tables
 from dashboard.view import View
 
+_RELEASE_YEARS: dict[str, tuple[int, ...]] = {}
 FOCUS = "31-9092"  # Medical assistants, the occupation the dashboard is about
 BASELINE = "00-0000"  # All occupations, a reference line rather than a career
 ALL_INDUSTRIES = "000000"
@@ -83,6 +84,43 @@ def latest_release(tables: Tables) -> str | None:
     # is not a newer national release.
     rows = national(tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL])
     return release_of(rows, latest_year(rows))
+
+
+def release_years(tables: Tables) -> tuple[int, ...]:
+    """Every national OEWS release loaded, by year, oldest first (cached per data version)."""
+    key = tables.data_version
+    if key not in _RELEASE_YEARS:
+        _RELEASE_YEARS.clear()
+        wages = tables.official_wages
+        rows = national(wages[wages["source_id"] == OEWS_NATIONAL])
+        _RELEASE_YEARS[key] = tuple(sorted(int(y) for y in rows["year"].unique()))
+    return _RELEASE_YEARS[key]
+
+
+def release_name(tables: Tables, year: int) -> str:
+    """How BLS names a release year ("May 2019"); the year itself when it is not loaded."""
+    return release_of(national(tables.official_wages), year) or str(year)
+
+
+def shown_year(frame: pd.DataFrame, view: View, occupation: str = FOCUS) -> int | None:
+    """The release a single-release chart draws from `frame`: the view's release when the rows
+    have it, else the nearest one they have (the newer of two as near); without a release in
+    the view, the newest they have."""
+    years = sorted({int(y) for y in frame.loc[frame["occupation_code"] == occupation, "year"]})
+    if not years:
+        return None
+    if view.release is None or view.release in years:
+        return years[-1] if view.release is None else view.release
+    return min(years, key=lambda y: (abs(y - view.release), -y))
+
+
+def release_note(tables: Tables, view: View, year: object, what: str) -> str:
+    """A caption note when a chart shows another release than the view asks for: "No sector
+    figures in May 2019: showing May 2022, the nearest release that has them"."""
+    if view.release is None or fmt.missing(year) or int(year) == view.release:
+        return ""
+    asked, shown = release_name(tables, view.release), release_name(tables, int(year))
+    return f"No {what} in {asked}: showing {shown}, the nearest release that has them"
 
 
 def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:

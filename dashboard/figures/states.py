@@ -57,7 +57,7 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     what it buys (view.dollars)."""
     state_rows = official.wages(tables, view, official.OEWS_STATE)
     state_rows = state_rows[state_rows["area_type"].isin(["state", "territory"])]
-    year = official.latest_year(state_rows)
+    year = official.shown_year(state_rows, view)
     focus = state_rows[
         (state_rows["occupation_code"] == official.FOCUS) & (state_rows["year"] == year)
     ].copy()
@@ -156,7 +156,10 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     parts = [official.Part(official.OEWS_STATE, "mean wages by state", release)]
     if data["national_mean_usd"].notna().any():
         parts.append(official.Part(official.OEWS_NATIONAL, "U.S. mean", release))
-    notes = ["State file re-exported by a third party"]
+    notes = [
+        "State file re-exported by a third party",
+        official.release_note(tables, view, data["year"].iloc[0], "state figures"),
+    ]
     if buying_power(view):
         year = int(data["year"].iloc[0])
         found = parities.levels(tables, year)

@@ -53,7 +53,10 @@ def layout(**query) -> html.Div:
                 "them.",
             ),
             components.view_warnings(view),
-            components.control_bar(components.labelled("Dollars", toggle, ids.STATES_DOLLARS)),
+            components.control_bar(
+                components.labelled("Dollars", toggle, ids.STATES_DOLLARS),
+                components.release_picker(ids.STATES_RELEASE, tables, view),
+            ),
             *page_charts.cards(PATH, tables, view),
             html.Div(tables_for(states.rows(tables, view), view.dollars), id=ids.STATES_TABLES),
             html.P(dcc.Link("← Pay around the world", href="/countries"), className="mt-3"),
@@ -102,10 +105,10 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
     return components.table(shown, headers)
 
 
-def update(dollars: object, search: object = None):
-    """The toggle changed: the map, its caption, the ranked tables and the address."""
+def update(dollars: object, release: object = None, search: object = None):
+    """The toggle or release changed: the map, its caption, the ranked tables and the address."""
     tables = data.current()
-    view = policy.from_controls({"dollars": dollars}, tables, PATH, search)
+    view = policy.from_controls({"dollars": dollars, "release": release}, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
         tables_for(states.rows(tables, view), view.dollars),
@@ -119,6 +122,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.STATES_TABLES, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.STATES_DOLLARS, "value"),
+        Input(ids.STATES_RELEASE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)
