@@ -44,10 +44,8 @@ def layout(**query) -> html.Div:
                 "ten-year outlook where it is loaded.",
             ),
             components.view_warnings(view),
-            components.control_bar(
-                picker(tables, view),
-                components.release_picker(ids.CAREERS_RELEASE, tables, view),
-            ),
+            html.Div(picker(tables, view), className="control-bar"),
+            components.control_bar(components.release_picker(ids.CAREERS_RELEASE, tables, view)),
             *page_charts.cards(PATH, tables, view),
             html.H2("The figures", className="h5 mt-4"),
             html.Div(figure_table(tables, view), id=ids.CAREERS_TABLE),
