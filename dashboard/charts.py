@@ -35,6 +35,11 @@ from dashboard.view import View
 __all__ = ["CHARTS", "PAGE_SETTINGS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
 
 
+def _pay_sources(tables: Tables) -> Iterable[str]:
+    """The guides' pay summaries and BLS's national figures (the state re-export has none)."""
+    return pay.rows(tables, View())["source_id"]
+
+
 def _sector_sources(tables: Tables) -> Iterable[str]:
     """Official sources with figures by industry sector (the state re-export has none)."""
     return employers_sector.rows(tables, View())["source_id"]
@@ -120,9 +125,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         pay.build,
         pay.rows,
         pay.caption,
-        ("salary_summary", "discrepancies", "observations", "sources"),
-        settings=("sources", "salary"),
-        source_tables=("salary_summary",),
+        ("salary_summary", "official_wages", "discrepancies", "observations", "sources"),
+        settings=("sources", "salary", "release"),
+        sources_from=_pay_sources,
         alt=summaries.PAY,
     ),
     ChartSpec(

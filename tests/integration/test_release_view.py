@@ -182,3 +182,25 @@ def test_projections_hold_every_detailed_occupation_of_every_vintage(tables):
     assert per_vintage.min() > 700  # BLS projects about 800 detailed occupations
     assert "31-0000" not in set(projections["occupation_code"])  # summary rows are not careers
     assert "00-0000" in set(projections["occupation_code"])  # the reference set's baseline
+
+
+def test_the_pay_page_picker_redraws_bls_figures_of_the_release(post_callback):
+    response = post_callback(
+        ids.PAY_DISTRIBUTION_GRAPH,
+        {
+            f"{ids.PAY_SOURCES}.value": ["bls-oews"],
+            f"{ids.PAY_SALARY}.value": "",
+            f"{ids.PAY_RELEASE}.value": "2019",
+            f"{ids.URL}.search": "",
+        },
+    )
+    assert response.status_code == 200
+    result = response.get_json()["response"]
+    assert result[ids.URL]["search"] == "?sources=bls-oews&release=2019"
+    assert (
+        "Period: OEWS May 2019" in result[components.caption_id(ids.PAY_DISTRIBUTION)]["children"]
+    )
+    medians = [
+        t for t in result[ids.PAY_DISTRIBUTION_GRAPH]["figure"]["data"] if t["name"] == "Median"
+    ]
+    assert [t["text"] for t in medians] == [["Median $34,800"]]
