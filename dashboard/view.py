@@ -85,6 +85,8 @@ class View:
             raise ValueError(f"period must be one of {PERIODS}")
         if self.state is not None and self.state not in STATE_CODES:
             raise ValueError("state must be a U.S. postal code")
+        if self.release is not None and type(self.release) is not int:
+            raise ValueError("release must be a year (int) or None")
         # Sorted and deduplicated so that equal selections give equal views and equal URLs.
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
         object.__setattr__(self, "occupations", tuple(sorted(set(self.occupations))))

@@ -43,3 +43,9 @@ def test_the_release_round_trips_through_the_address():
 
 def test_the_first_of_repeated_releases_wins():
     assert parse_query("?release=2019&release=2022").release == 2019
+
+
+@pytest.mark.parametrize("bad", ["2019", 2019.0, True])
+def test_a_view_holds_a_release_only_as_a_year(bad):
+    with pytest.raises(ValueError, match="release"):
+        View(release=bad)
