@@ -18,10 +18,10 @@ import pandas as pd
 from dashboard import fmt, theme
 from dashboard.figures.base import select_sources
 from dashboard.figures.captions import publisher
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
-_RELEASE_YEARS: dict[str, tuple[int, ...]] = {}
 FOCUS = "31-9092"  # Medical assistants, the occupation the dashboard is about
 BASELINE = "00-0000"  # All occupations, a reference line rather than a career
 ALL_INDUSTRIES = "000000"
@@ -78,6 +78,7 @@ def release_of(frame: pd.DataFrame, year: int | None) -> str | None:
     return None if labels.empty else str(labels.iloc[0])
 
 
+@per_tables
 def latest_release(tables: Tables) -> str | None:
     """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
     # All-industry rows only: a newer sector file alone (natsector_M2024 beside national_M2023)
@@ -86,20 +87,24 @@ def latest_release(tables: Tables) -> str | None:
     return release_of(rows, latest_year(rows))
 
 
+@per_tables
 def release_years(tables: Tables) -> tuple[int, ...]:
-    """Every national OEWS release loaded, by year, oldest first (cached per data version)."""
-    key = tables.data_version
-    if key not in _RELEASE_YEARS:
-        _RELEASE_YEARS.clear()
-        wages = tables.official_wages
-        rows = national(wages[wages["source_id"] == OEWS_NATIONAL])
-        _RELEASE_YEARS[key] = tuple(sorted(int(y) for y in rows["year"].unique()))
-    return _RELEASE_YEARS[key]
+    """Every national OEWS release loaded, by year, oldest first (once per loaded tables)."""
+    wages = tables.official_wages
+    rows = national(wages[wages["source_id"] == OEWS_NATIONAL])
+    return tuple(sorted(int(y) for y in rows["year"].unique()))
 
 
 def release_name(tables: Tables, year: int) -> str:
     """How BLS names a release year ("May 2019"); the year itself when it is not loaded."""
-    return release_of(national(tables.official_wages), year) or str(year)
+    return _release_names(tables).get(int(year), str(year))
+
+
+@per_tables
+def _release_names(tables: Tables) -> dict[int, str]:
+    """Year -> BLS's name of the release, for every national release loaded (do not modify)."""
+    rows = national(tables.official_wages).drop_duplicates("year")
+    return {int(y): str(r) for y, r in zip(rows["year"], rows["release"], strict=True)}
 
 
 def shown_year(frame: pd.DataFrame, view: View, occupation: str = FOCUS) -> int | None:
@@ -161,8 +166,10 @@ def occupation_name(code: str, title: str) -> str:
     return name + (FOCUS_SUFFIX if code == FOCUS else "")
 
 
+@per_tables
 def names(tables: Tables) -> dict[str, str]:
-    """Occupation code -> readable name, whichever official table has the occupation."""
+    """Occupation code -> readable name, whichever official table has the occupation (once per
+    loaded tables: it reads every row of both). Do not modify the dict returned."""
     found: dict[str, str] = {}
     for frame in (tables.projections, tables.official_wages):
         for code, title in zip(frame["occupation_code"], frame["occupation_title"], strict=True):
