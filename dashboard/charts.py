@@ -34,7 +34,12 @@ from dashboard.figures import (
 from dashboard.tables import Tables
 from dashboard.view import View
 
-__all__ = ["CHARTS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
+__all__ = ["CHARTS", "PAGE_SETTINGS", "ChartSpec", "Rendered", "for_page", "get", "pages"]
+
+
+def _pay_sources(tables: Tables) -> Iterable[str]:
+    """The guides' pay summaries and BLS's national figures (the state re-export has none)."""
+    return pay.rows(tables, View())["source_id"]
 
 
 def _sector_sources(tables: Tables) -> Iterable[str]:
@@ -122,9 +127,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         pay.build,
         pay.rows,
         pay.caption,
-        ("salary_summary", "discrepancies", "observations", "sources"),
-        settings=("sources", "salary"),
-        source_tables=("salary_summary",),
+        ("salary_summary", "official_wages", "discrepancies", "observations", "sources"),
+        settings=("sources", "salary", "release"),
+        sources_from=_pay_sources,
         alt=summaries.PAY,
     ),
     ChartSpec(
@@ -174,7 +179,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         employers_sector.rows,
         employers_sector.caption,
         ("official_wages", "salary_by_setting", "sources"),
-        settings=("sources",),
+        settings=("sources", "release"),
         sources_from=_sector_sources,
         alt=summaries.SECTOR,
     ),
@@ -186,7 +191,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_pay.rows,
         careers_pay.caption,
         ("official_wages", "projections", "occupations", "sources"),
-        settings=("sources", "occupations"),
+        settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
         alt=summaries.CAREERS_PAY,
     ),
@@ -198,7 +203,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         careers_jobs.rows,
         careers_jobs.caption,
         ("official_wages", "projections", "occupations", "sources"),
-        settings=("sources", "occupations"),
+        settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
         alt=summaries.CAREERS_JOBS,
     ),
@@ -210,7 +215,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.rows,
         states.map_caption,
         ("official_wages", "area_wages", "price_parities", "sources"),
-        settings=("sources", "dollars"),
+        settings=("sources", "dollars", "release"),
         source_tables=("official_wages", "area_wages"),
         # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
         choices=(("dollars", ("nominal", "buying_power")),),
@@ -263,6 +268,8 @@ CHARTS += (
 )
 
 BY_ID = {chart.id: chart for chart in CHARTS}
+# Settings a page takes for what it shows besides charts: the overview's official figures.
+PAGE_SETTINGS: dict[str, tuple[str, ...]] = {"/": ("release",)}
 
 
 def get(chart_id: str) -> ChartSpec:

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import ids, policy, summary
 from dashboard.charts import Rendered
 from dashboard.export.menu import download_menu
+from dashboard.figures import official
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -140,6 +141,26 @@ def source_filter(component_id: str, path: str, tables: Tables, view: View):
         ],
         className="control source-filter",
     )
+
+
+def release_picker(component_id: str, tables: Tables, view: View) -> html.Div:
+    """A labelled select of every national OEWS release loaded, newest first, the view's chosen.
+
+    A native select: named by its label, opened and changed by keyboard and screen readers.
+    """
+    years = official.release_years(tables)[::-1]
+    options = [
+        {
+            "label": official.release_name(tables, y) + (" (latest)" if i == 0 else ""),
+            "value": str(y),
+        }
+        for i, y in enumerate(years)
+    ]
+    chosen = view.release if view.release is not None else (years[0] if years else None)
+    select = dbc.Select(
+        id=component_id, options=options, value=None if chosen is None else str(chosen)
+    )
+    return labelled("BLS OEWS release", select, component_id)
 
 
 def labelled(label: str, control, control_id: str) -> html.Div:

@@ -153,3 +153,11 @@ OFFER_BUYS_GRAPH = "offer-buys-graph"
 OFFER_BUYS_CAPTION = "offer-buys-caption"
 OFFER_BUYS_TABLE = "offer-buys-table"
 OVERVIEW_SINCE_QUOTED = "overview-since-quoted"
+
+# The OEWS release a page's single-release figures show (?release=2019)
+OVERVIEW_RELEASE = "overview-release"
+OVERVIEW_OFFICIAL = "overview-official"
+EMPLOYERS_RELEASE = "employers-release"
+CAREERS_RELEASE = "careers-release"
+STATES_RELEASE = "states-release"
+PAY_RELEASE = "pay-release"

@@ -8,7 +8,8 @@ chart registry (dashboard.charts) says of each chart placed there:
 - a source that no chart on the page can show is dropped, with a note (no sources left means
   every source, as an empty selection always does);
 - likewise an occupation code the data has no national figure for (none left: the default
-  comparison set).
+  comparison set), and an OEWS release that is not loaded (the latest is shown). A chart without
+  figures of a loaded release says in its caption which release it shows instead.
 
 Every consumer normalises a view here and nowhere else: the page's layout and callbacks, the
 Download menu's links, `/export/...` and `python -m dashboard.export`. So a file shows exactly
@@ -22,6 +23,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
 from dashboard import charts
+from dashboard.figures import official
 from dashboard.view import DEFAULT, View, from_params, parse_query, query_values
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ SETTING_NAMES = {
     "period": "pay period",
     "state": "state",
     "occupations": "occupations",
+    "release": "release",
 }
 DROPPED_OCCUPATIONS = (
     "Occupation codes not found in the BLS data were ignored: {codes}. Showing the others"
@@ -59,8 +62,9 @@ _OCCUPATION_CODES: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def page_settings(path: str) -> tuple[str, ...]:
-    """The view settings that some chart on the page uses, in View's field order."""
+    """The view settings that some chart on the page (or its other content) uses, in order."""
     used = {name for spec in charts.for_page(path) for name in spec.settings}
+    used |= set(charts.PAGE_SETTINGS.get(path, ()))
     return tuple(name for name in SETTINGS if name in used)
 
 
@@ -113,7 +117,23 @@ def resolve(view: View, tables: Tables, path: str) -> View:
         if unknown:
             notes.append(DROPPED_OCCUPATIONS.format(codes=", ".join(unknown)))
             view = replace(view, occupations=tuple(c for c in view.occupations if c in known))
+    if view.release is not None:
+        loaded = official.release_years(tables)
+        if view.release not in loaded:
+            notes.append(missing_release(tables, view.release))
+        if view.release not in loaded or view.release == loaded[-1]:
+            view = replace(view, release=None)  # the latest is the default: one address
     return replace(view, warnings=tuple(dict.fromkeys(notes)))
+
+
+def missing_release(tables: Tables, year: int) -> str:
+    """The note for a release year that is not loaded."""
+    loaded = ", ".join(map(str, official.release_years(tables))) or "none"
+    latest = official.latest_release(tables) or "the latest"
+    return (
+        f"No OEWS release of {year} is loaded: showing {latest}, the latest"
+        f" (releases loaded: {loaded})."
+    )
 
 
 def occupation_codes(tables: Tables) -> frozenset[str]:

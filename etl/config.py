@@ -16,4 +16,5 @@ MAX_RATE_AGE_YEARS = 3
 HOURS_PER_YEAR = 2080
 # Bumped when a processed table changes shape or what its values say; recorded in manifest.json.
 # 2.0: bound columns hold words (etl.bounds: exact, at_most, ...), no longer "=", "<", ">", "~".
-SCHEMA_VERSION = "2.0"
+# 2.1: projections hold every detailed occupation, not only reference/occupations.csv's set.
+SCHEMA_VERSION = "2.1"

@@ -78,12 +78,24 @@ def metadata(
         "columns": columns,
         "sources": provenance.sources(tables, rows),
         "view": view_settings(view),
+        # The OEWS release(s) the rows come from ("May 2019"): the view's, or the nearest.
+        "releases": releases(rows),
         # The page's notes on this view (a setting ignored, a source dropped): the same words.
         "warnings": list(view.warnings),
         "data_version": tables.data_version,
         "exported_at": exported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "exported_by": DASHBOARD,
     }
+
+
+def releases(rows: pd.DataFrame) -> list[str]:
+    """The OEWS releases of the rows, oldest first ([] for a chart of guide figures only)."""
+    if "release" not in rows.columns:
+        return []
+    found = rows.dropna(subset=["release"])
+    if "year" in found.columns:
+        found = found.sort_values("year", kind="stable")
+    return [str(r) for r in dict.fromkeys(found["release"])]
 
 
 def axis_titles(figure) -> dict[str, str]:

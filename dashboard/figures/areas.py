@@ -41,8 +41,10 @@ def label(release: object, file: str) -> str:
     return f"{release}, {file}"
 
 
-def _latest(rows: pd.DataFrame) -> pd.DataFrame:
-    year = official.latest_year(rows)
+def _latest(rows: pd.DataFrame, view: View = DEFAULT) -> pd.DataFrame:
+    """The rows of the release the view asks for, or the nearest one the rows have (the
+    newest without a release in the view)."""
+    year = official.shown_year(rows, view)
     return rows[rows["year"] == year] if year is not None else rows.iloc[0:0]
 
 
@@ -50,7 +52,7 @@ def official_states(tables: Tables, view: View = DEFAULT, occupation: str = offi
     """The state file's newest rows for one occupation: states and territories."""
     rows = select_sources(tables.area_wages, view)
     rows = rows[(rows["file"] == STATE_FILE) & (rows["occupation_code"] == occupation)]
-    return _latest(rows)
+    return _latest(rows, view)
 
 
 def metros(
@@ -60,7 +62,7 @@ def metros(
     every area when no state is given."""
     rows = select_sources(tables.area_wages, view)
     rows = rows[(rows["file"] == METRO_FILE) & (rows["occupation_code"] == occupation)]
-    rows = _latest(rows)
+    rows = _latest(rows, view)
     if state is None:
         return rows
     inside = rows["area_states"].map(lambda codes: state in str(codes).split("-"))
@@ -82,7 +84,7 @@ def third_party(tables: Tables, view: View = DEFAULT) -> pd.DataFrame:
     rows = rows[
         rows["area_type"].isin(["state", "territory"]) & (rows["occupation_code"] == official.FOCUS)
     ]
-    return _latest(rows)
+    return _latest(rows, view)
 
 
 def beside(primary: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:

@@ -120,8 +120,9 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         parts.append(official.Part(official.OEWS_NATIONAL, "employment", release))
     if span:
         parts.append(official.Part(official.PROJECTIONS, "growth, openings", span))
-    # The projections are read for the default set only: a picked career has employment here
-    # but no growth or openings, and the caption says so rather than leave the bars out unsaid.
+    # Every detailed occupation is projected, but BLS's projections group a few OEWS codes
+    # (and a picked career may have no counterpart in the vintage): the caption says so rather
+    # than leave the bars out unsaid.
     unprojected = careers.loc[careers["base_year"].isna(), "occupation_code"].tolist()
     note = f"No projection loaded for {', '.join(unprojected)}" if unprojected and span else ""
     return official.caption(tables, parts, [note])

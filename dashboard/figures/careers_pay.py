@@ -41,10 +41,11 @@ COLUMNS = [
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Each compared occupation's national, all-industry wages in the latest release (medical
-    assistants'), lowest median first; the view's picks, or the default set, are compared."""
+    """Each compared occupation's national, all-industry wages in the view's release (the
+    latest of medical assistants' without one), lowest median first; the view's picks, or the
+    default set, are compared."""
     rows = official.wages(tables, view)
-    year = official.latest_year(official.national(rows))
+    year = official.shown_year(official.national(rows), view)
     rows = official.national(rows, year)
     rows = rows[rows["occupation_code"].isin(official.compared(tables, view))].copy()
     if rows.empty:
@@ -100,7 +101,11 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         return official.caption(tables, [])
     release = str(data["release"].iloc[0])
     parts = [official.Part(official.OEWS_NATIONAL, "wages, employment", release)]
-    notes = ["National, all industries, excluding self-employed", missing_note(tables, view, data)]
+    notes = [
+        "National, all industries, excluding self-employed",
+        official.release_note(tables, view, data["year"].iloc[0], "figures"),
+        missing_note(tables, view, data),
+    ]
     return official.caption(tables, parts, notes)
 
 

@@ -37,14 +37,15 @@ SHORT = {"99": "Government (OEWS designation)"}
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Medical assistants by NAICS sector, U.S., latest release; fewest employed first."""
+    """Medical assistants by NAICS sector, U.S., in the view's release (or the nearest with
+    sectors; the latest without one); fewest employed first."""
     wages = official.wages(tables, view)
     sectors = wages[
         (wages["occupation_code"] == official.FOCUS)
         & (wages["area_type"] == "national")
         & (wages["naics"] != official.ALL_INDUSTRIES)
     ]
-    year = official.latest_year(sectors)
+    year = official.shown_year(sectors, view)
     sectors = sectors[sectors["year"] == year].copy()
     if sectors.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -124,7 +125,7 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
             official.OEWS_NATIONAL, "pay and employment by sector", data["release"].iloc[0]
         )
     ]
-    notes = []
+    notes = [official.release_note(tables, view, data["year"].iloc[0], "sector figures")]
     inside = data[data["guide_settings"] != ""]
     for row in inside.itertuples():
         notes.append(

@@ -89,6 +89,47 @@ def latest_release(tables: Tables) -> str | None:
     return release_of(rows, latest_year(rows))
 
 
+@per_tables
+def release_years(tables: Tables) -> tuple[int, ...]:
+    """Every national OEWS release loaded, by year, oldest first (once per loaded tables)."""
+    wages = tables.official_wages
+    rows = national(wages[wages["source_id"] == OEWS_NATIONAL])
+    return tuple(sorted(int(y) for y in rows["year"].unique()))
+
+
+def release_name(tables: Tables, year: int) -> str:
+    """How BLS names a release year ("May 2019"); the year itself when it is not loaded."""
+    return _release_names(tables).get(int(year), str(year))
+
+
+@per_tables
+def _release_names(tables: Tables) -> dict[int, str]:
+    """Year -> BLS's name of the release, for every national release loaded (do not modify)."""
+    rows = national(tables.official_wages).drop_duplicates("year")
+    return {int(y): str(r) for y, r in zip(rows["year"], rows["release"], strict=True)}
+
+
+def shown_year(frame: pd.DataFrame, view: View, occupation: str = FOCUS) -> int | None:
+    """The release a single-release chart draws from `frame`: the view's release when the rows
+    have it, else the nearest one they have (the newer of two as near); without a release in
+    the view, the newest they have."""
+    years = sorted({int(y) for y in frame.loc[frame["occupation_code"] == occupation, "year"]})
+    if not years:
+        return None
+    if view.release is None or view.release in years:
+        return years[-1] if view.release is None else view.release
+    return min(years, key=lambda y: (abs(y - view.release), -y))
+
+
+def release_note(tables: Tables, view: View, year: object, what: str) -> str:
+    """A caption note when a chart shows another release than the view asks for: "No sector
+    figures in May 2019: showing May 2022, the nearest release that has them"."""
+    if view.release is None or fmt.missing(year) or int(year) == view.release:
+        return ""
+    asked, shown = release_name(tables, view.release), release_name(tables, int(year))
+    return f"No {what} in {asked}: showing {shown}, the nearest release that has them"
+
+
 def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
     """U.S.-wide, all-industry rows (of one year when given)."""
     rows = frame[(frame["area_type"] == "national") & (frame["naics"] == ALL_INDUSTRIES)]

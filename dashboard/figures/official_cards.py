@@ -13,14 +13,15 @@ from dashboard.figures.captions import describe, publisher
 from dashboard.figures.official import (
     FOCUS,
     OEWS_NATIONAL,
-    latest_year,
     national,
     programme,
     projections,
+    release_name,
+    shown_year,
     wages,
 )
 from dashboard.tables import Tables
-from dashboard.view import View
+from dashboard.view import DEFAULT, View
 
 
 def wage_ref(row: pd.Series, column: str) -> str:
@@ -41,11 +42,12 @@ def projection_ref(row: pd.Series, column: str) -> str:
     return f"projections: {row['occupation_code']} · {period} · {column}"
 
 
-def overview_cards(tables: Tables) -> list[summary.Card]:
-    """The official counterparts of the overview's cards: pay, employment, growth, openings."""
+def overview_cards(tables: Tables, view: View = DEFAULT) -> list[summary.Card]:
+    """The official counterparts of the overview's cards: pay, employment, growth, openings;
+    pay and OEWS employment from the view's release (the latest without one)."""
     wage_rows = national(wages(tables, View()))
     wage_rows = wage_rows[wage_rows["occupation_code"] == FOCUS]
-    year = latest_year(wage_rows)
+    year = shown_year(wage_rows, view)
     pay = wage_rows[wage_rows["year"] == year]
     outlook = projections(tables, View())
     outlook = outlook[outlook["occupation_code"] == FOCUS]
@@ -61,17 +63,17 @@ def overview_cards(tables: Tables) -> list[summary.Card]:
     ]
 
 
-def since_quoted(tables: Tables) -> str:
-    """How the median moved between the release the guides quote and the latest one:
+def since_quoted(tables: Tables, view: View = DEFAULT) -> str:
+    """How the median moved between the release the guides quote and the view's (the latest):
     "BLS May 2025: median $45,690, up 8.8% since the May 2023 figure the guides quote ($42,000)."
-    Empty when the guides quote no OEWS release, or quote the latest."""
+    Empty when the guides quote no OEWS release, or quote the one shown."""
     obs = tables.observations
     quoted = obs.loc[obs["official_source_id"] == OEWS_NATIONAL, "official_period"].dropna()
     rows = national(wages(tables, View()))
     rows = rows[rows["occupation_code"] == FOCUS].set_index("release")
     if quoted.empty or rows.empty:
         return ""
-    latest = rows.loc[rows["year"] == rows["year"].max()].iloc[0]
+    latest = rows.loc[rows["year"] == shown_year(rows, view)].iloc[0]
     then = str(sorted(quoted.unique(), key=lambda r: rows["year"].get(r, 0))[-1])
     if then not in rows.index or then == latest.name:
         return ""
@@ -79,11 +81,21 @@ def since_quoted(tables: Tables) -> str:
     if fmt.missing(before) or fmt.missing(now) or not before:
         return ""
     change = (now / before - 1) * 100
-    direction = "up" if change >= 0 else "down"
+    if latest["year"] < rows.loc[then, "year"]:  # an older release than the guides quote
+        where = f"{abs(change):.1f}% {'above' if change >= 0 else 'below'} the"
+    else:
+        where = f"{'up' if change >= 0 else 'down'} {abs(change):.1f}% since the"
     return (
-        f"BLS {latest.name}: median {fmt.money(now)}, {direction} {abs(change):.1f}% since the"
-        f" {then} figure the guides quote ({fmt.money(before)})."
+        f"BLS {latest.name}: median {fmt.money(now)}, {where} {then} figure the guides quote"
+        f" ({fmt.money(before)})."
     )
+
+
+def shown_release(tables: Tables, view: View = DEFAULT) -> str | None:
+    """The OEWS release the overview's official figures come from ("May 2025")."""
+    rows = national(wages(tables, View()))
+    year = shown_year(rows, view)
+    return None if year is None else release_name(tables, year)
 
 
 Shown = list[tuple[summary.Line, list[tuple[str, str]]]]

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
+from dashboard.figures import pay_official
 from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
 from dashboard.figures.captions import (
     Used,
@@ -97,7 +98,7 @@ def place(tables: Tables, view: View, data: pd.DataFrame | None = None) -> Place
         p10, median, p90 = group["p10"], group["median"], group["p90"]
         found = percentile(view.salary, p10, median, p90)
         position = _position(view.salary, p10, found)
-        period = _period_of(tables, source_id, "median")
+        period = _period_of(data, source_id, "median")
         return Placement(view.salary, position, found, source_id, period)
     return None
 
@@ -109,10 +110,13 @@ def _position(salary: float, p10: float, found: float | None) -> str:
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
+    """The guides' figures, then BLS's for the view's release (pay_official), each in order."""
     summary = select_sources(tables.salary_summary, view).copy()
     summary["stat_order"] = summary["stat"].map(STAT_ORDER.index)
-    columns = ["source_id", "stat", "annual_usd", "bound", "period", "as_written"]
-    return summary.sort_values(["source_id", "stat_order"])[columns].reset_index(drop=True)
+    columns = pay_official.COLUMNS
+    guides = summary.sort_values(["source_id", "stat_order"])[columns]
+    bls = pay_official.rows(tables, view)
+    return pd.concat([f for f in (guides, bls) if not f.empty] or [guides], ignore_index=True)
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
@@ -174,9 +178,8 @@ def _points(data: pd.DataFrame) -> dict[str, dict[str, float]]:
     return found
 
 
-def _period_of(tables: Tables, source_id: str, stat: str) -> str | None:
-    summary = tables.salary_summary
-    match = summary[(summary["source_id"] == source_id) & (summary["stat"] == stat)]["period"]
+def _period_of(data: pd.DataFrame, source_id: str, stat: str) -> str | None:
+    match = data[(data["source_id"] == source_id) & (data["stat"] == stat)]["period"]
     return None if match.empty or fmt.missing(match.iloc[0]) else str(match.iloc[0])
 
 

@@ -195,6 +195,7 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         notes = ["State file re-exported by a third party"]
     if data["national_mean_usd"].notna().any():
         parts.append(official.Part(official.OEWS_NATIONAL, "U.S. mean", release))
+    notes.append(official.release_note(tables, view, data["year"].iloc[0], "state figures"))
     if buying_power(view):
         year = int(data["year"].iloc[0])
         found = parities.levels(tables, year)

@@ -45,6 +45,7 @@ def layout(**query) -> html.Div:
             ),
             components.view_warnings(view),
             html.Div(picker(tables, view), className="control-bar"),
+            components.control_bar(components.release_picker(ids.CAREERS_RELEASE, tables, view)),
             *page_charts.cards(PATH, tables, view),
             html.H2("The figures", className="h5 mt-4"),
             html.Div(figure_table(tables, view), id=ids.CAREERS_TABLE),
@@ -80,13 +81,14 @@ def occupation_options(tables: data.Tables) -> list[dict]:
     return sorted(options, key=lambda o: o["label"].lower())
 
 
-def update(picked: object, search: object = None):
-    """Occupations picked: both charts and captions, the table and the URL."""
+def update(picked: object, release: object = None, search: object = None):
+    """Occupations picked or release chosen: both charts and captions, the table and the URL."""
     tables = data.current()
     default = official.compared(tables, View())[2:]
     # The default set is the default view: its link stays short, as any default's does.
     value = [] if isinstance(picked, list) and set(picked) == set(default) else picked
-    view = policy.from_controls({"occupations": value or []}, tables, PATH, search)
+    values = {"occupations": value or [], "release": release}
+    view = policy.from_controls(values, tables, PATH, search)
     return (*page_charts.values(PATH, tables, view), figure_table(tables, view), to_query(view))
 
 
@@ -96,6 +98,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.CAREERS_TABLE, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.CAREERS_OCCUPATIONS, "value"),
+        Input(ids.CAREERS_RELEASE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

@@ -28,17 +28,19 @@ def layout(**query) -> html.Div:
             ),
             components.view_warnings(view),
             components.control_bar(
-                components.source_filter(ids.EMPLOYERS_SOURCES, PATH, tables, view)
+                components.source_filter(ids.EMPLOYERS_SOURCES, PATH, tables, view),
+                components.release_picker(ids.EMPLOYERS_RELEASE, tables, view),
             ),
             *page_charts.cards(PATH, tables, view),
         ]
     )
 
 
-def update(sources: object, search: object = None):
-    """Sources changed: every chart, its caption and the URL."""
+def update(sources: object, release: object = None, search: object = None):
+    """Sources or release changed: every chart, its caption and the URL."""
     tables = data.current()
-    view = policy.from_controls({"sources": sources}, tables, PATH, search)
+    values = {"sources": sources, "release": release}
+    view = policy.from_controls(values, tables, PATH, search)
     return (*page_charts.values(PATH, tables, view), to_query(view))
 
 
@@ -47,6 +49,7 @@ def register_callbacks(app: dash.Dash) -> None:
         *page_charts.outputs(PATH),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.EMPLOYERS_SOURCES, "value"),
+        Input(ids.EMPLOYERS_RELEASE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

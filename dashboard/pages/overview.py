@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import Input, Output, State, dcc, html
 
-from dashboard import components, data, ids, summary
+from dashboard import components, data, ids, policy, summary
 from dashboard.figures import official
-from dashboard.figures.official_cards import overview_cards, since_quoted
-from dashboard.view import View
+from dashboard.figures.official_cards import overview_cards, shown_release, since_quoted
+from dashboard.view import DEFAULT, View, to_query
 
 dash.register_page(__name__, path="/", name="Overview", order=0, title="Overview · CMA pay & jobs")
+
+PATH = "/"
 
 CARD_IDS = {
     "median": ids.CARD_MEDIAN,
@@ -41,8 +43,9 @@ EXPLORE = (
 )
 
 
-def layout(**_query) -> html.Div:
+def layout(**query) -> html.Div:
     tables = data.current()
+    view = policy.from_layout(query, tables, PATH)
     return html.Div(
         [
             components.page_header(
@@ -50,10 +53,10 @@ def layout(**_query) -> html.Div:
                 "What clinical medical assistants (SOC 31-9092) earn and how many jobs there are, "
                 "with every figure's source and period. Where sources disagree, both are shown.",
             ),
+            components.view_warnings(view),
             html.H2("Official figures", className="h5"),
-            html.P(vintage(tables), className="text-muted small"),
-            html.P(since_quoted(tables), id=ids.OVERVIEW_SINCE_QUOTED, className="small"),
-            _card_row(overview_cards(tables), OFFICIAL_CARD_IDS, ids.OVERVIEW_OFFICIAL_CARDS),
+            components.control_bar(components.release_picker(ids.OVERVIEW_RELEASE, tables, view)),
+            html.Div(official_figures(tables, view), id=ids.OVERVIEW_OFFICIAL),
             html.H2("What the career guides say", className="h5 mt-3"),
             _card_row(summary.cards(tables), CARD_IDS, ids.OVERVIEW_CARDS),
             html.Nav(
@@ -67,9 +70,36 @@ def layout(**_query) -> html.Div:
     )
 
 
-def vintage(tables: data.Tables) -> str:
+def official_figures(tables: data.Tables, view: View) -> list:
+    """The official cards for the view's release, with what they come from and how the median
+    moved against the release the guides quote."""
+    return [
+        html.P(vintage(tables, view), className="text-muted small"),
+        html.P(since_quoted(tables, view), id=ids.OVERVIEW_SINCE_QUOTED, className="small"),
+        _card_row(overview_cards(tables, view), OFFICIAL_CARD_IDS, ids.OVERVIEW_OFFICIAL_CARDS),
+    ]
+
+
+def update(release: object, search: object = None):
+    """Release chosen: the official figures and the address."""
+    tables = data.current()
+    view = policy.from_controls({"release": release}, tables, PATH, search)
+    return official_figures(tables, view), to_query(view)
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    app.callback(
+        Output(ids.OVERVIEW_OFFICIAL, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.OVERVIEW_RELEASE, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(update)
+
+
+def vintage(tables: data.Tables, view: View = DEFAULT) -> str:
     """Which official releases the cards come from, and the data version they were built in."""
-    release = official.latest_release(tables)
+    release = shown_release(tables, view)
     period = official.projection_period(official.projections(tables, View()))
     parts = [
         f"U.S. Bureau of Labor Statistics: OEWS {release}" if release else "No OEWS release loaded",

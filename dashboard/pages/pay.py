@@ -47,6 +47,7 @@ def layout(**query) -> html.Div:
             components.control_bar(
                 components.source_filter(ids.PAY_SOURCES, PATH, tables, view),
                 components.labelled("Your annual salary (US$)", salary_input, ids.PAY_SALARY),
+                components.release_picker(ids.PAY_RELEASE, tables, view),
             ),
             html.Div(placement(tables, view, None), id=ids.PAY_PLACEMENT, className="mb-3"),
             *page_charts.cards(PATH, tables, view),
@@ -54,11 +55,12 @@ def layout(**query) -> html.Div:
     )
 
 
-def update(sources: object, salary: object, search: object = None):
-    """Sources or salary changed: the chart and caption, placement sentence and URL."""
+def update(sources: object, salary: object, release: object = None, search: object = None):
+    """Sources, salary or release changed: the chart and caption, placement sentence and URL."""
     amount, problem = parse_salary(salary)
     tables = data.current()
-    view = policy.from_controls({"sources": sources, "salary": amount}, tables, PATH, search)
+    values = {"sources": sources, "salary": amount, "release": release}
+    view = policy.from_controls(values, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
         placement(tables, view, problem),
@@ -104,6 +106,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.PAY_SOURCES, "value"),
         Input(ids.PAY_SALARY, "value"),
+        Input(ids.PAY_RELEASE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

@@ -60,7 +60,10 @@ def layout(**query) -> html.Div:
                 "them.",
             ),
             components.view_warnings(view),
-            components.control_bar(components.labelled("Dollars", toggle, ids.STATES_DOLLARS)),
+            components.control_bar(
+                components.labelled("Dollars", toggle, ids.STATES_DOLLARS),
+                components.release_picker(ids.STATES_RELEASE, tables, view),
+            ),
             *page_charts.cards(PATH, tables, view),
             html.Div(tables_for(states.rows(tables, view), view.dollars), id=ids.STATES_TABLES),
             html.P(
@@ -156,10 +159,10 @@ def _from(rows: pd.DataFrame) -> str:
     )
 
 
-def update(dollars: object, search: object = None):
-    """The toggle changed: the map, its caption, the ranked tables and the address."""
+def update(dollars: object, release: object = None, search: object = None):
+    """The toggle or release changed: the map, its caption, the ranked tables and the address."""
     tables = data.current()
-    view = policy.from_controls({"dollars": dollars}, tables, PATH, search)
+    view = policy.from_controls({"dollars": dollars, "release": release}, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
         tables_for(states.rows(tables, view), view.dollars),
@@ -173,6 +176,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.STATES_TABLES, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.STATES_DOLLARS, "value"),
+        Input(ids.STATES_RELEASE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(update)

@@ -34,6 +34,9 @@ SHEET = "Table 1.2"
 EXTRA_SHEET = "Table 1.7"
 CODE_HEADER = "National Employment Matrix code"
 TITLE_HEADER = "National Employment Matrix title"
+# "Line item" rows are detailed occupations; "Summary" rows are groups (31-0000, 31-9090).
+TYPE_HEADER = "Occupation type"
+DETAILED = "Line item"
 SOC = re.compile(r"^\d{2}-\d{4}$")
 RANGE = r"\d{4}\s*[–—-]\s*\d{2,4}"
 EMPLOYMENT = re.compile(r"^Employment, (\d{4})$")
@@ -68,8 +71,9 @@ def find_workbooks(raw: Path) -> list[Path]:
     return sorted(folder.glob("occupation_*.xlsx")) if folder.is_dir() else []
 
 
-def read_workbook(path: Path, occupations: set[str]) -> pd.DataFrame:
-    """One row per listed occupation: employment, change, openings, wage and education."""
+def read_workbook(path: Path, occupations: set[str], detailed: bool = False) -> pd.DataFrame:
+    """One row per listed occupation, and with `detailed` per detailed occupation too (BLS's
+    "Line item" rows): employment, change, openings, wage and education."""
     workbook = _open(path)
     tables = [_table(path, workbook, SHEET)]
     if not _has_all(tables[0].header) and EXTRA_SHEET in workbook.sheet_names:
@@ -83,9 +87,11 @@ def read_workbook(path: Path, occupations: set[str]) -> pd.DataFrame:
     found = {key: _find(tables, pattern, at, key) for key, pattern in COLUMNS.items()}
     wage_table, wage_at = found["median_wage"]
     wage_year = int(COLUMNS["median_wage"].match(wage_table.header[wage_at])[1])
+    type_at = next((i for i, c in enumerate(main.header) if TYPE_HEADER in c), None)
     records = []
     for code, (_, cells) in main.rows.items():
-        if code not in occupations:
+        kind = str(cells[type_at]).strip() if detailed and type_at is not None else ""
+        if code not in occupations and kind != DETAILED:
             continue
 
         def num(table: Table, i: int, code=code) -> float | None:

@@ -1,7 +1,9 @@
 """projections: BLS Employment Projections, every vintage loaded, employment in persons.
 
 Input: every occupation_*.xlsx workbook in raw/projections (Table 1.2, and Table 1.7 where a
-vintage keeps wages and education there), for the occupations in reference/occupations.csv.
+vintage keeps wages and education there): every detailed occupation (BLS's "Line item" rows),
+so any career picked on the careers page has its outlook, and the summary rows named in
+reference/occupations.csv (Total, all occupations).
 Each workbook is one projection vintage (base and projected year read from its headers); every
 vintage sits side by side, keyed by its years. A top-coded median wage is BLS's threshold,
 flagged in wage_flag.
@@ -67,7 +69,7 @@ SOURCE_ID = "bls-ep"
 
 def run(projection_workbooks: list, occupations: pd.DataFrame) -> pd.DataFrame:
     codes = set(occupations["occupation_code"])
-    frames = [reader.read_workbook(path, codes) for path in projection_workbooks]
+    frames = [reader.read_workbook(path, codes, detailed=True) for path in projection_workbooks]
     if not frames:
         return pd.DataFrame(columns=[*KEY, "source_id"])
     table = pd.concat(frames, ignore_index=True)

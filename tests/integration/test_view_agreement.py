@@ -45,6 +45,7 @@ VALUES = {
         "29-1141,99-9999,<b>",
         ",".join(f"29-{n:04d}" for n in range(1000, 1030)),
     ],
+    "release": ["2019", "2025", "M2022", "May%202014", "2018", "latest", "x"],
     "utm_source": ["newsletter"],  # not a view setting: the page and the links ignore it
 }
 QUERIES = st.dictionaries(st.sampled_from(list(VALUES)), st.integers(0, 7), max_size=4).map(

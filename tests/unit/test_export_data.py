@@ -77,6 +77,7 @@ def test_metadata_says_what_where_when_and_for_which_view(tables, spec):
         "period": "year",
         "state": None,
         "occupations": [],
+        "release": None,
         "query": "?basis=ppp&stat=mean",
     }
     assert meta["page"] == f"{spec.page}?basis=ppp&stat=mean"

@@ -10,6 +10,8 @@ from dashboard.view import View
 from tests.unit.charting import render
 
 RESEARCH = "researchcom-cma-duties"
+BLS = "bls-oews"
+GUIDES = View(sources=("himalayas-cma-guide", RESEARCH))
 
 
 def named(fig, name):
@@ -60,13 +62,15 @@ def test_place_without_salary_or_percentiles(tables):
 
 def test_band_with_bounds_as_stated(tables):
     fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
-    (band,) = named(fig, "10th to 90th percentile")
-    assert list(band.x) == [33500, 56480]
-    assert band.text == ("< $33,500", "> $56,480")
+    guide, bls = named(fig, "10th to 90th percentile")
+    assert list(guide.x) == [33500, 56480]
+    assert guide.text == ("< $33,500", "> $56,480")
+    assert list(bls.x) == [36050, 59310]  # BLS OEWS May 2025, the latest: exact figures
+    assert bls.text == ("$36,050", "$59,310")
 
 
 def test_medians_and_mean_from_the_table(tables):
-    fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
+    fig = render(ids.PAY_DISTRIBUTION, tables, GUIDES).figure
     (median,) = named(fig, "Median")
     (mean,) = named(fig, "Average (mean)")
     assert list(median.x) == [42000, 42000]
@@ -96,7 +100,11 @@ def test_axes_and_title(tables):
     fig = render(ids.PAY_DISTRIBUTION, tables, View()).figure
     assert fig.layout.xaxis.title.text == "Annual pay (US$)"
     assert fig.layout.title.text == pay.TITLE
-    assert list(fig.layout.yaxis.ticktext) == ["Himalayas", "Research.com"]
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Himalayas",
+        "Research.com",
+        "U.S. Bureau of Labor Statistics",
+    ]
 
 
 def test_caption_lists_periods_per_figure_and_the_disagreement(tables):
@@ -114,3 +122,24 @@ def test_rows_are_the_summary_table(tables):
     rows = pay.rows(tables, View(sources=(RESEARCH,)))
     assert list(rows["stat"]) == ["p10", "median", "mean", "p90"]
     assert list(rows["bound"]) == ["at_most", "exact", "exact", "at_least"]
+
+
+def test_bls_figures_follow_the_release_and_name_it(tables):
+    older = View(sources=(BLS,), release=2019)
+    rows = pay.rows(tables, older)
+    assert dict(zip(rows["stat"], rows["annual_usd"], strict=True)) == {
+        "p10": 25820,
+        "median": 34800,
+        "mean": 35720,
+        "p90": 48720,
+    }
+    assert set(rows["period"]) == {"OEWS May 2019"}
+    assert "Period: OEWS May 2019" in render(ids.PAY_DISTRIBUTION, tables, older).caption
+    latest = pay.rows(tables, View(sources=(BLS,)))
+    assert latest.loc[latest["stat"] == "median", "annual_usd"].item() == 45690
+
+
+def test_a_salary_is_placed_among_bls_figures_of_the_release(tables):
+    placement = pay.place(tables, View(sources=(BLS,), release=2019, salary=34800))
+    assert placement is not None and placement.source_id == BLS
+    assert placement.percentile == 50 and placement.period == "OEWS May 2019"

@@ -15,9 +15,11 @@ PAGES = charts.pages()
 def test_every_page_uses_exactly_the_settings_of_its_charts():
     for path in PAGES:
         used = {name for spec in charts.for_page(path) for name in spec.settings}
+        used |= set(charts.PAGE_SETTINGS.get(path, ()))
         assert set(policy.page_settings(path)) == used, path
     assert policy.page_settings("/countries") == ("basis", "sources")
-    assert policy.page_settings("/pay") == ("sources", "salary")
+    assert policy.page_settings("/pay") == ("sources", "salary", "release")
+    assert policy.page_settings("/") == ("release",)  # the overview's official cards
     assert policy.page_settings("/no-such-page") == ()
 
 
