@@ -68,9 +68,21 @@
     }
     var figure = patched(gd, spec[want]);
     form.set(figure[1], want);
-    window.Plotly.react(gd, figure[0], figure[1]).then(function () {
-      gd.dataset.layoutForm = want;
+    // Plotly.react keeps an axis's automatic tick angle from the last draw: angles are set
+    // again by relayout, which measures them anew.
+    var angles = {};
+    Object.keys(spec[want].layout || {}).forEach(function (path) {
+      if (/tickangle$/.test(path)) {
+        angles[path] = spec[want].layout[path] === null ? "auto" : spec[want].layout[path];
+      }
     });
+    window.Plotly.react(gd, figure[0], figure[1])
+      .then(function () {
+        return Object.keys(angles).length ? window.Plotly.relayout(gd, angles) : null;
+      })
+      .then(function () {
+        gd.dataset.layoutForm = want;
+      });
   }
 
   function watch(gd) {

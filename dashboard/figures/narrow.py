@@ -29,11 +29,12 @@ BELOW_PX = 560  # a phone held upright, and a half-width chart on a small tablet
 TITLE_CHARS = 30  # characters a line of the 16 px title holds on a 360 px graph
 SUBTITLE_CHARS = 44
 LABEL_CHARS = 16  # characters a category label may take on a line, at most two lines
-BOTTOM_CHARS = 44  # characters all the categories along a horizontal axis share on a line
+BOTTOM_CHARS = 48  # characters all the categories along a horizontal axis share on a line
 LINE_PX = 20
 LEGEND_ROW_PX = 31
 MAP_HEIGHT_PX = 400  # a map is as wide as the phone: less height, less empty space
 _BOLD = re.compile(r"^<b>(.*)</b>$")
+_YEARS = re.compile(r"\b(\d{4})[–-](\d{2})(\d{2})\b")  # 2019–2029 -> 2019–29
 
 
 def short_label(label: str, width: int = LABEL_CHARS, lines: int = 2) -> str:
@@ -41,6 +42,7 @@ def short_label(label: str, width: int = LABEL_CHARS, lines: int = 2) -> str:
     text = str(label)
     bold = _BOLD.match(text)
     inner = bold.group(1) if bold else text
+    inner = _YEARS.sub(lambda m: m.group(0) if m[1][:2] != m[2] else f"{m[1]}–{m[3]}", inner)
     if len(TAG.sub("", inner.replace("<br>", " "))) <= width:
         short = TAG.sub("", inner.replace("<br>", " "))
     else:
@@ -53,15 +55,19 @@ def declare(
     layout: dict | None = None,
     traces: dict[int, dict] | None = None,
     below: int = BELOW_PX,
+    keep: bool = False,
 ) -> go.Figure:
     """Add to `fig`'s narrow form: `layout` paths (Plotly.relayout's "xaxis.domain",
-    "annotations[0].y") and `traces` attributes by trace index. Later values win."""
+    "annotations[0].y") and `traces` attributes by trace index. Later values win, unless
+    `keep`: then what the form already holds (a builder's own choice) stays."""
     meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
     found = meta.get("narrow") or {"below": below, "narrow": _empty(), "wide": _empty()}
     current = fig.layout.to_plotly_json()
     for path, value in (layout or {}).items():
         if path not in found["narrow"]["layout"]:
             found["wide"]["layout"][path] = _get(current, path)
+        elif keep:
+            continue
         found["narrow"]["layout"][path] = value
     for index, attributes in (traces or {}).items():
         trace = fig.data[index].to_plotly_json()
@@ -69,6 +75,8 @@ def declare(
             wide = found["wide"]["traces"].setdefault(str(index), {})
             if name not in wide:
                 wide[name] = _get(trace, name)
+            elif keep:
+                continue
             found["narrow"]["traces"].setdefault(str(index), {})[name] = value
     meta["narrow"] = found
     fig.update_layout(meta=meta)
@@ -102,7 +110,7 @@ def fit(fig: go.Figure) -> go.Figure:
         layout["height"] = MAP_HEIGHT_PX + extra
     elif "height" not in stacked and fig.layout.height:
         layout["height"] = fig.layout.height + extra
-    return declare(fig, layout, _colour_bars(fig))
+    return declare(fig, layout, _colour_bars(fig), keep=True)
 
 
 def _category_ticks(fig: go.Figure) -> dict:
@@ -120,8 +128,11 @@ def _category_ticks(fig: go.Figure) -> dict:
     for name, axis in fig.layout.to_plotly_json().items():  # labels the builder placed
         if re.fullmatch(r"[xy]axis\d*", name) and axis.get("ticktext") is not None:
             found.setdefault(name, [])
+    declared = ((fig.layout.meta or {}).get("narrow") or {}).get("narrow", {}).get("layout", {})
     patch: dict = {}
     for axis, categories in found.items():
+        if f"{axis}.ticktext" in declared:
+            continue  # the builder's own short labels
         own = fig.layout[axis]
         if own.ticktext is not None and own.tickvals is not None:
             categories, texts = list(own.tickvals), list(own.ticktext)
@@ -137,13 +148,21 @@ def _category_ticks(fig: go.Figure) -> dict:
             patch[f"{axis}.ticktext"] = short
             if axis.startswith("x"):
                 patch[f"{axis}.tickangle"] = 0
+                patch[f"{axis}.tickfont.size"] = 11
     return patch
 
 
 def _fixed_axes(fig: go.Figure) -> dict:
-    """A finger on a chart scrolls the page: no axis can be dragged."""
-    names = {"xaxis", "yaxis"} | {k for k in fig.layout.to_plotly_json() if "axis" in k}
-    return {f"{name}.fixedrange": True for name in names if re.fullmatch(r"[xy]axis\d*", name)}
+    """A finger on a chart scrolls the page: no axis can be dragged. Dollar ticks are short
+    ("$50k"), so they stand upright side by side."""
+    axes = fig.layout.to_plotly_json()
+    names = {"xaxis", "yaxis"} | {k for k in axes if re.fullmatch(r"[xy]axis\d*", k)}
+    patch: dict = {f"{name}.fixedrange": True for name in names}
+    for name in names:
+        if (axes.get(name) or {}).get("tickprefix") == "$":
+            patch[f"{name}.tickformat"] = "~s"
+            patch[f"{name}.nticks"] = 5
+    return patch
 
 
 def _legend_rows(fig: go.Figure) -> int:
