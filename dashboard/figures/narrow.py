@@ -99,6 +99,7 @@ def fit(fig: go.Figure) -> go.Figure:
     layout.update(narrow_text.axis_titles(fig))
     layout.update(narrow_text.notes(fig))
     layout.update(narrow_text.label_room(fig))
+    layout.update({k: v for k, v in narrow_text.thin_ticks(fig).items() if k not in ticks})
     layout.update(_fixed_axes(fig))
     extra = text_lines * LINE_PX + _legend_rows(fig) * LEGEND_ROW_PX
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 110

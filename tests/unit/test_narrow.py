@@ -84,3 +84,11 @@ def test_every_chart_has_a_narrow_form_that_the_wide_one_undoes(tables, spec):
     for path, ticks in layout.items():
         if path.endswith(".tickvals") and layout.get(path.replace("vals", "text")):
             assert len(ticks) == len(layout[path.replace("vals", "text")])
+
+
+def test_many_numeric_ticks_are_thinned_keeping_the_first_and_last():
+    years = [1997, 2005, 2011, 2012, 2014, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
+    fig = go.Figure(go.Scatter(x=years, y=list(range(len(years)))))
+    fig.update_xaxes(tickvals=years)
+    kept = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]["xaxis.tickvals"]
+    assert kept[0] == 1997 and kept[-1] == 2025 and len(kept) <= 5
