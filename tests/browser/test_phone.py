@@ -1,6 +1,7 @@
 """Every page on a phone: in one browser 400 px wide, each registered page opens without
 sideways scrolling, every chart drawn in its narrow form (dashboard/figures/narrow.py) fits the
-screen, and no text of the page or of a chart is cut off at an edge. A full-page screenshot of
+screen, and no text of the page or of a chart is cut off at an edge; the navbar's menu
+opens with every link in full. A full-page screenshot of
 each goes to artifacts/screenshots/phone-<page>.png."""
 
 from __future__ import annotations
@@ -112,6 +113,22 @@ def test_every_page_fits_a_phone(dash_duo, app):
         problems = dash_duo.driver.execute_script(MEASURE, ids.MAIN)
         if problems:
             found[path] = problems
+    check_the_menu(dash_duo)
     dash_duo.driver.set_window_size(1280, 1000)
     assert found == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in found.items())
     assert console_errors(dash_duo) == []
+
+
+def check_the_menu(dash_duo) -> None:
+    """The navbar folds into a menu button; opened, every page's link shows in full."""
+    toggler = dash_duo.find_element(f"#{ids.NAVBAR} .navbar-toggler")
+    links = dash_duo.find_elements(f"#{ids.NAVBAR} a.nav-link")
+    assert toggler.is_displayed() and not any(link.is_displayed() for link in links)
+    toggler.click()
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(lambda _: all(x.is_displayed() for x in links))
+    view = dash_duo.driver.execute_script("return document.documentElement.clientWidth")
+    for link in links:
+        left, right = dash_duo.driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.right];", link
+        )
+        assert left >= 0 and right <= view, f"{link.text} is cut off: {left}-{right} of {view}"
