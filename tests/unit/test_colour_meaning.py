@@ -72,3 +72,23 @@ def test_the_audit_fails_colour_alone_and_passes_each_other_carrier():
     assert colour_audit.problems(line) != []
     line.add_annotation(x=1, xref="x", y=1, yref="paper", text="Your salary")
     assert colour_audit.problems(line) == []
+
+
+def _contrast(one: str, other: str) -> float:
+    def luminance(colour: str) -> float:
+        rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_ranks_written_on_the_markers_can_be_read(tables):
+    """The rank is written on each marker ("#1"), in black or white as the marker's colour
+    needs: at least 4.5:1, on the yellow of a source too (white on it is 1.1:1)."""
+    for colour in theme.OKABE_ITO:
+        assert _contrast(theme.ink_on(colour), colour) >= 4.5, colour
+    figure = charts.get("employers-rank").render(tables, View()).figure
+    for trace in figure.data:
+        assert _contrast(trace.textfont.color, trace.marker.color) >= 4.5, trace.name
