@@ -14,8 +14,9 @@ _WRAPPED = re.compile(r"^<(\w+)>(.*)</\1>$")
 AXIS_TITLE_CHARS = 18
 NOTE_CHARS = 30  # subplot titles and notes above the plot
 # How much wider than the data an axis gets on a phone for labels beside the data, as a share
-# of its span: a label to the right of a point ("$30k–$60k") takes some 90 px of a 220 px plot.
-ROOM_RIGHT = 0.7
+# of its span: a label right of a point ("about two years") takes some 110 px of a 220 px plot.
+ROOM_RIGHT = 0.9
+ROOM_LEFT = 0.3  # "up to 2 years" left of an arrow: less, the axis's labels are there too
 ROOM_CENTRED = 0.3
 
 
@@ -102,7 +103,9 @@ def label_room(fig: go.Figure) -> dict:
         span = (high - low) or abs(high) or 1
         patch[f"{axis}.range"] = [low - left * span, high + right * span]
         patch[f"{axis}.autorange"] = False
-        patch[f"{axis}.nticks"] = 4  # few enough to stay upright
+        # Four round ticks over the data, none below zero in the room made for labels.
+        patch[f"{axis}.tickmode"] = "array"
+        patch[f"{axis}.tickvals"] = nice_ticks(max(low, 0.0) if low >= 0 else low, high)
         patch[f"{axis}.tickangle"] = 0
     return patch
 
@@ -120,8 +123,9 @@ def _label_shares(trace) -> tuple[float, float] | None:
     where = trace.textposition
     positions = [where] if isinstance(where, str) or where is None else list(where)
     right = any(p is None or p.endswith("right") for p in positions)
+    left = any(p and p.endswith("left") for p in positions)
     centred = any(p and p.endswith("center") for p in positions)
-    return (ROOM_CENTRED if centred else 0.0), (
+    return (ROOM_LEFT if left else ROOM_CENTRED if centred else 0.0), (
         ROOM_RIGHT if right else ROOM_CENTRED if centred else 0.0
     )
 
@@ -139,21 +143,23 @@ def _has_text(trace) -> bool:
 
 
 def _bounds(fig: go.Figure, axis: str) -> tuple[float, float] | None:
-    """The axis's set range, or its data's, from 0 when bars start there."""
-    own = fig.layout[axis].range
-    if own is not None and all(isinstance(v, int | float) for v in own):
-        return float(own[0]), float(own[1])
+    """The axis's set range, else its data's (from 0 when bars start there)."""
     ref = "x" + axis[5:]
     values, bars = [], False
     for trace in fig.data:
         if (getattr(trace, "xaxis", None) or "x") != ref or trace.x is None:
             continue
+        if any(isinstance(v, str) for v in trace.x):
+            return None  # categories: no room to make in numbers
         bars = bars or trace.type == "bar"
         values += [float(v) for v in trace.x if _number(v)]
-    if not values:
-        return None
-    low, high = min(values), max(values)
-    return (min(low, 0.0) if bars else low), high
+    own = fig.layout[axis].range
+    if own is not None and all(_number(v) for v in own):
+        return float(own[0]), float(own[1])  # the builder's, often with room of its own
+    if values:
+        low, high = min(values), max(values)
+        return (min(low, 0.0) if bars else low), high
+    return None
 
 
 def _number(value) -> bool:
@@ -183,3 +189,18 @@ def thin_ticks(fig: go.Figure, most: int = 5) -> dict:
         patch[f"{name}.tickvals"] = [values[i] for i in keep]
         patch[f"{name}.ticktext"] = [str(texts[i]) for i in keep]
     return patch
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """About `count` round values from `low` to `high` (0, 20k, 40k, 60k; 0, 10, 20)."""
+    span = (high - low) or abs(high) or 1.0
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 0.001:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
