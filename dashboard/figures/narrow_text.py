@@ -17,7 +17,7 @@ NOTE_CHARS = 30  # subplot titles and notes above the plot
 # of its span: a label right of a point ("about two years") takes some 110 px of a 220 px plot.
 ROOM_RIGHT = 0.9
 ROOM_LEFT = 0.3  # "up to 2 years" left of an arrow: less, the axis's labels are there too
-ROOM_CENTRED = 0.3
+ROOM_CENTRED = 0.15
 
 
 def wrap(text: str, width: int, lines: int | None = None) -> str:
