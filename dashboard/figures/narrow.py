@@ -111,7 +111,10 @@ def fit(fig: go.Figure) -> go.Figure:
         layout["height"] = MAP_HEIGHT_PX + extra
     elif "height" not in stacked and fig.layout.height:
         layout["height"] = fig.layout.height + extra
-    return declare(fig, layout, _colour_bars(fig), keep=True)
+    traces = _colour_bars(fig)
+    for index in _labelled(fig):  # a label by a point near an edge is not cut off
+        traces.setdefault(index, {})["cliponaxis"] = False
+    return declare(fig, layout, traces, keep=True)
 
 
 def _category_ticks(fig: go.Figure) -> dict:
@@ -198,6 +201,17 @@ def _colour_bars(fig: go.Figure) -> dict[int, dict]:
                 "colorbar.len": 0.8,
             }
     return bars
+
+
+def _labelled(fig: go.Figure) -> list[int]:
+    """Scatter traces that write text by their points."""
+    return [
+        index
+        for index, trace in enumerate(fig.data)
+        if trace.type == "scatter"
+        and "text" in (trace.mode or "")
+        and trace.cliponaxis is not False
+    ]
 
 
 def _axis_name(ref: str) -> str:

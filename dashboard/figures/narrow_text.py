@@ -104,8 +104,15 @@ def label_room(fig: go.Figure) -> dict:
         patch[f"{axis}.range"] = [low - left * span, high + right * span]
         patch[f"{axis}.autorange"] = False
         # Four round ticks over the data, none below zero in the room made for labels.
+        # A tick every 55 px or so of the share of a 220 px plot the data keeps.
+        count = max(2, int(220 / (1 + left + right) // 55))
+        ticks = nice_ticks(max(low, 0.0) if low >= 0 else low, high, count)
+        own = fig.layout[axis]
         patch[f"{axis}.tickmode"] = "array"
-        patch[f"{axis}.tickvals"] = nice_ticks(max(low, 0.0) if low >= 0 else low, high)
+        patch[f"{axis}.tickvals"] = ticks
+        patch[f"{axis}.ticktext"] = [
+            f"{own.tickprefix or ''}{compact(v)}{own.ticksuffix or ''}" for v in ticks
+        ]
         patch[f"{axis}.tickangle"] = 0
     return patch
 
@@ -204,3 +211,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
         ticks.append(round(value, 10))
         value += step
     return ticks
+
+
+def compact(value: float) -> str:
+    """750000 -> "750k", 1500000 -> "1.5M", 12 -> "12"."""
+    for size, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{unit}"
+    return f"{value:.3g}"

@@ -57,7 +57,8 @@ def test_labels_beside_the_data_get_room_on_the_value_axis():
     fig = go.Figure(go.Bar(x=[10, 50], y=["A", "B"], orientation="h", text=["$10", "$50"]))
     patch = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
     assert patch["xaxis.range"][0] == 0 and patch["xaxis.range"][1] > 50 * 1.5
-    assert patch["xaxis.tickvals"] == [0, 20, 40], "round ticks over the data, not the room"
+    assert patch["xaxis.tickvals"] == [0, 25, 50], "round ticks over the data, not the room"
+    assert patch["xaxis.ticktext"] == ["0", "25", "50"]
     plain = narrow.fit(go.Figure(go.Bar(x=[10, 50], y=["A", "B"], orientation="h")))
     assert "xaxis.range" not in plain.layout.meta["narrow"]["narrow"]["layout"]
 
