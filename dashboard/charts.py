@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dashboard import ids
 from dashboard.chart_spec import ChartSpec, Rendered
 from dashboard.figures import (
+    area_summaries,
     careers_jobs,
     careers_pay,
     countries,
@@ -22,6 +23,7 @@ from dashboard.figures import (
     employers_rank,
     employers_sector,
     experience,
+    metros,
     offer_buys,
     outlook,
     over_time,
@@ -207,9 +209,9 @@ CHARTS: tuple[ChartSpec, ...] = (
         states.build_map,
         states.rows,
         states.map_caption,
-        ("official_wages", "price_parities", "sources"),
+        ("official_wages", "area_wages", "price_parities", "sources"),
         settings=("sources", "dollars"),
-        source_tables=("official_wages",),
+        source_tables=("official_wages", "area_wages"),
         # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
         choices=(("dollars", ("nominal", "buying_power")),),
         alt=summaries.STATES,
@@ -241,6 +243,22 @@ CHARTS += (
         ("price_parities", "sources"),
         settings=("salary", "period", "state"),
         alt=summaries.OFFER_BUYS,
+    ),
+)
+
+# Pay by metro area (/countries/metros): BLS's official metro-area file, once downloaded
+CHARTS += (
+    ChartSpec(
+        ids.METROS_PAY,
+        "/countries/metros",
+        metros.TITLE,
+        metros.build,
+        metros.rows,
+        metros.caption,
+        ("area_wages", "sources"),
+        settings=("sources", "state"),
+        source_tables=("area_wages",),
+        alt=area_summaries.METROS,
     ),
 )
 

@@ -126,6 +126,15 @@ DATA_DOWNLOAD_ALL = "data-download-all"
 # Local pay: the states page's dollars toggle and its ranked tables (rewritten together)
 STATES_DOLLARS = "states-dollars"
 STATES_TABLES = "states-tables"
+STATES_FILE_NOTE = "states-file-note"
+
+# Pay by metro area (/countries/metros)
+METROS_PAY = "metros-pay"
+METROS_PAY_GRAPH = "metros-pay-graph"
+METROS_PAY_CAPTION = "metros-pay-caption"
+METROS_STATE = "metros-state"
+METROS_TABLES = "metros-tables"
+METROS_LINK = "metros-link"
 
 # The offer check (/offer)
 OFFER_FORM = "offer-form"

@@ -113,6 +113,38 @@ def tables(processed_dir: Path) -> data.Tables:
     return data.DataStore(processed_dir).tables()
 
 
+def area_wages_of(folder: Path, year: int = 2024):
+    """area_wages from the small BLS-layout state and metro workbooks (tests/area_files.py),
+    with the project's reference lists, without a whole ETL build."""
+    from etl.readers import oews, oews_reference, reference
+    from etl.tables import area_wages
+    from tests import area_files
+
+    raw = folder / "raw"
+    shutil.copytree(RAW_DIR / "reference", raw / "reference")
+    area_files.write_state(raw / "oews", year)
+    area_files.write_msa(raw / "oews", year)
+    frame = area_wages.run(
+        oews.find_releases(raw),
+        reference.read_occupations(raw),
+        reference.read_us_states(raw),
+        oews_reference.read_topcodes(raw),
+        oews_reference.read_columns(raw),
+        oews_reference.read_crosswalk(raw),
+    )
+    return area_wages.MODEL.validate(frame)
+
+
+@pytest.fixture(scope="session")
+def area_tables(tables, tmp_path_factory) -> data.Tables:
+    """The session's tables with BLS's official state and metro files (the small fixtures in
+    their layout) loaded into area_wages: what the pages show once a user adds them."""
+    import dataclasses
+
+    frame = area_wages_of(tmp_path_factory.mktemp("areas"))
+    return dataclasses.replace(tables, area_wages=frame)
+
+
 @pytest.fixture(scope="session")
 def app(processed_dir: Path):
     return create_app(processed_dir)

@@ -1,7 +1,10 @@
 """US states: medical assistants' mean annual wage by state, on a map and ranked.
 
-The state figures are BLS OEWS state estimates as a third party re-exported them (mean wages
-only, no percentiles or employment). The map uses plotly's USA-states outlines, which have the
+The state figures are BLS's official state file when one is loaded (state_M{YEAR}_dl.xlsx:
+mean, percentiles and employment; table area_wages), else BLS OEWS state estimates as a third
+party re-exported them (mean wages only). With both, the official file leads and the
+third-party mean is kept beside it (dashboard.figures.areas), and the caption says where they
+differ. The map uses plotly's USA-states outlines, which have the
 50 states and DC but no territories, so Guam, Puerto Rico and the Virgin Islands are ranked in
 a list of their own rather than silently left off. A state whose wage BLS does not publish is
 drawn grey and says so, never shaded as zero.
@@ -17,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import official, parities
+from dashboard.figures import areas, official, parities
 from dashboard.figures.base import base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -44,6 +47,13 @@ COLUMNS = [
     "dollars",
     "rpp_source_id",
     "rpp_period",
+    "file",
+    "employment",
+    *areas.PERCENTILES,
+    "median_hourly_usd",
+    "other_mean_usd",
+    "other_release",
+    "files_differ",
 ]
 DOLLAR_WORDS = {"nominal": "as paid", "buying_power": "what it buys"}
 
@@ -55,14 +65,10 @@ def buying_power(view: View) -> bool:
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """States then territories, each ranked by mean annual wage (1 = highest), as paid or by
     what it buys (view.dollars)."""
-    state_rows = official.wages(tables, view, official.OEWS_STATE)
-    state_rows = state_rows[state_rows["area_type"].isin(["state", "territory"])]
-    year = official.latest_year(state_rows)
-    focus = state_rows[
-        (state_rows["occupation_code"] == official.FOCUS) & (state_rows["year"] == year)
-    ].copy()
+    focus = _focus(tables, view)
     if focus.empty:
         return pd.DataFrame(columns=COLUMNS)
+    year = int(focus["year"].iloc[0])
     national_mean = _national_mean(tables, view, year)
     focus["national_mean_usd"] = national_mean
     # The U.S. mean needs no adjustment: the U.S. price level is 100 by definition.
@@ -88,6 +94,25 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
         group["of"] = int(group["shown_annual_usd"].notna().sum())
         ranked.append(group)
     return pd.concat(ranked, ignore_index=True)[COLUMNS]
+
+
+def _focus(tables: Tables, view: View) -> pd.DataFrame:
+    """The official state file's rows with the third-party means beside them, or, without a
+    state file (or with only the third-party file chosen), the third-party rows."""
+    third = areas.third_party(tables, view)
+    primary = areas.official_states(tables, view)
+    if primary.empty:
+        focus = third.copy()
+        focus["file"] = None
+        focus["other_mean_usd"], focus["other_release"] = float("nan"), None
+        focus["files_differ"] = False
+        return focus
+    return areas.beside(primary, third)
+
+
+def official_file(rows: pd.DataFrame) -> bool:
+    """Whether the rows are the official state file's (percentiles and employment)."""
+    return not rows.empty and rows["source_id"].iloc[0] == official.OEWS_AREAS
 
 
 def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
@@ -155,10 +180,23 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     if data.empty:
         return official.caption(tables, [])
     release = str(data["release"].iloc[0])
-    parts = [official.Part(official.OEWS_STATE, "mean wages by state", release)]
+    if official_file(data):
+        parts = [
+            official.Part(
+                official.OEWS_AREAS,
+                "mean, percentiles and employment by state",
+                areas.label(release, areas.STATE_FILE),
+            )
+        ]
+        if data["other_mean_usd"].notna().any():
+            other = str(data["other_release"].dropna().iloc[0])
+            parts.append(official.Part(official.OEWS_STATE, "third-party state means", other))
+        notes = [areas.differ_note(data)]
+    else:
+        parts = [official.Part(official.OEWS_STATE, "mean wages by state", release)]
+        notes = ["State file re-exported by a third party"]
     if data["national_mean_usd"].notna().any():
         parts.append(official.Part(official.OEWS_NATIONAL, "U.S. mean", release))
-    notes = ["State file re-exported by a third party"]
     if buying_power(view):
         year = int(data["year"].iloc[0])
         found = parities.levels(tables, year)
@@ -191,6 +229,18 @@ def _hover(row) -> str:
         + ("" if fmt.missing(row.mean_hourly_usd) else f", ${row.mean_hourly_usd:,.2f} an hour"),
         f"Rank {row.rank} of {row.of} (1 = highest)",
     ]
+    if not fmt.missing(row.median_annual_usd):
+        lines.insert(
+            2,
+            f"Median {fmt.money(row.median_annual_usd)}; 10th to 90th percentile"
+            f" {areas.money_or(row.p10_annual_usd)} to {areas.money_or(row.p90_annual_usd)}",
+        )
+    if not fmt.missing(row.employment):
+        lines.insert(3, f"Employment: {row.employment:,.0f}")
+    if row.files_differ:
+        lines.append(
+            f"Third-party file ({row.other_release}): mean {fmt.money(row.other_mean_usd)}"
+        )
     if not fmt.missing(row.buying_power_annual_usd):
         lines.insert(
             2,

@@ -2,9 +2,11 @@
 
 What the page shows, GET /api/v1/offer returns and the PDF report prints is this dict, so
 the three never disagree. Official figures are the latest OEWS release's; the pay is compared
-as a year's pay (hourly × 2,080, as BLS annualises). State percentiles are used as soon as
-official_wages has them for the state (the official state files); until then the state row is
-the third-party mean-only file, and the answer is the pay against the state mean.
+as a year's pay (hourly × 2,080, as BLS annualises). State percentiles come from BLS's
+official state file (table area_wages) once it is loaded, with its own release; the
+third-party mean-only file then stays beside it (`state_other`, where its mean differs).
+Without the official file the state row is the third-party file's, and the answer is the pay
+against the state mean.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.figures import offer_buys, official, parities
+from dashboard.figures import areas, offer_buys, official, parities
 from dashboard.figures.captions import NOT_STATED_PERIOD, publisher
 from dashboard.memo import per_tables
 from dashboard.offer import placement
@@ -50,7 +52,7 @@ def answer(offer: Offer, tables: Tables) -> dict:
 def _answer(tables: Tables, offer: Offer) -> dict:
     pay = offer.annual
     national = _national(tables)
-    state = _state(tables, offer.state)
+    state, other = _state(tables, offer.state)
     found = parities.levels(tables)
     rpp = found.of(offer.state) if offer.state else None
     result = {
@@ -68,6 +70,7 @@ def _answer(tables: Tables, offer: Offer) -> dict:
         "state_percentile": None,
         "state_vs_mean_pct": None,
         "state": _figures(state),
+        "state_other": _figures(other),
         "setting": _setting(tables, offer.setting, pay),
         "experience_level": None,
         "experience": None,
@@ -101,10 +104,25 @@ def _national(tables: Tables) -> dict | None:
     return rows[rows["year"] == rows["year"].max()].iloc[0].to_dict()
 
 
-def _state(tables: Tables, code: str | None) -> dict | None:
-    """The state's newest all-industry row; a source with percentiles wins over mean-only."""
+def _state(tables: Tables, code: str | None) -> tuple[dict | None, dict | None]:
+    """(the state's row, the other file's row where its mean differs): BLS's official state
+    file's newest row leads; without it, the newest all-industry row of official_wages."""
     if code is None:
-        return None
+        return None, None
+    fallback = _third_party_state(tables, code)
+    found = areas.official_states(tables)
+    found = found[found["state_code"] == code]
+    if found.empty:
+        return fallback, None
+    row = found.iloc[0].to_dict()
+    if fallback is None or fmt.missing(fallback.get("mean_annual_usd")):
+        return row, None
+    gap = abs(float(fallback["mean_annual_usd"]) - float(row["mean_annual_usd"] or 0))
+    return row, (fallback if gap >= areas.SAME_WITHIN_USD else None)
+
+
+def _third_party_state(tables: Tables, code: str) -> dict | None:
+    """The state's newest all-industry row of official_wages; with percentiles first."""
     wages = tables.official_wages
     rows = wages[
         (wages["state_code"] == code)
@@ -123,12 +141,17 @@ def _figures(row: dict | None) -> dict | None:
     if row is None:
         return None
     figures = {c: None if fmt.missing(row.get(c)) else float(row[c]) for c in MONEY_COLUMNS}
+    file = row.get("file")
     return {
         "area": row["area_title"],
         "state_code": None if fmt.missing(row.get("state_code")) else row["state_code"],
-        "naics": row["naics"],
-        "naics_title": row["naics_title"],
+        "naics": row.get("naics", official.ALL_INDUSTRIES),
+        "naics_title": row.get("naics_title", "Cross-industry"),
         "release": row["release"],
+        # Which BLS file: "state file" (official), or None for the national, sector and
+        # third-party files; `period` is what captions and the sources list print.
+        "file": None if fmt.missing(file) else file,
+        "period": row["release"] if fmt.missing(file) else areas.label(row["release"], file),
         "year": int(row["year"]),
         "source_id": row["source_id"],
         "percentiles_published": placement.has_percentiles(row),
@@ -217,9 +240,9 @@ def _sources(tables: Tables, result: dict) -> list[dict]:
             if stated not in used[source_id]:
                 used[source_id].append(stated)
 
-    for part in (result["national"], result["state"]):
+    for part in (result["national"], result["state"], result["state_other"]):
         if part:
-            add(part["source_id"], part["release"])
+            add(part["source_id"], part["period"])
     setting = result["setting"] or {}
     if setting.get("official_sector"):
         add(setting["official_sector"]["source_id"], setting["official_sector"]["release"])

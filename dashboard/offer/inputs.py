@@ -152,6 +152,8 @@ def known_states(tables: Tables) -> set[str]:
     """States with official wages or price parities loaded (postal codes)."""
     wages = tables.official_wages
     codes = set(wages.loc[wages["area_type"].isin(["state", "territory"]), "state_code"].dropna())
+    areas = tables.area_wages  # BLS's official state file, when loaded
+    codes |= set(areas.loc[areas["area_type"].isin(["state", "territory"]), "state_code"])
     return (codes | set(tables.price_parities["state_code"])) & STATE_CODES
 
 

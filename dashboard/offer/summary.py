@@ -35,18 +35,25 @@ def sentences(result: dict) -> list[str]:
         )
     state = result["state"]
     if state:
+        named = _state_source(state)
         if result["state_percentile"] is not None:
             said.append(
                 f"In {state['area']} it is {ordinal(result['state_percentile'])}"
-                f" (BLS OEWS, {state['release']})."
+                f" ({named}; median {fmt.money(state['median_annual_usd'])})."
             )
         if result["state_vs_mean_pct"] is not None:
             pct = result["state_vs_mean_pct"]
             side = "above" if pct >= 0 else "below"
             said.append(
                 f"It is {abs(pct):.1f}% {side} the mean wage in {state['area']},"
-                f" {fmt.money(state['mean_annual_usd'])} (BLS OEWS state estimates,"
-                f" {state['release']})."
+                f" {fmt.money(state['mean_annual_usd'])} ({named})."
+            )
+        other = result.get("state_other")
+        if other:
+            said.append(
+                f"The third-party state file gives another mean for {state['area']}:"
+                f" {fmt.money(other['mean_annual_usd'])} ({_state_source(other)}); the two"
+                " differ, and the official state file is used."
             )
     said += _setting(result["setting"])
     experience = result["experience"]
@@ -75,6 +82,13 @@ def caveats(result: dict) -> list[str]:
     if result["state"] and result["state_percentile"] is None:
         found.append(NO_STATE_PERCENTILES)
     return found
+
+
+def _state_source(state: dict) -> str:
+    """ "BLS OEWS May 2024, state file", or the third-party file's name and release."""
+    if state.get("file"):
+        return f"BLS OEWS {state['period']}"
+    return f"BLS OEWS state estimates, {state['release']}, as re-exported by a third party"
 
 
 def _setting(setting: dict | None) -> list[str]:

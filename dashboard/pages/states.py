@@ -13,7 +13,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import states
+from dashboard.figures import areas, states
 from dashboard.view import to_query
 
 dash.register_page(
@@ -37,6 +37,13 @@ HEADERS = {
     "vs": "Against the U.S. mean",
     "offer": "Check an offer",
 }
+PERCENTILE_HEADERS = {
+    "p10_annual_usd": "10th percentile",
+    "p25_annual_usd": "25th percentile",
+    "median_annual_usd": "Median",
+    "p75_annual_usd": "75th percentile",
+    "p90_annual_usd": "90th percentile",
+}
 
 
 def layout(**query) -> html.Div:
@@ -56,16 +63,25 @@ def layout(**query) -> html.Div:
             components.control_bar(components.labelled("Dollars", toggle, ids.STATES_DOLLARS)),
             *page_charts.cards(PATH, tables, view),
             html.Div(tables_for(states.rows(tables, view), view.dollars), id=ids.STATES_TABLES),
-            html.P(dcc.Link("← Pay around the world", href="/countries"), className="mt-3"),
+            html.P(
+                [
+                    dcc.Link("Pay by metro area", href="/countries/metros", id=ids.METROS_LINK),
+                    " · ",
+                    dcc.Link("← Pay around the world", href="/countries"),
+                ],
+                className="mt-3",
+            ),
         ]
     )
 
 
 def tables_for(rows: pd.DataFrame, dollars: str) -> list:
-    """The ranked states and the territories, headed by what they are ranked by."""
+    """The ranked states and the territories, headed by what they are ranked by, and which file
+    the figures are from (and where the official and third-party files differ)."""
     by = "what the wage buys" if dollars == "buying_power" else "mean wage"
     return [
         html.H2(f"States ranked by {by}", className="h5 mt-4"),
+        html.P(_from(rows), id=ids.STATES_FILE_NOTE, className="small"),
         html.Div(ranked_table(rows, "state"), id=ids.STATES_TABLE),
         html.H2("Territories (not on the map)", className="h5 mt-4"),
         html.Div(ranked_table(rows, "territory"), id=ids.STATES_TERRITORIES),
@@ -99,7 +115,45 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
         }
     )
     headers = {**HEADERS, "area_title": "State" if area_type == "state" else "Territory"}
+    if states.official_file(chosen):
+        shown, headers = _with_percentiles(shown, headers, chosen)
     return components.table(shown, headers)
+
+
+def _with_percentiles(shown: pd.DataFrame, headers: dict, chosen: pd.DataFrame):
+    """The official state file's percentiles and employment, and the third-party mean where
+    that file is loaded too (marked where the two differ)."""
+    for column in PERCENTILE_HEADERS:
+        shown[column] = [areas.money_or(v) for v in chosen[column]]
+    shown["employment"] = [
+        "not published" if fmt.missing(v) else f"{v:,.0f}" for v in chosen["employment"]
+    ]
+    extra = {**PERCENTILE_HEADERS, "employment": "Employment"}
+    if chosen["other_mean_usd"].notna().any():
+        other = chosen["other_release"].dropna().iloc[0]
+        shown["other"] = [
+            "" if fmt.missing(v) else fmt.money(v) + (" (differs)" if differ else "")
+            for v, differ in zip(chosen["other_mean_usd"], chosen["files_differ"], strict=True)
+        ]
+        extra["other"] = f"Mean, third-party file ({other})"
+    keep = {k: v for k, v in headers.items() if k != "offer"}
+    return shown, {**keep, **extra, "offer": headers["offer"]}
+
+
+def _from(rows: pd.DataFrame) -> str:
+    """Which file the figures below are from, and how to add the official one."""
+    if rows.empty:
+        return ""
+    release = rows["release"].iloc[0]
+    if states.official_file(rows):
+        text = f"Figures: BLS OEWS {areas.label(release, areas.STATE_FILE)}."
+        note = areas.differ_note(rows)
+        return f"{text} {note}." if note else text
+    return (
+        f"Figures: BLS OEWS state estimates, {release}, as a third party re-exported them"
+        " (means only). For percentiles and employment by state, add BLS's official state"
+        f" file: {areas.HOW_TO_ADD}"
+    )
 
 
 def update(dollars: object, search: object = None):

@@ -15,7 +15,9 @@ not taken. Markers are data, not numbers: `*` wage not available (`***`: withdra
 reporting errors), `**` employment not available, `#` wage top-coded (the value becomes the
 release's threshold, flagged), `~` fewer than 0.5% of establishments reporting;
 reference/oews_columns.csv says which column may hold which. Any other text in a number
-column is an InputError naming file, sheet, row and column.
+column is an InputError naming file, sheet, row and column. BLS's official state and metro
+files (state_M2024_dl.xlsx, MSA_M2024_dl.xlsx) are the national layout with every area's rows:
+their AREA, AREA_TYPE and PRIM_STATE are checked by etl.readers.oews_areas.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import InputError
-from etl.readers import oews_files, oews_layout, oews_notes
+from etl.readers import oews_areas, oews_files, oews_layout, oews_notes
 from etl.readers.oews_notes import TopCode
 from etl.readers.oews_reference import Column, crosswalk_for
 from etl.readers.oews_year import release_year, require_agreement
@@ -37,7 +39,14 @@ __all__ = ["Release", "Selection", "TopCode", "find_releases", "read"]
 
 NUMBER_TEXT = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
 SOC_CODE = r"\d{2}-\d{4}"
-TEXT = {"occupation_code", "occupation_title", "occupation_group", "area_title", "naics_title"}
+TEXT = {
+    "occupation_code",
+    "occupation_title",
+    "occupation_group",
+    "area_title",
+    "naics_title",
+    *oews_areas.CODES,
+}
 HOURLY = {"mean_hourly_usd", "median_hourly_usd"}
 
 
@@ -106,6 +115,8 @@ def read(
     frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], dtype=object)
     cells = {m: frame[i] if i < width else pd.Series("", index=frame.index, dtype=object)
              for m, i in sheet.columns.items()}  # fmt: skip
+    if release.kind in oews_files.AREA_KINDS:
+        oews_areas.check(cells, release, sheet)
     keep = _selected(cells, release, selection)
     cells = {m: c[keep] for m, c in cells.items()}
     markers_of = {c.meaning: c.markers for c in spec}
@@ -114,6 +125,9 @@ def read(
     for meaning in ("occupation_title", "area_title", "naics_title"):
         if meaning in cells:
             out[meaning] = cells[meaning].astype(str).str.strip()
+    for meaning in oews_areas.CODES:
+        if meaning in cells:
+            out[meaning] = cells[meaning].map(oews_areas.code_text)
     out["naics"] = cells["naics"].map(_naics) if "naics" in cells else "000000"
     markers = {}
     for meaning, column in cells.items():

@@ -23,7 +23,7 @@ from etl.readers.csvfile import read_csv, require_unique, require_values
 COLUMNS_FILE = Path("reference") / "oews_columns.csv"
 CROSSWALK_FILE = Path("reference") / "oes_soc_crosswalk.csv"
 TOPCODES_FILE = Path("reference") / "oews_topcodes.csv"
-KINDS = ("national", "sector", "state")
+KINDS = ("national", "sector", "state", "official_state", "metro")
 MARKERS = ("*", "**", "***", "#", "~")
 # Meanings the reader itself relies on: the table cannot leave them out.
 NEEDED = ("occupation_code", "occupation_title")

@@ -1,7 +1,8 @@
 """official_wages: BLS OEWS wages and employment, one row per occupation x area x sector x year.
 
 Input: every OEWS file in raw/oews (national, national-by-sector, state mean wages), for the
-occupations in reference/occupations.csv. Several releases side by side each give their own
+occupations in reference/occupations.csv. BLS's official state and metro files go to
+area_wages instead. Several releases side by side each give their own
 year. BLS markers stay visible as flags; a top-coded wage is the release's threshold, flagged.
 """
 
@@ -86,6 +87,7 @@ def run(
     # Sector and state files: only reference/occupations.csv's set, which is all the pages
     # show from them; every occupation there would be ~16,000 rows a sector release for no view.
     selection = oews.Selection(frozenset(occupations["occupation_code"]), True, crosswalk)
+    oews_releases = [r for r in oews_releases if r.kind in SOURCE_OF_KIND]
     frames = [_release(r, selection, us_states, topcodes, oews_columns) for r in oews_releases]
     if not frames:
         return pd.DataFrame(columns=COLUMNS)

@@ -44,6 +44,7 @@ KEY_FIGURES = {
     "/data": ["himalayas-cma-guide", "researchcom-cma-duties", "Where sources disagree"],
     "/careers": ["Medical assistants", "817,870", "Registered nurses", "Compare with"],
     "/countries/states": ["Washington", "$53,780", "Puerto Rico"],
+    "/countries/metros": ["No metro-area file yet", "oesm24ma.zip"],  # no metro file shipped
     "/over-time": ["12 releases loaded", "May 2025", "shown as gaps", "Adjust for inflation"],
     "/offer": ["Check a pay offer", "Pay offered (US$)", "Years of experience"],
 }
@@ -125,13 +126,14 @@ def test_every_page_shows_its_figures_passes_axe_and_works_by_keyboard(dash_duo,
 
 
 def test_every_page_linked_from_the_navbar_opens_cleanly(dash_duo, app):
-    """The navbar links every page (but the states sub-page, which Countries and the overview
-    link to); following each, as a click, shows that page."""
+    """The navbar links every page (but the sub-pages: states, which Countries and the overview
+    link to, and metro areas, which the states page links to); following each, as a click,
+    shows that page."""
     dash_duo.start_server(app)
     open_page(dash_duo, "/")
     links = dash_duo.find_elements(f"#{ids.NAVBAR} a.nav-link")
     paths = [urlsplit(link.get_attribute("href")).path for link in links]
-    assert set(paths) == set(KEY_FIGURES) - {"/countries/states"}
+    assert set(paths) == set(KEY_FIGURES) - {"/countries/states", "/countries/metros"}
     for path in paths:
         dash_duo.find_element(f"#{ids.NAVBAR} a.nav-link[href='{path}']").click()
         WebDriverWait(dash_duo.driver, TIMEOUT).until(

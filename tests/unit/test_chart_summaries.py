@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import charts, components, ids, page_charts
 from dashboard.view import BASES, DOLLARS, STATS, View
+from tests.unit.charting import shown_tables
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -45,7 +46,8 @@ def alternative_views(spec: charts.ChartSpec, tables) -> list[View]:
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
-def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables):
+def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables, area_tables):
+    tables = shown_tables(spec, tables, area_tables)
     shown = spec.render(tables, View())
     assert spec.alt is not None, "every chart needs a text alternative"
     assert shown.summary.startswith(spec.title.split(":")[0])
@@ -57,9 +59,10 @@ def test_every_chart_has_a_summary_stating_numbers_from_its_rows(spec, tables):
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
-def test_the_summary_follows_the_view(spec, tables):
+def test_the_summary_follows_the_view(spec, tables, area_tables):
     """Whenever a view changes what a chart shows, its summary says something else; a view
     that changes nothing (on this data) leaves the summary as it was."""
+    tables = shown_tables(spec, tables, area_tables)
     default = spec.render(tables, View())
     drawn = default.figure.to_json()
     shown = [spec.render(tables, view) for view in alternative_views(spec, tables)]
@@ -71,13 +74,22 @@ def test_the_summary_follows_the_view(spec, tables):
     assert all(s.summary == default.summary for s in same)
 
 
+def test_the_metro_summary_follows_the_state(area_tables):
+    spec = charts.get(ids.METROS_PAY)
+    washington = spec.render(area_tables, View(state="WA")).summary
+    assert "Seattle-Tacoma-Bellevue, WA ($57,410)" in washington and "in WA" in washington
+    assert "1 area(s) without a published wage" in washington  # Wenatchee (*)
+    assert "Columbus, OH" in spec.render(area_tables, View(state="OH")).summary
+
+
 def test_a_typed_salary_is_in_the_pay_summary(tables):
     spec = charts.get(ids.PAY_DISTRIBUTION)
     assert "$45,000 is about the" in spec.render(tables, View(salary=45000.0)).summary
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
-def test_the_table_holds_every_row(spec, tables):
+def test_the_table_holds_every_row(spec, tables, area_tables):
+    tables = shown_tables(spec, tables, area_tables)
     headers, cells = spec.render(tables, View()).table
     rows = spec.rows(tables, View())
     assert len(cells) == len(rows) and headers

@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import charts, components, ids
 from dashboard.view import View
+from tests.unit.charting import shown_tables
 
 FIGURES_DIR = Path(charts.__file__).parent / "figures"
 VIEWS = [View(), View(basis="ppp", stat="mean", salary=50000), View(basis="local", stat="median")]
@@ -39,6 +40,7 @@ def test_the_required_charts_are_registered():
         "/employers",
         "/countries",
         "/countries/states",
+        "/countries/metros",
         "/outlook",
         "/pay",
         "/education",
@@ -65,7 +67,8 @@ def test_graph_and_caption_ids_are_declared(chart):
 
 @pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
 @pytest.mark.parametrize("view", VIEWS, ids=["default", "ppp-mean-salary", "local-median"])
-def test_every_chart_builds_with_title_axes_hover_and_caption(tables, chart, view):
+def test_every_chart_builds_with_title_axes_hover_and_caption(tables, area_tables, chart, view):
+    tables = shown_tables(chart, tables, area_tables)
     shown = chart.render(tables, view)
     fig = shown.figure
     assert isinstance(fig, go.Figure)
@@ -82,14 +85,16 @@ def test_every_chart_builds_with_title_axes_hover_and_caption(tables, chart, vie
 
 
 @pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
-def test_rows_are_a_frame_and_tables_used_exist(tables, chart):
+def test_rows_are_a_frame_and_tables_used_exist(tables, area_tables, chart):
+    tables = shown_tables(chart, tables, area_tables)
     assert isinstance(chart.rows(tables, View()), pd.DataFrame)
     assert not chart.rows(tables, View()).empty
     assert set(chart.tables_used) <= set(tables.__dataclass_fields__)
 
 
 @pytest.mark.parametrize("chart", charts.CHARTS, ids=chart_ids())
-def test_unknown_source_gives_a_message_figure(tables, chart):
+def test_unknown_source_gives_a_message_figure(tables, area_tables, chart):
+    tables = shown_tables(chart, tables, area_tables)
     shown = chart.render(tables, View(sources=("no-such-source",)))
     assert len(shown.figure.data) == 0
     assert shown.figure.layout.annotations[0].text
