@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import alt_text
+from dashboard.figures import alt_text, narrow
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -58,6 +58,7 @@ class ChartSpec:
         """Figure, caption and text alternative for this view, from one computation of rows."""
         rows = self.rows(tables, view)
         figure, caption = self.build(tables, view, rows), self.caption(tables, view, rows)
+        figure = narrow.fit(figure)  # its phone layout, applied in the browser (narrow.js)
         if self.alt is None:
             return Rendered(figure, caption, rows)
         table = (alt_text.headers(rows, self.alt.columns), alt_text.cells(rows, self.alt.columns))

@@ -49,6 +49,15 @@ def source_colour(source_id: str, source_ids: list[str]) -> str:
     return OKABE_ITO[index % len(OKABE_ITO)]
 
 
+def ink_on(colour: str) -> str:
+    """Black or white, whichever reads better on `colour` ("#F0E442" -> black): WCAG's
+    relative luminance against the contrast of each."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
 def _template() -> go.layout.Template:
     axis = {
         "gridcolor": GRID,

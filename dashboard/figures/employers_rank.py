@@ -64,7 +64,7 @@ def _rank_dots(tables: Tables, group: pd.DataFrame, colour: str) -> go.Scatter:
         mode="markers+text",
         marker={"color": colour, "size": 30},
         text=[f"#{int(r)}" for r in group["rank"]],
-        textfont={"color": "white", "size": 13},
+        textfont={"color": theme.ink_on(colour), "size": 13},  # "#1" readable on yellow too
         customdata=list(
             zip(group["naics"], group["naics_title"], group["setting_as_written"], strict=True)
         ),

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
+from dashboard.figures import narrow
 from dashboard.figures.base import base_figure, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
@@ -68,7 +69,13 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "range": [0, top * 1.22],
         },
     )
-    return fig
+    # On a phone: "Junior / 0–1 yr"; the hover keeps the level's full name.
+    group = data.drop_duplicates("level")
+    short = [
+        _short(level, years) for level, years in zip(group["level"], group["years"], strict=True)
+    ]
+    ticks = {"xaxis.tickvals": _labels(group), "xaxis.ticktext": short, "xaxis.tickangle": 0}
+    return narrow.declare(fig, {**ticks, "xaxis.tickfont.size": 12})
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -123,6 +130,12 @@ def _step_annotations(data: pd.DataFrame, stat: str) -> list[dict]:
             }
         )
     return notes
+
+
+def _short(level: str, years: str) -> str:
+    """ "Senior Clinical Medical Assistant", "3–6 years" -> "Senior<br>3–6 yrs"."""
+    rank = level.replace("Clinical Medical Assistant", "").strip() or "CMA"
+    return f"{rank}<br>{years.replace('years', 'yrs').replace('year', 'yr')}"
 
 
 def _labels(group: pd.DataFrame) -> list[str]:

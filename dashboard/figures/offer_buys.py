@@ -136,6 +136,8 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
                 hoverinfo="skip",
             )
         )
+        # The star is said in words too, not by its colour and shape alone.
+        fig.update_layout(title_subtitle_text=f"{fig.layout.title.subtitle.text}; ★ your state")
     fig.update_geos(scope="usa", projection_type="albers usa", resolution=110)
     fig.update_layout(margin={"l": 0, "r": 0}, showlegend=False)
     return fig

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import official
+from dashboard.figures import narrow, official
 from dashboard.figures.base import message_figure, select_sources, subplots
 from dashboard.figures.captions import (
     Used,
@@ -167,7 +167,21 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         showlegend=False,
         margin={"t": 130},
     )
-    return fig
+    short = _short_employment(fig)
+    # Room on the left for the first vintage's labels, which sit to the left of its points.
+    axes = {(fig.data[i].xaxis or "x")[1:] for i in short}
+    room = {f"xaxis{n}.range": [-1.0, len(data) - 0.4] for n in axes}
+    return narrow.declare(fig, room, short)
+
+
+def _short_employment(fig: go.Figure) -> dict[int, dict]:
+    """On a phone the start and end of employment read "784k", "902k": full counts would run
+    into the next vintage's (the hover and the table keep them)."""
+    return {
+        index: {"text": [f"{y / 1000:,.0f}k" for y in trace.y], "textfont.size": 11}
+        for index, trace in enumerate(fig.data)
+        if trace.name and trace.name.startswith("Employment ") and trace.text is not None
+    }
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:

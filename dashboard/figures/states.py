@@ -158,8 +158,10 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
                 marker_line={"color": theme.MUTED, "width": 0.7},
                 hovertext=[_hover(r) for r in unpublished.itertuples()],
                 hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=True,  # grey named in words, not by its colour alone (WCAG 1.4.1)
             )
         )
+        fig.update_layout(showlegend=True)
     fig.update_geos(
         scope="usa",
         projection_type="albers usa",
