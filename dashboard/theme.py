@@ -99,3 +99,9 @@ def register() -> None:
 
 
 register()
+
+
+def template():
+    """The registered template itself: a figure built without validation (figures/base.py)
+    would otherwise send plotly.js the bare name, which only plotly.py knows how to resolve."""
+    return pio.templates[TEMPLATE]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -40,18 +41,27 @@ class Used:
     what: str = ""
 
 
+@per_tables
+def _publishers(tables: Tables) -> dict[str, tuple[str, str]]:
+    """source_id -> (publisher, year published), once per loaded tables: captions ask often."""
+    sources = tables.sources
+    return {
+        str(sid): (str(name), str(published)[:4])
+        for sid, name, published in zip(
+            sources["source_id"], sources["publisher"], sources["published"], strict=True
+        )
+    }
+
+
 def publisher(tables: Tables, source_id: str) -> str:
-    found = tables.sources.loc[tables.sources["source_id"] == source_id, "publisher"]
-    return str(found.iloc[0]) if len(found) else source_id
+    found = _publishers(tables).get(source_id)
+    return found[0] if found else source_id
 
 
 def source_label(tables: Tables, source_id: str) -> str:
     """Publisher and year of publication, as in Himalayas (2025)."""
-    found = tables.sources[tables.sources["source_id"] == source_id]
-    if found.empty:
-        return source_id
-    year = str(found["published"].iloc[0])[:4]
-    return f"{found['publisher'].iloc[0]} ({year})"
+    found = _publishers(tables).get(source_id)
+    return f"{found[0]} ({found[1]})" if found else source_id
 
 
 def cited(tables: Tables, source_id: str, topics: Iterable[str]) -> list[str]:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, careers_pay, official
-from dashboard.figures.base import message_figure
+from dashboard.figures.base import message_figure, subplots, vertical_line
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -64,7 +63,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         return message_figure(TITLE, careers_labels.NO_DATA)
     period = careers_labels.projection_span(careers)
     release = careers_labels.release_label(careers)
-    fig = make_subplots(
+    fig = subplots(
         rows=1,
         cols=3,
         shared_yaxes=True,
@@ -97,7 +96,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     _baseline_growth(fig, data)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     fig.update_layout(
-        template=theme.TEMPLATE,
+        template=theme.template(),
         title={
             "text": TITLE,
             "subtitle": {
@@ -180,12 +179,7 @@ def _baseline_growth(fig: go.Figure, data: pd.DataFrame) -> None:
     if base.empty:
         return
     value = float(base["pct_change"].iloc[0])
-    fig.add_vline(
-        x=value,
-        row=1,
-        col=2,
-        line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
-    )
+    vertical_line(fig, value, {"color": theme.REFERENCE, "dash": "dash", "width": 1.5}, axis=2)
 
 
 def _baseline_note(data: pd.DataFrame) -> str:

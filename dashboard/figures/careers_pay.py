@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, official
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import base_figure, message_figure, vertical_line
 from dashboard.figures.spans import flat
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -85,7 +85,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "range": [0, (widest if not fmt.missing(widest) else 1) * 1.05],
         },
         yaxis={
-            "title": None,
+            "title": {"text": None},
             "categoryorder": "array",
             "categoryarray": [careers_labels.label(r) for r in data.itertuples()],
         },
@@ -182,7 +182,8 @@ def _baseline_line(fig: go.Figure, drawn: pd.DataFrame) -> None:
     base = drawn[drawn["role"] == "baseline"]
     if base.empty:
         return
-    fig.add_vline(
-        x=float(base["median_annual_usd"].iloc[0]),
+    vertical_line(
+        fig,
+        float(base["median_annual_usd"].iloc[0]),
         line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
     )

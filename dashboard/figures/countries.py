@@ -83,7 +83,7 @@ def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         showlegend=bool(data["high_open"].any() or data["low_open"].any()),
         xaxis={**_range_axis(view, data), "range": [0, widest * LABEL_ROOM]},
         yaxis={
-            "title": None,
+            "title": {"text": None},
             "categoryorder": "array",
             "categoryarray": [_label(r) for r in data.itertuples()],
         },

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -59,7 +59,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "tickformat": "~s",
             "range": [0, widest * 1.08],
         },
-        yaxis={"title": None},
+        yaxis={"title": {"text": None}},
     )
     return fig
 
@@ -117,8 +117,9 @@ def _bar(tables: Tables, group: pd.DataFrame, stat: str, colour: str) -> go.Bar:
 def _reference_line(fig: go.Figure, tables: Tables, value: float, group: pd.DataFrame) -> None:
     who = " and ".join(publisher(tables, s) for s in dict.fromkeys(group["source_id"]))
     periods = ", ".join(dict.fromkeys(str(p) for p in group["period"].dropna())) or "period n/a"
-    fig.add_vline(
-        x=value,
+    vertical_line(
+        fig,
+        value,
         line={"color": theme.REFERENCE, "dash": "dash", "width": 2},
         # Above the plot, so it never covers a bar.
         annotation={
@@ -127,7 +128,7 @@ def _reference_line(fig: go.Figure, tables: Tables, value: float, group: pd.Data
             "xanchor": "right",
             "yanchor": "bottom",
         },
-        annotation_position="top",
+        position="top",
     )
 
 

@@ -41,7 +41,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "ticktext": [fmt.ordinal(r) for r in range(1, top + 1)],
             "range": [0.5, top + 0.5],
         },
-        yaxis={"title": None, "categoryorder": "array", "categoryarray": order},
+        yaxis={"title": {"text": None}, "categoryorder": "array", "categoryarray": order},
     )
     return fig
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.base import message_figure
+from dashboard.figures.base import message_figure, subplots, vertical_line
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -65,7 +64,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if data.empty:
         return message_figure(TITLE, "No official sector figures from the selected sources.")
     release = str(data["release"].iloc[0])
-    fig = make_subplots(
+    fig = subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
@@ -101,7 +100,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     )
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
     fig.update_layout(
-        template=theme.TEMPLATE,
+        template=theme.template(),
         title={
             "text": TITLE,
             "subtitle": {
@@ -221,9 +220,4 @@ def _all_industries_line(fig: go.Figure, tables: Tables, view: View, data: pd.Da
     value = _all_industries_mean(tables, view, data)
     if value is None:
         return
-    fig.add_vline(
-        x=value,
-        row=1,
-        col=1,
-        line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
-    )
+    vertical_line(fig, value, {"color": theme.REFERENCE, "dash": "dash", "width": 1.5})

@@ -60,7 +60,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     top = max(data[f"{s}_annual_usd"].max() for s in stats)
     fig.update_layout(
         barmode="group",
-        xaxis_title="Career level (years of experience)",
+        xaxis_title_text="Career level (years of experience)",
         yaxis={
             "title": "Annual pay (US$)",
             "tickprefix": "$",

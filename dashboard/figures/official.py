@@ -18,6 +18,7 @@ import pandas as pd
 from dashboard import fmt, theme
 from dashboard.figures.base import select_sources
 from dashboard.figures.captions import publisher
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -79,6 +80,7 @@ def release_of(frame: pd.DataFrame, year: int | None) -> str | None:
     return None if labels.empty else str(labels.iloc[0])
 
 
+@per_tables
 def latest_release(tables: Tables) -> str | None:
     """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
     # All-industry rows only: a newer sector file alone (natsector_M2024 beside national_M2023)
@@ -125,8 +127,10 @@ def occupation_name(code: str, title: str) -> str:
     return name + (FOCUS_SUFFIX if code == FOCUS else "")
 
 
+@per_tables
 def names(tables: Tables) -> dict[str, str]:
-    """Occupation code -> readable name, whichever official table has the occupation."""
+    """Occupation code -> readable name, whichever official table has the occupation (once per
+    loaded tables: it reads every row of both). Do not modify the dict returned."""
     found: dict[str, str] = {}
     for frame in (tables.projections, tables.official_wages):
         for code, title in zip(frame["occupation_code"], frame["occupation_title"], strict=True):

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.base import message_figure, select_sources
+from dashboard.figures.base import message_figure, select_sources, subplots
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -128,7 +127,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No outlook figures from the selected sources.")
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=2,
         subplot_titles=[p[1] for p in PANELS],
@@ -157,7 +156,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     )
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(
-        template=theme.TEMPLATE,
+        template=theme.template(),
         title={
             "text": TITLE,
             "subtitle": {

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -268,12 +268,12 @@ def _points_trace(
 def _salary_line(fig: go.Figure, tables: Tables, view: View, data: pd.DataFrame) -> None:
     placement = place(tables, view, data)
     where = f" ({placement.short()})" if placement else ""
-    fig.add_vline(
-        x=view.salary,
+    vertical_line(
+        fig,
+        view.salary,
         line={"color": theme.YOUR_SALARY, "width": 3},
         annotation={
             "text": f"Your salary {fmt.money(view.salary)}{where}",
             "font": {"color": theme.YOUR_SALARY, "size": 13},
         },
-        annotation_position="top right",
     )
