@@ -13,12 +13,10 @@ LEAKS = ("Traceback", 'File "', "/work/", "site-packages", "/usr/lib", "Werkzeug
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    from etl.__main__ import main
-
-    out = tmp_path_factory.mktemp("hostile") / "processed"
-    assert main(["--out", str(out), "--quiet"]) == 0
-    app = create_app(out)
+def client(processed_dir):
+    """An app of its own over the session's tables (the crafted bodies must not reach the
+    session app's answer cache)."""
+    app = create_app(processed_dir)
     return app, app.server.test_client()
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import etl
 from etl import registry
-from etl.config import PROJECT_ROOT, RAW_DIR
+from etl.config import PROJECT_ROOT
 from etl.errors import InputError
 from etl.tables import salary_summary
 from tests.conftest import tree_digest
@@ -56,34 +56,34 @@ def test_written_table_is_unique_and_sorted_on_its_key(step, etl_result):
     pd.testing.assert_frame_equal(frame, ordered)
 
 
-def test_build_returns_the_result_then_skips_then_force_rebuilds(tmp_path):
+def test_build_returns_the_result_then_skips_then_force_rebuilds(raw_dir, tmp_path):
     out = tmp_path / "processed"
     steps: list[str] = []
-    first = etl.build(RAW_DIR, out, progress=lambda step, rows, seconds: steps.append(step))
+    first = etl.build(raw_dir, out, progress=lambda step, rows, seconds: steps.append(step))
     assert (first.written, first.skipped) == (True, False)
     assert steps == ["inputs", *registry.names()]
     assert set(first.timings) == set(steps)
     assert list(first.tables) == list(registry.names())
-    assert first.manifest == etl.plan(RAW_DIR, out).previous
+    assert first.manifest == etl.plan(raw_dir, out).previous
     assert first.changes is first.tables["changes"] and first.changes.empty
     assert first.discrepancies is first.tables["discrepancies"] and len(first.discrepancies)
 
     before = tree_digest(out)
-    second = etl.build(RAW_DIR, out)
+    second = etl.build(raw_dir, out)
     assert (second.skipped, second.written, second.tables) == (True, False, {})
     assert second.manifest == first.manifest
     assert tree_digest(out) == before
 
-    third = etl.build(RAW_DIR, out, force=True)
+    third = etl.build(raw_dir, out, force=True)
     assert (third.skipped, third.written) == (False, True)
     assert third.manifest["data_version"] == first.manifest["data_version"]
     for name in registry.names():
         assert third.manifest["tables"][name]["sha256"] == first.manifest["tables"][name]["sha256"]
 
 
-def test_check_mode_validates_and_writes_nothing(tmp_path):
+def test_check_mode_validates_and_writes_nothing(raw_dir, tmp_path):
     out = tmp_path / "processed"
-    result = etl.build(RAW_DIR, out, write=False)
+    result = etl.build(raw_dir, out, write=False)
     assert (result.written, result.skipped, result.manifest) == (False, False, None)
     assert set(result.tables) == set(registry.names())
     assert not out.exists()

@@ -24,7 +24,7 @@ from etl.schemas import TABLES
 from etl.tables import official_wages
 from tests.conftest import tree_digest
 
-KILL_POINTS = 8  # spread over the whole run, start to swap
+KILL_POINTS = 6  # spread over the whole run, start to swap
 
 
 def etl_command(raw: Path, out: Path) -> list[str]:
