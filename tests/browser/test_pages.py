@@ -281,13 +281,3 @@ def test_invalid_url_values_fall_back_with_a_note(dash_duo, app):
     dash_duo.wait_for_contains_text(f"#{ids.VIEW_WARNINGS}", "gold", timeout=TIMEOUT)
     assert dash_duo.find_element(f"#{radio_input(ids.COUNTRIES_BASIS, 'usd')}").is_selected()
     assert console_errors(dash_duo) == []
-
-
-def test_narrow_window_keeps_the_content_readable(dash_duo, app):
-    dash_duo.start_server(app)
-    dash_duo.driver.set_window_size(420, 900)
-    open_page(dash_duo, "/countries", GRAPHS["/countries"])
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
-    assert width <= 440, "no horizontal scrolling on a phone-sized window"
-    screenshot(dash_duo, "narrow-countries")
-    dash_duo.driver.set_window_size(1280, 1000)
