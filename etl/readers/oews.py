@@ -111,14 +111,17 @@ def read(
     require_agreement(release.path, release.year, list(title.years))
     topcode = oews_notes.threshold(release.path, release.year, [*release.notes, title], topcodes)
     body = sheet.rows[sheet.header_row + 1 :]
-    width = max((len(r) for r in body), default=0)
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], dtype=object)
-    cells = {m: frame[i] if i < width else pd.Series("", index=frame.index, dtype=object)
-             for m, i in sheet.columns.items()}  # fmt: skip
     if release.kind in oews_files.AREA_KINDS:
-        oews_areas.check(cells, release, sheet)
-    keep = _selected(cells, release, selection)
-    cells = {m: c[keep] for m, c in cells.items()}
+        cells = _cells(body, sheet, range(len(body)))
+        oews_areas.check(cells, release, sheet)  # every row's area, not only the kept ones
+        keep = _selected(cells, release, selection)
+        cells = {m: c[keep] for m, c in cells.items()}
+    else:
+        # Rows are chosen on their code (and group) first, and only the kept rows become a
+        # frame: a sector file holds every occupation of every industry.
+        keys = {m: _column(body, i) for m, i in sheet.columns.items() if m in KEY_MEANINGS}
+        keep = _selected(keys, release, selection)
+        cells = _cells(body, sheet, keep.index[keep.to_numpy()])
     markers_of = {c.meaning: c.markers for c in spec}
     out = pd.DataFrame(index=cells["occupation_code"].index)
     out["occupation_code"] = _codes(cells["occupation_code"], release, selection)
@@ -145,6 +148,27 @@ def read(
     out["release"] = str(release.year) if unnamed_month else release.label
     out["kind"] = release.kind
     return out.reset_index(drop=True)
+
+
+KEY_MEANINGS = ("occupation_code", "occupation_group")
+
+
+def _cells(body: list[list], sheet, positions) -> dict[str, pd.Series]:
+    """Each located column of the data rows at these positions (indexed by position)."""
+    width = max((len(r) for r in body), default=0)
+    frame = pd.DataFrame(
+        [body[p] + [""] * (width - len(body[p])) for p in positions],
+        index=pd.Index(positions, dtype="int64"),
+        columns=range(width),
+        dtype=object,
+    )
+    return {m: frame[i] if i < width else pd.Series("", index=frame.index, dtype=object)
+            for m, i in sheet.columns.items()}  # fmt: skip
+
+
+def _column(body: list[list], index: int) -> pd.Series:
+    """One column of the data rows, "" where a row stops short of it."""
+    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
 
 
 def _selected(cells: dict[str, pd.Series], release: Release, selection: Selection) -> pd.Series:
