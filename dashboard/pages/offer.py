@@ -155,9 +155,10 @@ def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
 
 
 def result_block(tables: data.Tables, given: dict[str, str]) -> list:
-    """The answers for the values given, the reason they cannot be answered, or the intro."""
+    """The answers for the values given, or the reason they cannot be answered; nothing before
+    anything is given (the form's own hint, INTRO, says what to do)."""
     if not any(given.values()):
-        return [html.P(INTRO, className="text-muted")]
+        return []
     try:
         offer = inputs.parse(given, tables)
     except inputs.OfferError as err:
