@@ -17,6 +17,7 @@ from pandera.typing import Series
 from etl.contract import PERSONS, USD_HOUR, Strict, columns_of, key_of, money, text
 from etl.errors import InputError
 from etl.readers import oews, oews_areas, oews_files
+from etl.tables import official_wages
 
 AREA_TYPES = ["state", "territory", "metro", "nonmetro"]
 SOURCE_ID = "bls-oews-areas"
@@ -89,7 +90,14 @@ def run(
     if not frames:
         return pd.DataFrame(columns=COLUMNS)
     table = pd.concat(frames, ignore_index=True)[COLUMNS]
-    _require_unique(table, releases)
+    official_wages.require_unique(
+        table,
+        KEY,
+        releases,
+        "rows give the same occupation, area and year",
+        releases[0].path,
+        column="AREA",
+    )
     return table.sort_values(KEY, ignore_index=True)
 
 
@@ -127,16 +135,3 @@ def _states(title: str, state: str, area_type: str) -> str:
         if all(len(s) == 2 and s.isalpha() and s.isupper() for s in named):
             return "-".join(dict.fromkeys([state, *named]))
     return state
-
-
-def _require_unique(table: pd.DataFrame, releases: list[oews.Release]) -> None:
-    dup = table[table.duplicated(KEY, keep=False)]
-    if not dup.empty:
-        first = dup.iloc[0]
-        files = sorted({r.path.name for r in releases if r.year == first["year"]})
-        raise InputError(
-            releases[0].path,
-            f"two rows give the same occupation, area and year ({', '.join(files)})",
-            column="AREA",
-            text=" ".join(str(first[c]) for c in KEY),
-        )

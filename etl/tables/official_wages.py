@@ -8,6 +8,8 @@ year. BLS markers stay visible as flags; a top-coded wage is the release's thres
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -97,7 +99,13 @@ def run(
             table[column] = None
     table = table[COLUMNS]
     table["naics_title"] = table["naics_title"].fillna("Cross-industry")
-    _require_unique(table, oews_releases)
+    require_unique(
+        table,
+        KEY,
+        oews_releases,
+        "files give the same occupation, area, sector and year",
+        oews_releases[0].path.parent,
+    )
     return table.sort_values(KEY, ignore_index=True)
 
 
@@ -130,13 +138,23 @@ def _with_states(frame: pd.DataFrame, states: pd.DataFrame, release: oews.Releas
     return frame
 
 
-def _require_unique(table: pd.DataFrame, releases: list[oews.Release]) -> None:
-    dup = table[table.duplicated(KEY, keep=False)]
+def require_unique(
+    table: pd.DataFrame,
+    key: list[str],
+    releases: list[oews.Release],
+    what: str,
+    where: Path,
+    column: str | None = None,
+) -> None:
+    """Refuse two rows with one key: "two {what} (the files of that year)", with the key's
+    values (official_wages and area_wages both read several files per release)."""
+    dup = table[table.duplicated(key, keep=False)]
     if not dup.empty:
         first = dup.iloc[0]
         files = sorted({r.path.name for r in releases if r.year == first["year"]})
         raise InputError(
-            releases[0].path.parent,
-            f"two files give the same occupation, area, sector and year ({', '.join(files)})",
-            text=" ".join(str(first[c]) for c in KEY),
+            where,
+            f"two {what} ({', '.join(files)})",
+            column=column,
+            text=" ".join(str(first[c]) for c in key),
         )
