@@ -2,7 +2,9 @@
 // dashboard/figures/narrow.py). While the graph is narrower than `below` px it is drawn with
 // the `narrow` patch, and with `wide` (the figure's own values) again when it widens: in the
 // browser, with no request, after every draw, callback redraw or resize. The patched figure is
-// a copy (Plotly.react), so the figure Dash holds is never changed.
+// a copy (Plotly.react), so the figure Dash holds is never changed. A figure that arrives for a
+// graph already narrow (the first draw, a callback's redraw) is patched before it is drawn:
+// drawn once, not wide and then narrow again (each draw of a chart costs 50-300 ms).
 (function () {
   var form = new WeakMap(); // the layout object plotly draws -> "narrow" or "wide"
 
@@ -40,11 +42,14 @@
   }
 
   function patched(gd, part) {
-    var layout = gd.layout;
+    return patchedFigure(gd.data, gd.layout, part);
+  }
+
+  function patchedFigure(data, layout, part) {
     Object.keys(part.layout || {}).forEach(function (path) {
       layout = setPath(layout, path, part.layout[path]);
     });
-    var data = gd.data.map(function (trace, index) {
+    data = data.map(function (trace, index) {
       var changes = (part.traces || {})[String(index)] || {};
       Object.keys(changes).forEach(function (path) {
         trace = setPath(trace, path, changes[path]);
@@ -68,14 +73,7 @@
     }
     var figure = patched(gd, spec[want]);
     form.set(figure[1], want);
-    // Plotly.react keeps an axis's automatic tick angle from the last draw: angles are set
-    // again by relayout, which measures them anew.
-    var angles = {};
-    Object.keys(spec[want].layout || {}).forEach(function (path) {
-      if (/tickangle$/.test(path)) {
-        angles[path] = spec[want].layout[path] === null ? "auto" : spec[want].layout[path];
-      }
-    });
+    var angles = autoAngles(spec[want]);
     window.Plotly.react(gd, figure[0], figure[1])
       .then(function () {
         return Object.keys(angles).length ? window.Plotly.relayout(gd, angles) : null;
@@ -83,6 +81,81 @@
       .then(function () {
         gd.dataset.layoutForm = want;
       });
+  }
+
+  // The figure Plotly.react is about to draw, in its narrow form if the graph is narrow and
+  // the figure is fresh (its form unknown): dcc.Graph calls react(gd, {data, layout, ...}).
+  function beforeDraw(gd, figure) {
+    var layout = figure && figure.layout;
+    var spec = layout && layout.meta && layout.meta.narrow;
+    if (!spec || form.has(layout) || !Array.isArray(figure.data)) {
+      return figure;
+    }
+    if (!gd || !gd.clientWidth || gd.clientWidth >= spec.below) {
+      return figure;
+    }
+    var drawn = patchedFigure(figure.data, layout, spec.narrow);
+    form.set(drawn[1], "narrow");
+    return Object.assign({}, figure, { data: drawn[0], layout: drawn[1] });
+  }
+
+  function hook(plotly) {
+    if (!plotly || typeof plotly.react !== "function" || plotly.react.narrowHooked) {
+      return;
+    }
+    var react = plotly.react;
+    var wrapped = function (gd, figure) {
+      var target = typeof gd === "string" ? document.getElementById(gd) : gd;
+      if (arguments.length === 2 && figure && !Array.isArray(figure)) {
+        var fresh = !(target && target._fullLayout); // a redraw keeps old tick angles
+        var drawn = beforeDraw(target, figure);
+        var done = react.call(this, gd, drawn);
+        if (drawn === figure || fresh) {
+          return done;
+        }
+        return done.then(function (result) {
+          var angles = autoAngles(narrowSpec(drawn.layout).narrow);
+          return Object.keys(angles).length ? plotly.relayout(target, angles) : result;
+        });
+      }
+      return react.apply(this, arguments);
+    };
+    wrapped.narrowHooked = true;
+    plotly.react = wrapped;
+  }
+
+  function narrowSpec(layout) {
+    return layout.meta.narrow;
+  }
+
+  // Plotly.react keeps an axis's automatic tick angle from the last draw: angles are set
+  // again by relayout, which measures them anew.
+  function autoAngles(part) {
+    var angles = {};
+    Object.keys(part.layout || {}).forEach(function (path) {
+      if (/tickangle$/.test(path)) {
+        angles[path] = part.layout[path] === null ? "auto" : part.layout[path];
+      }
+    });
+    return angles;
+  }
+
+  // plotly.js arrives after this script (a deferred script): wrap it as it is defined.
+  if (window.Plotly) {
+    hook(window.Plotly);
+  } else {
+    var plotlyValue;
+    Object.defineProperty(window, "Plotly", {
+      configurable: true,
+      enumerable: true,
+      get: function () {
+        return plotlyValue;
+      },
+      set: function (value) {
+        plotlyValue = value;
+        hook(value);
+      },
+    });
   }
 
   function watch(gd) {
