@@ -115,11 +115,19 @@ def install(app) -> None:
         return response
 
     build_index = app.interpolate_index
+    # Dash asks for its layout and callbacks only once its scripts have run; asked for here,
+    # at the top of the page, they arrive while the scripts compile, and Dash's own requests
+    # (same URL, mode and credentials) are answered from these.
+    preload = "".join(
+        f'\n<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>'
+        for name in ("_dash-layout", "_dash-dependencies")
+    )
 
     def interpolate_index(**parts) -> str:
         page = build_index(**parts)
         path = request.path if request else ""
         page = TABLE_SCRIPT.sub("", page)
+        page = page.replace("<head>", "<head>" + preload, 1)
         if path not in GRID_PAGES:
             page = GRID_SCRIPT.sub("", page)
         if path in chart_pages:
