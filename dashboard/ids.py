@@ -75,6 +75,7 @@ CAREERS_JOBS_GRAPH = "careers-jobs-graph"
 CAREERS_JOBS_CAPTION = "careers-jobs-caption"
 CAREERS_TABLE = "careers-table"
 CAREERS_OCCUPATIONS = "careers-occupations"
+CAREERS_OPTIONS = "careers-options"  # every occupation, given to the picker once idle
 
 # Pay over time
 OVER_TIME_PAY = "over-time-pay"

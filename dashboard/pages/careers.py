@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import careers_labels, careers_table, official
@@ -54,18 +54,30 @@ def layout(**query) -> html.Div:
 
 
 def picker(tables: data.Tables, view: View) -> html.Div:
-    """A searchable multi-select of every occupation in the latest national release."""
-    return components.labelled(
-        f"Compare with (up to {MAX_OCCUPATIONS}; type to search by title or SOC code)",
-        dcc.Dropdown(
-            id=ids.CAREERS_OCCUPATIONS,
-            options=occupation_options(tables),
-            value=list(official.compared(tables, view)[2:]),  # the picks, focus and base aside
-            multi=True,
-            searchable=True,
-            placeholder="The default comparison",
-        ),
-        ids.CAREERS_OCCUPATIONS,
+    """A searchable multi-select of every occupation in the latest national release.
+
+    It is drawn with its picks as its only options and given every occupation once the page
+    is drawn and the browser idle (assets/idle.js): the dropdown indexes every substring of
+    every option when it gets them, some 250 ms for the whole release, which would otherwise
+    delay the charts."""
+    options = occupation_options(tables)
+    picks = list(official.compared(tables, view)[2:])  # the picks, focus and base aside
+    return html.Div(
+        [
+            components.labelled(
+                f"Compare with (up to {MAX_OCCUPATIONS}; type to search by title or SOC code)",
+                dcc.Dropdown(
+                    id=ids.CAREERS_OCCUPATIONS,
+                    options=[o for o in options if o["value"] in picks],
+                    value=picks,
+                    multi=True,
+                    searchable=True,
+                    placeholder="The default comparison",
+                ),
+                ids.CAREERS_OCCUPATIONS,
+            ),
+            dcc.Store(id=ids.CAREERS_OPTIONS, data=options),
+        ]
     )
 
 
@@ -93,6 +105,11 @@ def update(picked: object, release: object = None, search: object = None):
 
 
 def register_callbacks(app: dash.Dash) -> None:
+    app.clientside_callback(
+        ClientsideFunction("cma", "whenIdle"),
+        Output(ids.CAREERS_OCCUPATIONS, "options"),
+        Input(ids.CAREERS_OPTIONS, "data"),
+    )
     app.callback(
         *page_charts.outputs(PATH),
         Output(ids.CAREERS_TABLE, "children"),
