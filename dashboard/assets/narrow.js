@@ -99,30 +99,22 @@
     return Object.assign({}, figure, { data: drawn[0], layout: drawn[1] });
   }
 
-  function hook(plotly) {
-    if (!plotly || typeof plotly.react !== "function" || plotly.react.narrowHooked) {
-      return;
-    }
-    var react = plotly.react;
-    var wrapped = function (gd, figure) {
-      var target = typeof gd === "string" ? document.getElementById(gd) : gd;
-      if (arguments.length === 2 && figure && !Array.isArray(figure)) {
-        var fresh = !(target && target._fullLayout); // a redraw keeps old tick angles
-        var drawn = beforeDraw(target, figure);
-        var done = react.call(this, gd, drawn);
-        if (drawn === figure || fresh) {
-          return done;
-        }
-        return done.then(function (result) {
-          var angles = autoAngles(narrowSpec(drawn.layout).narrow);
-          return Object.keys(angles).length ? plotly.relayout(target, angles) : result;
-        });
+  // Run by draw.js before every Plotly.react, and after it on a redraw.
+  var draw = (window.cmaDraw = window.cmaDraw || { transforms: [] });
+  draw.transforms.push({
+    order: 0,
+    before: function (gd, figure) {
+      return beforeDraw(gd, figure);
+    },
+    after: function (gd, drawn, redraw) {
+      // A redraw keeps the last draw's automatic tick angles: measured anew, as fit() does.
+      if (!redraw || form.get(drawn.layout) !== "narrow") {
+        return null;
       }
-      return react.apply(this, arguments);
-    };
-    wrapped.narrowHooked = true;
-    plotly.react = wrapped;
-  }
+      var angles = autoAngles(narrowSpec(drawn.layout).narrow);
+      return Object.keys(angles).length ? window.Plotly.relayout(gd, angles) : null;
+    },
+  });
 
   function narrowSpec(layout) {
     return layout.meta.narrow;
@@ -138,24 +130,6 @@
       }
     });
     return angles;
-  }
-
-  // plotly.js arrives after this script (a deferred script): wrap it as it is defined.
-  if (window.Plotly) {
-    hook(window.Plotly);
-  } else {
-    var plotlyValue;
-    Object.defineProperty(window, "Plotly", {
-      configurable: true,
-      enumerable: true,
-      get: function () {
-        return plotlyValue;
-      },
-      set: function (value) {
-        plotlyValue = value;
-        hook(value);
-      },
-    });
   }
 
   function watch(gd) {
