@@ -112,10 +112,12 @@ def _check_values(part: str, given: object, declared: list[dict], max_matches: i
             if not isinstance(item, dict) or item.get("property") != expected["property"]:
                 raise BadRequest(f"{part} do not match the callback")
             _check_id(item.get("id"), wanted_id, part)
-            if item["property"] in TEXT_PROPERTIES and not isinstance(
-                item.get("value"), str | None
-            ):
+            value = item.get("value")
+            if item["property"] in TEXT_PROPERTIES and not isinstance(value, str | None):
                 raise BadRequest(f"{item['property']} must be text")
+            # A browser's path always starts with "/"; Dash's page router fails on any other.
+            if item["property"] == "pathname" and not (value is None or value.startswith("/")):
+                raise BadRequest("pathname must start with /")
 
 
 def _check_outputs(given: object, spec: dict, max_matches: int) -> None:

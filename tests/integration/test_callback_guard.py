@@ -165,6 +165,16 @@ def test_inputs_and_state_item_by_item(http, bodies, part):
         assert post(http, {**body, part: value}).status_code == 400, value
 
 
+@pytest.mark.parametrize("pathname", ["", "pay", "x/"])
+def test_a_pathname_not_from_the_root_is_400(http, bodies, pathname):
+    body = json.loads(json.dumps(bodies["pages"]))
+    first = next(i for i in body["inputs"] if i["property"] == "pathname")
+    first["value"] = pathname
+    assert post(http, body).status_code == 400
+    first["value"] = "/pay"
+    assert post(http, body).status_code == 200
+
+
 def test_clientside_only_callback_is_400(app, http):
     output = next(k for k, v in app.callback_map.items() if "callback" not in v)
     body = {
