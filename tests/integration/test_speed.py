@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dashboard import charts, speed
+from dashboard import charts, ids, speed
 
 SCRIPT = re.compile(r'<script[^>]* src="([^"]+)"')
 
@@ -58,3 +58,34 @@ def test_fingerprinted_scripts_and_assets_are_immutable(client):
             response = http.get(url)
             assert response.status_code == 200, url
             assert response.headers["Cache-Control"] == speed.IMMUTABLE, url
+
+
+def test_every_page_asks_for_its_layout_and_callbacks_first(client):
+    http = client
+    for page in ("/", *charts.pages(), "/data"):
+        head = http.get(page).get_data(as_text=True).split("<script", 1)[0]
+        for name in ("_dash-layout", "_dash-dependencies"):
+            assert f'<link rel="preload" href="/{name}" as="fetch" crossorigin>' in head, page
+
+
+def test_the_careers_picker_gets_every_occupation_from_a_store(client):
+    http = client
+    layout = http.get("/_dash-layout", headers={"Referer": "http://localhost/careers"}).get_json()
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("props"), dict) and isinstance(node["props"].get("id"), str):
+                found[node["props"]["id"]] = node["props"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(layout)
+    picker, store = found[ids.CAREERS_OCCUPATIONS], found[ids.CAREERS_OPTIONS]
+    assert {o["value"] for o in picker["options"]} == set(picker["value"])
+    assert len(store["data"]) > len(picker["options"]) and all(
+        o in store["data"] for o in picker["options"]
+    )
