@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, careers_pay, official
-from dashboard.figures.base import message_figure, subplots, vertical_line
+from dashboard.figures.base import VALIDATE, message_figure, subplots, vertical_line
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -26,8 +27,11 @@ JOB_PANELS = (
 LABEL_ROOM = 1.35
 
 
+@per_tables
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Per occupation: OEWS employment (latest release) and the newest projection's figures."""
+    """Per occupation: OEWS employment (latest release) and the newest projection's figures.
+    Worked out once per view (the chart and the page's table start from it): do not change
+    the frame returned."""
     pay = careers_pay.rows(tables, view)[
         ["occupation_code", "release", "employment", "employment_flag"]
     ]
@@ -137,6 +141,7 @@ def _job_bars(
         for v in values
     ]
     return go.Bar(
+        _validate=VALIDATE,
         name=name,
         orientation="h",
         x=values,  # None, not 0, where BLS publishes no figure

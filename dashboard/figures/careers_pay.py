@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, official
-from dashboard.figures.base import base_figure, message_figure, vertical_line
+from dashboard.figures.base import VALIDATE, base_figure, message_figure, vertical_line
+from dashboard.figures.memo import per_tables
 from dashboard.figures.spans import flat
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -40,13 +41,14 @@ COLUMNS = [
 ]
 
 
+@per_tables
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """Each compared occupation's national, all-industry wages in the view's release (the
     latest of medical assistants' without one), lowest median first; the view's picks, or the
-    default set, are compared."""
-    rows = official.wages(tables, view)
-    year = official.shown_year(official.national(rows), view)
-    rows = official.national(rows, year)
+    default set, are compared. Worked out once per view (the page's two charts and its table
+    all start from it): do not change the frame returned."""
+    year = official.shown_national_year(tables, view)
+    rows = official.national_wages(tables, view, year)
     rows = rows[rows["occupation_code"].isin(official.compared(tables, view))].copy()
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -131,6 +133,7 @@ def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]
         keep = group.index.isin(closed.index)
         traces.append(
             go.Scatter(
+                _validate=VALIDATE,
                 name=f"{name}: {official.WAGE_COLUMNS[low]}–{official.WAGE_COLUMNS[high]}",
                 legendgroup=name,
                 showlegend=False,
@@ -145,6 +148,7 @@ def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]
         )
     traces.append(
         go.Scatter(
+            _validate=VALIDATE,
             name=name,
             legendgroup=name,
             x=group["median_annual_usd"],

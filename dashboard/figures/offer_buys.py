@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import official, parities
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import VALIDATE, base_figure, message_figure
 from dashboard.figures.captions import publisher
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -109,6 +109,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     )
     fig.add_trace(
         go.Choropleth(
+            _validate=VALIDATE,
             name="Pay that buys the same",
             locations=rows["state_code"],
             locationmode="USA-states",

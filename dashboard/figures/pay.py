@@ -16,7 +16,13 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import pay_official
-from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
+from dashboard.figures.base import (
+    VALIDATE,
+    base_figure,
+    message_figure,
+    select_sources,
+    vertical_line,
+)
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -193,6 +199,7 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
         ends = group.loc[["p10", "p90"]]
         traces.append(
             go.Scatter(
+                _validate=VALIDATE,
                 name="10th to 90th percentile",
                 x=list(ends["annual_usd"]),
                 y=[y, y],
@@ -245,6 +252,7 @@ def _points_trace(
     stat, symbol, colour, where = style
     points = data[data["stat"] == stat]
     return go.Scatter(
+        _validate=VALIDATE,
         name=STAT_NAMES[stat],
         x=points["annual_usd"],
         y=[sources.index(s) for s in points["source_id"]],

@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import areas, offer_buys, official, parities
 from dashboard.figures.captions import NOT_STATED_PERIOD, publisher
-from dashboard.memo import per_tables
+from dashboard.figures.memo import per_tables
 from dashboard.offer import placement
 from dashboard.offer.inputs import Offer, canonical
 from dashboard.offer.summary import caveats, sentences
@@ -43,7 +43,7 @@ def sectors(tables: Tables) -> pd.DataFrame:
 def answer(offer: Offer, tables: Tables) -> dict:
     """Every answer for the offer; keys documented in the README (GET /api/v1/offer).
 
-    Kept per data version and offer (dashboard.memo): callers must not change the dict.
+    Kept per data version and offer (dashboard.figures.memo): callers must not change the dict.
     """
     return _answer(tables, offer)
 
