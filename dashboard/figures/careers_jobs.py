@@ -69,7 +69,49 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         return message_figure(TITLE, careers_labels.NO_DATA)
     period = careers_labels.projection_span(careers)
     release = careers_labels.release_label(careers)
+    # Plain records, read once: the panels below index them rather than select from a frame
+    # (this is the first answer to every new pick of careers).
+    records = [SimpleNamespace(**r) for r in careers.to_dict("records")]
+    labels = [careers_labels.label(r) for r in records]
+    colours = [
+        official.FOCUS_COLOUR if r.role == "focus" else official.OTHER_COLOUR for r in records
+    ]
+    traces, axes, notes = [], {}, []
+    for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
+        # The grid's panels are axes x, x2, x3 (on y, y2, y3): set directly, as plotly's
+        # row/col helpers would, without searching the grid on every call.
+        suffix = "" if index == 1 else str(index)
+        traces.append(_job_bars(records, labels, colours, column, name, suffix))
+        values = [getattr(r, column) for r in records]
+        for label, value in zip(labels, values, strict=True):
+            if fmt.missing(value):
+                note = careers_labels.not_published(label, short=True)
+                notes.append({**note, "xref": f"x{suffix}", "yref": f"y{suffix}"})
+        shown = [v for v in values if not fmt.missing(v)]
+        longest = max(shown) if shown else None
+        axes[f"xaxis{suffix}"] = {
+            "title": {"text": axis_title},
+            "tickformat": "~s" if column == "employment" else ",",
+            "range": [0, (longest if longest is not None and longest > 0 else 1) * LABEL_ROOM],
+        }
+        axes[f"yaxis{suffix}"] = {"categoryorder": "array", "categoryarray": labels}
+    layout = {
+        **axes,
+        "template": theme.template(),
+        "title": {
+            "text": TITLE,
+            "subtitle": {
+                "text": "Employment excludes the self-employed; projections are BLS's "
+                "ten-year outlook, openings include replacing workers who leave"
+            },
+        },
+        "height": 160 + 44 * len(careers),
+        "showlegend": False,
+        "margin": {"t": 140, "r": 60},
+    }
     fig = subplots(
+        data=traces,
+        layout=layout,
         rows=1,
         cols=3,
         shared_yaxes=True,
@@ -80,48 +122,9 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             f"Openings a year, {period or 'projection'}",
         ],
     )
-    # Plain records, read once: the panels below index them rather than select from a frame
-    # (this is the first answer to every new pick of careers).
-    records = [SimpleNamespace(**r) for r in careers.to_dict("records")]
-    labels = [careers_labels.label(r) for r in records]
-    colours = [
-        official.FOCUS_COLOUR if r.role == "focus" else official.OTHER_COLOUR for r in records
-    ]
-    traces, axes = [], {}
-    for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
-        # The grid's panels are axes x, x2, x3 (on y, y2, y3): set directly, as plotly's
-        # row/col helpers would, without searching the grid on every call.
-        suffix = "" if index == 1 else str(index)
-        traces.append(_job_bars(records, labels, colours, column, name, suffix))
-        values = [getattr(r, column) for r in records]
-        for label, value in zip(labels, values, strict=True):
-            if fmt.missing(value):
-                note = careers_labels.not_published(label, short=True)
-                fig.add_annotation(note, xref=f"x{suffix}", yref=f"y{suffix}")
-        shown = [v for v in values if not fmt.missing(v)]
-        longest = max(shown) if shown else None
-        axes[f"xaxis{suffix}"] = {
-            "title": {"text": axis_title},
-            "tickformat": "~s" if column == "employment" else ",",
-            "range": [0, (longest if longest is not None and longest > 0 else 1) * LABEL_ROOM],
-        }
-        axes[f"yaxis{suffix}"] = {"categoryorder": "array", "categoryarray": labels}
-    fig.add_traces(traces)
+    for note in notes:
+        fig.add_annotation(note)
     _baseline_growth(fig, data)
-    fig.update_layout(
-        axes,
-        template=theme.template(),
-        title={
-            "text": TITLE,
-            "subtitle": {
-                "text": "Employment excludes the self-employed; projections are BLS's "
-                "ten-year outlook, openings include replacing workers who leave"
-            },
-        },
-        height=160 + 44 * len(careers),
-        showlegend=False,
-        margin={"t": 140, "r": 60},
-    )
     return fig
 
 

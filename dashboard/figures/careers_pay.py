@@ -69,7 +69,6 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     # the figure itself (this is the first answer to every new pick of careers).
     data = [SimpleNamespace(**r) for r in rows.to_dict("records")]
     release = str(data[0].release)
-    fig = base_figure(TITLE, _pay_subtitle(data, release), height=140 + 46 * len(data))
     drawn = [r for r in data if not fmt.missing(r.median_annual_usd)]
     traces = []
     for group_role, name, colour in (
@@ -80,27 +79,29 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         group = [r for r in drawn if r.role == group_role]
         if group:
             traces += _pay_traces(group, name, colour)
-    fig.add_traces(traces)
-    _baseline_line(fig, drawn)
-    for row in data:
-        if fmt.missing(row.median_annual_usd):
-            fig.add_annotation(careers_labels.not_published(careers_labels.label(row)))
     ends = [v for r in data for v in (r.p90_annual_usd, r.median_annual_usd) if not fmt.missing(v)]
     widest = max(ends) if ends else 1
-    fig.update_layout(
-        xaxis={
-            "title": "Annual wage (US$)",
+    layout = {
+        "xaxis": {
+            "title": {"text": "Annual wage (US$)"},
             "tickprefix": "$",
             "tickformat": ",",
             "range": [0, widest * 1.05],
         },
-        yaxis={
-            "title": {"text": None},
+        "yaxis": {
             "categoryorder": "array",
             "categoryarray": [careers_labels.label(r) for r in data],
         },
-        legend={"traceorder": "reversed"},
-    )
+        "legend": {"traceorder": "reversed"},
+    }
+    unpublished = [r for r in data if fmt.missing(r.median_annual_usd)]
+    if unpublished:
+        layout["annotations"] = [
+            careers_labels.not_published(careers_labels.label(r)) for r in unpublished
+        ]
+    subtitle = _pay_subtitle(data, release)
+    fig = base_figure(TITLE, subtitle, 140 + 46 * len(data), data=traces, layout=layout)
+    _baseline_line(fig, drawn)
     return fig
 
 

@@ -54,20 +54,18 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No pay figures from the selected sources.")
-    sources = list(dict.fromkeys(data["source_id"]))
     subtitle = "Annual pay in US$ as published; < and > are bounds as the source states them"
-    fig = base_figure(TITLE, subtitle, height=200 + 110 * len(sources))
-    shown = [*data["annual_usd"], *([view.salary] if view.salary is not None else [])]
+    if data is _rows(tables, view.sources, view.release):
+        drawn = _drawn(tables, view.sources, view.release)  # the salary changes none of it
+    else:
+        drawn = _drawing(tables, data)
+    sources, values, bands, spans, points = drawn
+    shown = [*values, *([view.salary] if view.salary is not None else [])]
     low, high = min(shown), max(shown)
     span = high - low or high
-    for trace in _band_traces(tables, data, sources) + _range_traces(tables, data, sources, span):
-        fig.add_trace(trace)
-    # Median labels above the marker and averages below: equal values must not overprint.
-    for stat, symbol, colour, where in (
-        ("median", "diamond", theme.MEDIAN, "top center"),
-        ("mean", "circle-open", theme.MEAN, "bottom center"),
-    ):
-        fig.add_trace(_points_trace(tables, data, sources, (stat, symbol, colour, where)))
+    ranges = span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
+    traces = [*bands, *ranges, *points]
+    fig = base_figure(TITLE, subtitle, height=200 + 110 * len(sources), data=traces)
     if view.salary is not None:
         _salary_line(fig, tables, view, data)
     fig.update_layout(
@@ -150,10 +148,9 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
     return traces
 
 
-def _range_traces(
-    tables: Tables, data: pd.DataFrame, sources: list[str], span: float
-) -> list[go.Scatter]:
-    """A stated pay range ("$35k - $60k+"); its open top end continues as a dotted arrow."""
+def _range_spans(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[Span]:
+    """A stated pay range ("$35k - $60k+"); its open top end continues as a dotted arrow, as
+    long as the axis is wide (span_traces, drawn once the salary's place on it is known)."""
     spans = []
     for y, source_id in enumerate(sources):
         group = data[data["source_id"] == source_id].set_index("stat")
@@ -165,7 +162,31 @@ def _range_traces(
         if high["bound"] == AT_LEAST:
             label = f"{fmt.money(high['annual_usd'])}+"
             spans.append(Span(y - 0.28, high["annual_usd"], None, hover, label))
-    return span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
+    return spans
+
+
+@per_tables
+def _drawn(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple:
+    """_drawing of the view's own rows, once per data version, sources and release (the
+    traces are copied into each figure that takes them, so sharing them is safe)."""
+    return _drawing(tables, _rows(tables, sources, release))
+
+
+def _drawing(tables: Tables, data: pd.DataFrame) -> tuple:
+    """What the chart draws that no salary changes: (sources in row order, every value,
+    band traces, stated-range spans, median and mean traces)."""
+    sources = list(dict.fromkeys(data["source_id"]))
+    points = [
+        # Median labels above the marker and averages below: equal values must not overprint.
+        _points_trace(tables, data, sources, (stat, symbol, colour, where))
+        for stat, symbol, colour, where in (
+            ("median", "diamond", theme.MEDIAN, "top center"),
+            ("mean", "circle-open", theme.MEAN, "bottom center"),
+        )
+    ]
+    bands = _band_traces(tables, data, sources)
+    spans = _range_spans(tables, data, sources)
+    return sources, list(data["annual_usd"]), bands, spans, points
 
 
 def _points_trace(
@@ -177,7 +198,7 @@ def _points_trace(
     return go.Scatter(
         _validate=VALIDATE,
         name=STAT_NAMES[stat],
-        x=points["annual_usd"],
+        x=points["annual_usd"].to_numpy(),
         y=[sources.index(s) for s in points["source_id"]],
         mode="markers+text",
         marker={
