@@ -96,17 +96,21 @@ def _answer(tables: Tables, offer: Offer) -> dict:
     return result
 
 
+@per_tables
 def _national(tables: Tables) -> dict | None:
-    rows = official.national(official.wages(tables, View()))
+    """Medical assistants' newest national row (once per data version; do not change it)."""
+    rows = official.national_wages(tables, View())
     rows = rows[rows["occupation_code"] == official.FOCUS]
     if rows.empty:
         return None
     return rows[rows["year"] == rows["year"].max()].iloc[0].to_dict()
 
 
+@per_tables
 def _state(tables: Tables, code: str | None) -> tuple[dict | None, dict | None]:
     """(the state's row, the other file's row where its mean differs): BLS's official state
-    file's newest row leads; without it, the newest all-industry row of official_wages."""
+    file's newest row leads; without it, the newest all-industry row of official_wages. Once
+    per data version and state: do not change the rows returned."""
     if code is None:
         return None, None
     fallback = _third_party_state(tables, code)
