@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
+from dashboard.figures import narrow
 from dashboard.figures.base import (
     VALIDATE,
     base_figure,
@@ -65,23 +66,28 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     span = high - low or high
     ranges = span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
     traces = [*bands, *ranges, *points]
-    fig = base_figure(TITLE, subtitle, height=200 + 110 * len(sources), data=traces)
-    if view.salary is not None:
-        _salary_line(fig, tables, view, data)
-    fig.update_layout(
-        xaxis={
-            "title": "Annual pay (US$)",
+    # On a phone the average's label would run into the band's end labels beside it (and
+    # over an equal median's): the marker stays, its figure is in the hover and the table.
+    narrow_form = {len(traces) - 1: {"mode": "markers"}}
+    layout = {
+        "xaxis": {
+            "title": {"text": "Annual pay (US$)"},
             "tickprefix": "$",
             "tickformat": ",",
             "range": [low - 0.08 * span, high + 0.3 * span],
         },
-        yaxis={
+        "yaxis": {
             "tickvals": list(range(len(sources))),
             "ticktext": [publisher(tables, s) for s in sources],
             "range": [-0.7, len(sources) - 0.3],
             "zeroline": False,
         },
-    )
+    }
+    height = 200 + 110 * len(sources)
+    fig = base_figure(TITLE, subtitle, height, data=traces, layout=layout)
+    if view.salary is not None:
+        _salary_line(fig, tables, view, data)
+    narrow.declare(fig, traces=narrow_form)
     return fig
 
 
@@ -122,6 +128,9 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
             go.Scatter(
                 _validate=VALIDATE,
                 name="10th to 90th percentile",
+                # One legend entry for every source's band (it is the same mark on each row).
+                legendgroup="p10-p90",
+                showlegend=not traces,
                 x=list(ends["annual_usd"]),
                 y=[y, y],
                 mode="lines+markers+text",
