@@ -18,30 +18,50 @@ from dashboard.view import View
 VALIDATE = False
 
 
-def base_figure(title: str, subtitle: str = "", height: int = 460) -> go.Figure:
+def base_figure(
+    title: str, subtitle: str = "", height: int = 460, data: list = (), layout: dict | None = None
+) -> go.Figure:
+    """The figure every chart starts from. A builder that has its traces and layout settings
+    at hand gives them here: taken in one pass, where add_trace and update_layout afterwards
+    cost several times more (a first answer's time is mostly plotly's bookkeeping)."""
+    base = {
+        "template": theme.template(),
+        "title": {"text": title, "subtitle": {"text": subtitle}},
+        "height": height,
+    }
+    _merge(base, layout or {})
+    return go.Figure({"data": list(data), "layout": base}, _validate=VALIDATE)
+
+
+def subplots(
+    subplot_titles: list[str] | None = None, data: list = (), layout: dict | None = None, **grid
+) -> go.Figure:
+    """make_subplots(subplot_titles=..., **grid), as a figure that skips validation like
+    base_figure's. The grid is worked out once per shape and reused: make_subplots costs more
+    than the rest of a chart together, and its layout depends only on the grid and the titles.
+    `data`: the traces, each naming its panel's axes (xaxis="x2"); `layout`: merged into the
+    grid's layout, key by key (a panel's axis keeps its domain). Given here, both are taken in
+    one pass, where add_trace and update_layout afterwards cost several times more.
+    """
+    titles = list(subplot_titles or [])
+    grid_layout, grid_ref, grid_str = _grid(len(titles), **grid)
+    merged = copy.deepcopy(grid_layout)
+    for annotation, title in zip(merged.get("annotations", []), titles, strict=False):
+        annotation["text"] = title
+    _merge(merged, layout or {})
     return go.Figure(
-        layout={
-            "template": theme.template(),
-            "title": {"text": title, "subtitle": {"text": subtitle}},
-            "height": height,
-        },
+        {"data": list(data), "layout": merged, "_grid_ref": grid_ref, "_grid_str": grid_str},
         _validate=VALIDATE,
     )
 
 
-def subplots(subplot_titles: list[str] | None = None, **grid) -> go.Figure:
-    """make_subplots(subplot_titles=..., **grid), as a figure that skips validation like
-    base_figure's. The grid is worked out once per shape and reused: make_subplots costs more
-    than the rest of a chart together, and its layout depends only on the grid and the titles.
-    """
-    titles = list(subplot_titles or [])
-    layout, grid_ref, grid_str = _grid(len(titles), **grid)
-    layout = copy.deepcopy(layout)
-    for annotation, title in zip(layout.get("annotations", []), titles, strict=False):
-        annotation["text"] = title
-    return go.Figure(
-        {"layout": layout, "_grid_ref": grid_ref, "_grid_str": grid_str}, _validate=VALIDATE
-    )
+def _merge(target: dict, extra: dict) -> None:
+    """Merge `extra` into `target`: nested dicts key by key, anything else replaced."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
 
 
 @functools.cache

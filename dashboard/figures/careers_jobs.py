@@ -6,12 +6,15 @@ Growth and openings a year come from the newest projection; All occupations is a
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, careers_pay, official
-from dashboard.figures.base import message_figure, subplots, vertical_line
+from dashboard.figures.base import VALIDATE, message_figure, subplots, vertical_line
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -26,8 +29,11 @@ JOB_PANELS = (
 LABEL_ROOM = 1.35
 
 
+@per_tables
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Per occupation: OEWS employment (latest release) and the newest projection's figures."""
+    """Per occupation: OEWS employment (latest release) and the newest projection's figures.
+    Worked out once per view (the chart and the page's table start from it): do not change
+    the frame returned."""
     pay = careers_pay.rows(tables, view)[
         ["occupation_code", "release", "employment", "employment_flag"]
     ]
@@ -63,7 +69,49 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         return message_figure(TITLE, careers_labels.NO_DATA)
     period = careers_labels.projection_span(careers)
     release = careers_labels.release_label(careers)
+    # Plain records, read once: the panels below index them rather than select from a frame
+    # (this is the first answer to every new pick of careers).
+    records = [SimpleNamespace(**r) for r in careers.to_dict("records")]
+    labels = [careers_labels.label(r) for r in records]
+    colours = [
+        official.FOCUS_COLOUR if r.role == "focus" else official.OTHER_COLOUR for r in records
+    ]
+    traces, axes, notes = [], {}, []
+    for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
+        # The grid's panels are axes x, x2, x3 (on y, y2, y3): set directly, as plotly's
+        # row/col helpers would, without searching the grid on every call.
+        suffix = "" if index == 1 else str(index)
+        traces.append(_job_bars(records, labels, colours, column, name, suffix))
+        values = [getattr(r, column) for r in records]
+        for label, value in zip(labels, values, strict=True):
+            if fmt.missing(value):
+                note = careers_labels.not_published(label, short=True)
+                notes.append({**note, "xref": f"x{suffix}", "yref": f"y{suffix}"})
+        shown = [v for v in values if not fmt.missing(v)]
+        longest = max(shown) if shown else None
+        axes[f"xaxis{suffix}"] = {
+            "title": {"text": axis_title},
+            "tickformat": "~s" if column == "employment" else ",",
+            "range": [0, (longest if longest is not None and longest > 0 else 1) * LABEL_ROOM],
+        }
+        axes[f"yaxis{suffix}"] = {"categoryorder": "array", "categoryarray": labels}
+    layout = {
+        **axes,
+        "template": theme.template(),
+        "title": {
+            "text": TITLE,
+            "subtitle": {
+                "text": "Employment excludes the self-employed; projections are BLS's "
+                "ten-year outlook, openings include replacing workers who leave"
+            },
+        },
+        "height": 160 + 44 * len(careers),
+        "showlegend": False,
+        "margin": {"t": 140, "r": 60},
+    }
     fig = subplots(
+        data=traces,
+        layout=layout,
         rows=1,
         cols=3,
         shared_yaxes=True,
@@ -74,40 +122,9 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             f"Openings a year, {period or 'projection'}",
         ],
     )
-    labels = [careers_labels.label(r) for r in careers.itertuples()]
-    colours = [
-        official.FOCUS_COLOUR if r == "focus" else official.OTHER_COLOUR for r in careers["role"]
-    ]
-    for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
-        fig.add_trace(_job_bars(careers, labels, colours, column, name), row=1, col=index)
-        for label, absent in zip(labels, careers[column].isna(), strict=True):
-            if absent:
-                fig.add_annotation(
-                    careers_labels.not_published(label, short=True), row=1, col=index
-                )
-        longest = careers[column].max()
-        fig.update_xaxes(
-            title_text=axis_title,
-            tickformat="~s" if column == "employment" else ",",
-            range=[0, (longest if not fmt.missing(longest) and longest > 0 else 1) * LABEL_ROOM],
-            row=1,
-            col=index,
-        )
+    for note in notes:
+        fig.add_annotation(note)
     _baseline_growth(fig, data)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels)
-    fig.update_layout(
-        template=theme.template(),
-        title={
-            "text": TITLE,
-            "subtitle": {
-                "text": "Employment excludes the self-employed; projections are BLS's "
-                "ten-year outlook, openings include replacing workers who leave"
-            },
-        },
-        height=160 + 44 * len(careers),
-        showlegend=False,
-        margin={"t": 140, "r": 60},
-    )
     return fig
 
 
@@ -129,14 +146,15 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 
 def _job_bars(
-    data: pd.DataFrame, labels: list[str], colours: list[str], column: str, name: str
+    data: list, labels: list[str], colours: list[str], column: str, name: str, suffix: str
 ) -> go.Bar:
-    values = [None if fmt.missing(v) else float(v) for v in data[column]]
+    values = [None if fmt.missing(v) else float(v) for v in (getattr(r, column) for r in data)]
     text = [
         "" if v is None else (f"{v:+.1f}%" if column == "pct_change" else fmt.count(v))
         for v in values
     ]
     return go.Bar(
+        _validate=VALIDATE,
         name=name,
         orientation="h",
         x=values,  # None, not 0, where BLS publishes no figure
@@ -145,8 +163,10 @@ def _job_bars(
         text=text,
         textposition="outside",
         cliponaxis=False,
-        hovertext=[_job_hover(r, column) for r in data.itertuples()],
+        hovertext=[_job_hover(r, column) for r in data],
         hovertemplate="%{hovertext}<extra></extra>",
+        xaxis=f"x{suffix}",
+        yaxis=f"y{suffix}",
     )
 
 

@@ -8,12 +8,15 @@ a dashed line, not a career.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import careers_labels, official
-from dashboard.figures.base import base_figure, message_figure, vertical_line
+from dashboard.figures.base import VALIDATE, base_figure, message_figure, vertical_line
+from dashboard.figures.memo import per_tables
 from dashboard.figures.spans import flat
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -40,13 +43,14 @@ COLUMNS = [
 ]
 
 
+@per_tables
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """Each compared occupation's national, all-industry wages in the view's release (the
     latest of medical assistants' without one), lowest median first; the view's picks, or the
-    default set, are compared."""
-    rows = official.wages(tables, view)
-    year = official.shown_year(official.national(rows), view)
-    rows = official.national(rows, year)
+    default set, are compared. Worked out once per view (the page's two charts and its table
+    all start from it): do not change the frame returned."""
+    year = official.shown_national_year(tables, view)
+    rows = official.national_wages(tables, view, year)
     rows = rows[rows["occupation_code"].isin(official.compared(tables, view))].copy()
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -59,39 +63,45 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows
-    if data.empty:
+    if rows.empty:
         return message_figure(TITLE, careers_labels.NO_DATA)
-    release = str(data["release"].iloc[0])
-    fig = base_figure(TITLE, _pay_subtitle(data, release), height=140 + 46 * len(data))
-    drawn = data.dropna(subset=["median_annual_usd"])
+    # Plain records, read once: a few rows, where each pandas selection would cost more than
+    # the figure itself (this is the first answer to every new pick of careers).
+    data = [SimpleNamespace(**r) for r in rows.to_dict("records")]
+    release = str(data[0].release)
+    drawn = [r for r in data if not fmt.missing(r.median_annual_usd)]
+    traces = []
     for group_role, name, colour in (
         ("baseline", "All occupations (reference)", theme.MUTED),
         ("related", "Related careers", official.OTHER_COLOUR),
         ("focus", "Medical assistants (CMA)", official.FOCUS_COLOUR),
     ):
-        group = drawn[drawn["role"] == group_role]
-        if not group.empty:
-            for trace in _pay_traces(group, name, colour):
-                fig.add_trace(trace)
-    _baseline_line(fig, drawn)
-    for row in data[data["median_annual_usd"].isna()].itertuples():
-        fig.add_annotation(careers_labels.not_published(careers_labels.label(row)))
-    widest = data[["p90_annual_usd", "median_annual_usd"]].max().max()
-    fig.update_layout(
-        xaxis={
-            "title": "Annual wage (US$)",
+        group = [r for r in drawn if r.role == group_role]
+        if group:
+            traces += _pay_traces(group, name, colour)
+    ends = [v for r in data for v in (r.p90_annual_usd, r.median_annual_usd) if not fmt.missing(v)]
+    widest = max(ends) if ends else 1
+    layout = {
+        "xaxis": {
+            "title": {"text": "Annual wage (US$)"},
             "tickprefix": "$",
             "tickformat": ",",
-            "range": [0, (widest if not fmt.missing(widest) else 1) * 1.05],
+            "range": [0, widest * 1.05],
         },
-        yaxis={
-            "title": {"text": None},
+        "yaxis": {
             "categoryorder": "array",
-            "categoryarray": [careers_labels.label(r) for r in data.itertuples()],
+            "categoryarray": [careers_labels.label(r) for r in data],
         },
-        legend={"traceorder": "reversed"},
-    )
+        "legend": {"traceorder": "reversed"},
+    }
+    unpublished = [r for r in data if fmt.missing(r.median_annual_usd)]
+    if unpublished:
+        layout["annotations"] = [
+            careers_labels.not_published(careers_labels.label(r)) for r in unpublished
+        ]
+    subtitle = _pay_subtitle(data, release)
+    fig = base_figure(TITLE, subtitle, 140 + 46 * len(data), data=traces, layout=layout)
+    _baseline_line(fig, drawn)
     return fig
 
 
@@ -119,35 +129,40 @@ def missing_note(tables: Tables, view: View, data: pd.DataFrame) -> str:
     return f"No figure in {release} for {', '.join(absent)} (no counterpart in that release)"
 
 
-def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]:
-    labels = [careers_labels.label(r) for r in group.itertuples()]
-    hover = [_pay_hover(r) for r in group.itertuples()]
+def _pay_traces(group: list, name: str, colour: str) -> list[go.Scatter]:
+    labels = [careers_labels.label(r) for r in group]
+    hover = [_pay_hover(r) for r in group]
     traces = []
     for low, high, width, opacity in (
         ("p10_annual_usd", "p90_annual_usd", 4, 0.45),
         ("p25_annual_usd", "p75_annual_usd", 14, 0.7),
     ):
-        closed = group[group[low].notna() & group[high].notna()]
-        keep = group.index.isin(closed.index)
+        closed = [
+            i
+            for i, r in enumerate(group)
+            if not fmt.missing(getattr(r, low)) and not fmt.missing(getattr(r, high))
+        ]
         traces.append(
             go.Scatter(
+                _validate=VALIDATE,
                 name=f"{name}: {official.WAGE_COLUMNS[low]}–{official.WAGE_COLUMNS[high]}",
                 legendgroup=name,
                 showlegend=False,
-                x=flat(zip(closed[low], closed[high], strict=True)),
-                y=flat((lab, lab) for lab, k in zip(labels, keep, strict=True) if k),
+                x=flat((getattr(group[i], low), getattr(group[i], high)) for i in closed),
+                y=flat((labels[i], labels[i]) for i in closed),
                 mode="lines",
                 line={"color": colour, "width": width},
                 opacity=opacity,
-                hovertext=flat((h, h) for h, k in zip(hover, keep, strict=True) if k),
+                hovertext=flat((hover[i], hover[i]) for i in closed),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     traces.append(
         go.Scatter(
+            _validate=VALIDATE,
             name=name,
             legendgroup=name,
-            x=group["median_annual_usd"],
+            x=[r.median_annual_usd for r in group],
             y=labels,
             mode="markers",
             marker={"color": colour, "size": 13, "line": {"color": "white", "width": 2}},
@@ -158,15 +173,19 @@ def _pay_traces(group: pd.DataFrame, name: str, colour: str) -> list[go.Scatter]
     return traces
 
 
-def _pay_subtitle(data: pd.DataFrame, release: str) -> str:
+def _pay_subtitle(data: list, release: str) -> str:
     text = (
         f"Annual wage, U.S., all industries, {release}: dot median, thick bar 25th–75th "
         "percentile, thin bar 10th–90th"
     )
-    base = data.loc[data["role"] == "baseline", "median_annual_usd"].dropna()
-    if base.empty:
+    base = [
+        r.median_annual_usd
+        for r in data
+        if r.role == "baseline" and not fmt.missing(r.median_annual_usd)
+    ]
+    if not base:
         return text
-    return f"{text}<br>Dashed line: all occupations' median, {fmt.money(base.iloc[0])}"
+    return f"{text}<br>Dashed line: all occupations' median, {fmt.money(base[0])}"
 
 
 def _pay_hover(row) -> str:
@@ -182,13 +201,13 @@ def _pay_hover(row) -> str:
     return "<br>".join(lines + [f"<i>{n}</i>" for n in official.flag_notes(row)])
 
 
-def _baseline_line(fig: go.Figure, drawn: pd.DataFrame) -> None:
+def _baseline_line(fig: go.Figure, drawn: list) -> None:
     """A dashed line at All occupations' median, named in the subtitle (a label would clash)."""
-    base = drawn[drawn["role"] == "baseline"]
-    if base.empty:
+    base = [r for r in drawn if r.role == "baseline"]
+    if not base:
         return
     vertical_line(
         fig,
-        float(base["median_annual_usd"].iloc[0]),
+        float(base[0].median_annual_usd),
         line={"color": theme.REFERENCE, "dash": "dash", "width": 1.5},
     )

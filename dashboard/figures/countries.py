@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.base import VALIDATE, base_figure, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
@@ -125,6 +125,7 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     fig = base_figure(MAP_TITLE, _map_subtitle(view), height=520)
     fig.add_trace(
         go.Choropleth(
+            _validate=VALIDATE,
             locations=data["iso3"],
             locationmode="ISO-3",
             z=data["value"],

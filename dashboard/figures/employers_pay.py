@@ -10,7 +10,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
+from dashboard.figures.base import (
+    VALIDATE,
+    base_figure,
+    message_figure,
+    select_sources,
+    vertical_line,
+)
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -95,6 +101,7 @@ def _reference_rows(tables: Tables, view: View) -> pd.DataFrame:
 def _bar(tables: Tables, group: pd.DataFrame, stat: str, colour: str) -> go.Bar:
     source = publisher(tables, group["source_id"].iloc[0])
     return go.Bar(
+        _validate=VALIDATE,
         name=f"{STAT_NAMES[stat]} ({source})",
         orientation="h",
         x=group["annual_usd"],

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.base import VALIDATE, base_figure, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -58,6 +58,7 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 def _rank_dots(tables: Tables, group: pd.DataFrame, colour: str) -> go.Scatter:
     source = publisher(tables, group["source_id"].iloc[0])
     return go.Scatter(
+        _validate=VALIDATE,
         name=source,
         x=group["rank"].astype(int),
         y=group["setting"],

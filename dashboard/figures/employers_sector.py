@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import official
-from dashboard.figures.base import message_figure, subplots, vertical_line
+from dashboard.figures.base import VALIDATE, message_figure, subplots, vertical_line
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -159,6 +159,7 @@ def _sector_bars(
     values = [None if fmt.missing(v) else float(v) for v in data[column]]
     as_text = fmt.money if column == "mean_annual_usd" else fmt.count
     return go.Bar(
+        _validate=VALIDATE,
         name="Mean annual wage" if column == "mean_annual_usd" else "Employed",
         orientation="h",
         x=values,  # None, not 0, where BLS publishes no figure

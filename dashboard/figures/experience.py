@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import narrow
-from dashboard.figures.base import base_figure, message_figure, select_sources
+from dashboard.figures.base import VALIDATE, base_figure, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -95,6 +95,7 @@ def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None)
         for usd, pct in zip(group[f"{stat}_step_usd"], group[f"{stat}_step_pct"], strict=True)
     ]
     return go.Bar(
+        _validate=VALIDATE,
         name=name,
         x=_labels(group),
         y=pay,

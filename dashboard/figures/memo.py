@@ -1,11 +1,14 @@
 """Results computed once per loaded set of tables, not once per request.
 
-Some answers depend only on the tables (every occupation's readable name, the newest release),
-yet scan tens of thousands of rows: computed per callback they made the first visit to a view
-several times slower once every release and every occupation was loaded. `per_tables` keeps one
-result per `Tables` object for as long as that object lives; a new data version is a new object,
-so nothing stale is ever served, and tests that build small `Tables` of their own get their own
-results.
+Some answers depend only on the tables (every occupation's readable name, the newest release,
+the national rows of a release), yet scan tens of thousands of rows: computed per callback they
+made the first visit to a view several times slower once every release and every occupation was
+loaded. `per_tables` keeps results per `Tables` object for as long as that object lives, one per
+distinct (hashable) further argument; a new data version is a new object, so nothing stale is
+ever served, and tests that build small `Tables` of their own get their own results.
+
+A memoised result is shared by every caller: callers must not change it (a DataFrame returned
+from here is read-only by convention; take a copy to change it).
 """
 
 from __future__ import annotations
@@ -14,31 +17,38 @@ import functools
 import threading
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-T = TypeVar("T")
+# Entries kept per Tables object and function; the whole set is dropped when full, so a stream
+# of distinct requests (every typed salary a view) cannot grow memory without end.
+MAX_ENTRIES = 512
 
 
-def per_tables(function: Callable[[object], T]) -> Callable[[object], T]:
-    """Memoise a one-argument function of a `Tables` by the object's identity.
+def per_tables(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise function(tables, *args) by the identity of `tables` and the value of args.
 
     `Tables` holds DataFrames, so it cannot be hashed; entries are keyed by id() and dropped by
     a weakref callback when the object is collected, so an id reused later never hits."""
-    results: dict[int, T] = {}
+    results: dict[int, dict[tuple, Any]] = {}
     lock = threading.Lock()
 
     @functools.wraps(function)
-    def wrapper(tables) -> T:
+    def wrapper(tables, *args):
         key = id(tables)
         with lock:
-            if key in results:
-                return results[key]
-        value = function(tables)
+            found = results.get(key)
+            if found is not None and args in found:
+                return found[args]
+        value = function(tables, *args)
         with lock:
-            if key not in results:
+            found = results.get(key)
+            if found is None:
                 weakref.finalize(tables, results.pop, key, None)
-                results[key] = value
-            return results[key]
+                found = results[key] = {}
+            if len(found) >= MAX_ENTRIES:
+                found.clear()
+            return found.setdefault(args, value)
 
-    wrapper.cache_size = lambda: len(results)  # type: ignore[attr-defined]
+    wrapper.cache_size = lambda: sum(map(len, results.values()))  # type: ignore[attr-defined]
+    wrapper.cache_clear = results.clear  # type: ignore[attr-defined]
     return wrapper

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import areas, official
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import VALIDATE, base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -82,6 +82,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
+                _validate=VALIDATE,
                 name=name,
                 orientation="h",
                 y=part["area_title"],

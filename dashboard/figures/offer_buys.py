@@ -16,8 +16,9 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import official, parities
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import VALIDATE, base_figure, message_figure
 from dashboard.figures.captions import publisher
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -47,9 +48,10 @@ def annual(view: View) -> float | None:
     return view.salary * HOURS_A_YEAR if view.period == "hour" else view.salary
 
 
+@per_tables
 def median_wage(tables: Tables) -> tuple[float | None, str | None]:
     """The U.S. median annual wage of medical assistants and its OEWS release."""
-    rows = official.national(official.wages(tables, View()))
+    rows = official.national_wages(tables, View())
     rows = rows[rows["occupation_code"] == official.FOCUS]
     rows = rows[rows["year"] == official.latest_year(rows)] if not rows.empty else rows
     if rows.empty or fmt.missing(rows["median_annual_usd"].iloc[0]):
@@ -57,9 +59,11 @@ def median_wage(tables: Tables) -> tuple[float | None, str | None]:
     return float(rows["median_annual_usd"].iloc[0]), str(rows["release"].iloc[0])
 
 
+@per_tables
 def same_pay(tables: Tables, pay: float, home: str | None) -> pd.DataFrame:
     """Every state with its RPP and the pay that buys there what `pay` buys at home, ranked
-    from the state where the least pay is needed (1) to the most."""
+    from the state where the least pay is needed (1) to the most. Kept per data version, pay
+    and home (the answer and the chart both ask): do not change the frame returned."""
     found = parities.levels(tables)
     home_rpp = found.of(home)
     if not found.loaded or home_rpp is None:
@@ -109,6 +113,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     )
     fig.add_trace(
         go.Choropleth(
+            _validate=VALIDATE,
             name="Pay that buys the same",
             locations=rows["state_code"],
             locationmode="USA-states",

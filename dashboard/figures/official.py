@@ -136,6 +136,31 @@ def national(frame: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
     return rows if year is None else rows[rows["year"] == year]
 
 
+def national_wages(tables: Tables, view: View, year: int | None = None) -> pd.DataFrame:
+    """national(wages(tables, view), year), worked out once per data version, sources and
+    year: every chart of a callback asks for it, and it scans every release's rows. Shared by
+    all callers: do not change it."""
+    return _national_wages(tables, view.sources, year)
+
+
+@per_tables
+def _national_wages(tables: Tables, sources: tuple[str, ...], year: int | None) -> pd.DataFrame:
+    if year is not None:
+        rows = _national_wages(tables, sources, None)
+        return rows[rows["year"] == year]
+    return national(wages(tables, View(sources=sources)))
+
+
+def shown_national_year(tables: Tables, view: View) -> int | None:
+    """shown_year of the view's national rows, for medical assistants (worked out once)."""
+    return _shown_national_year(tables, view.sources, view.release)
+
+
+@per_tables
+def _shown_national_year(tables: Tables, sources: tuple[str, ...], release: int | None):
+    return shown_year(_national_wages(tables, sources, None), View(release=release))
+
+
 def compared(tables: Tables, view: View) -> tuple[str, ...]:
     """The occupations a comparison shows: medical assistants, All occupations, and the view's
     picks, or without picks the default set (reference/occupations.csv, table occupations)."""

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import narrow, official
-from dashboard.figures.base import message_figure, select_sources, subplots
+from dashboard.figures.base import VALIDATE, message_figure, select_sources, subplots
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -204,6 +204,7 @@ def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) 
     values = [None if fmt.missing(v) else float(v) for v in data[column]]
     as_text = fmt.percent if column == "growth_pct" else fmt.count
     return go.Bar(
+        _validate=VALIDATE,
         name=axis_title,
         x=data["vintage"],
         y=values,  # None, not 0, where a vintage gives no figure
@@ -222,6 +223,7 @@ def _employment(data: pd.DataFrame, colours: list[str]) -> list[go.Scatter]:
             continue
         traces.append(
             go.Scatter(
+                _validate=VALIDATE,
                 name=f"Employment {row.period}",
                 x=[row.vintage, row.vintage],
                 y=[row.employment_start, row.employment_end],
@@ -244,6 +246,7 @@ def _not_stated_employment(data: pd.DataFrame) -> list[go.Scatter]:
         return []
     return [
         go.Scatter(
+            _validate=VALIDATE,
             name="Employment not stated",
             x=missing["vintage"],
             y=[None] * len(missing),

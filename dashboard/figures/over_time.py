@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import dollars, official
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import VALIDATE, base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -206,6 +206,7 @@ def _bands(data: pd.DataFrame, constant: bool) -> list[go.Scatter]:
             start = i
     return [
         go.Scatter(
+            _validate=VALIDATE,
             name="10th–90th percentile",
             x=list(run["year"]) + list(run["year"])[::-1],
             y=list(run["high"]) + list(run["low"])[::-1],
@@ -226,6 +227,7 @@ def _line(
     values = [None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)]
     custom, template = _hover(data, column, name, constant)
     return go.Scatter(
+        _validate=VALIDATE,
         name=name,
         x=[int(y) for y in data["year"]],
         y=values,  # None leaves a gap where BLS publishes no figure
@@ -255,6 +257,7 @@ def _baseline(data: pd.DataFrame, constant: bool) -> go.Scatter:
     column, name = "all_occupations_median_usd", "All occupations median"
     custom, template = _hover(data, column, name, constant)
     return go.Scatter(
+        _validate=VALIDATE,
         name=name,
         x=[int(y) for y in data["year"]],
         y=[None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)],

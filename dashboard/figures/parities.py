@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.figures.captions import publisher
-from dashboard.memo import per_tables
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 
 SOURCE = "bea-rpp"

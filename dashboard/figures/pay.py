@@ -1,22 +1,24 @@
 """How pay is spread: 10th percentile, median and 90th percentile, and where a salary falls.
 
-Only three points of the distribution are published, two of them as bounds ("less than
-$33,500", "more than $56,480"). A salary between the 10th and 90th percentiles is placed by
-straight-line interpolation between (p10, 10), (median, 50) and (p90, 90); outside them the
-figures only allow "below the 10th" or "above the 90th", and that is all we say.
+The chart: each source's published points on one row, and the typed salary as a line. Its rows
+and the salary's placing are dashboard.figures.pay_rows (also read here as pay.rows and
+pay.place); the caption does not depend on the salary and is worked out once per sources and
+release.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import pay_official
-from dashboard.figures.base import base_figure, message_figure, select_sources, vertical_line
+from dashboard.figures import narrow
+from dashboard.figures.base import (
+    VALIDATE,
+    base_figure,
+    message_figure,
+    vertical_line,
+)
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -24,6 +26,14 @@ from dashboard.figures.captions import (
     publisher,
     source_caption,
 )
+from dashboard.figures.memo import per_tables
+from dashboard.figures.pay_rows import (  # the data side, also read as pay.rows, pay.place
+    Placement as Placement,
+)
+from dashboard.figures.pay_rows import _rows
+from dashboard.figures.pay_rows import percentile as percentile
+from dashboard.figures.pay_rows import place as place
+from dashboard.figures.pay_rows import rows as rows
 from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -31,7 +41,6 @@ from etl.bounds import AT_LEAST
 
 TITLE = "How pay is spread"
 TOPICS = ("salary",)
-STAT_ORDER = ("p10", "range_low", "median", "mean", "range_high", "p90")
 STAT_NAMES = {
     "p10": "10th percentile",
     "p90": "90th percentile",
@@ -40,123 +49,62 @@ STAT_NAMES = {
     "range_low": "Low end of stated range",
     "range_high": "High end of stated range",
 }
-METHOD = (
-    "estimated by straight-line interpolation between three published points "
-    "(10th percentile, median, 90th percentile)"
-)
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where a salary falls among the published percentiles of one source."""
-
-    salary: float
-    position: str  # "below", "within" or "above" the 10th–90th percentile band
-    percentile: float | None
-    source_id: str
-    period: str | None
-
-    def sentence(self) -> str:
-        pay = fmt.money(self.salary)
-        if self.position == "below":
-            return (
-                f"{pay} is below the 10th percentile: the published figures can only say "
-                "'below 10th'."
-            )
-        if self.position == "above":
-            return (
-                f"{pay} is above the 90th percentile: the published figures can only say "
-                "'above 90th'."
-            )
-        return f"{pay} is {self.short()}; {METHOD}."
-
-    def short(self) -> str:
-        """Where it falls in a few words: about the 63rd percentile, below the 10th percentile."""
-        if self.position == "below":
-            return "below the 10th percentile"
-        if self.position == "above":
-            return "above the 90th percentile"
-        return f"about the {fmt.ordinal(round(self.percentile or 0))} percentile"
-
-
-def percentile(salary: float, p10: float, median: float, p90: float) -> float | None:
-    """Percentile by linear interpolation; None outside [p10, p90], where it is unknowable."""
-    if not p10 < median < p90 or not p10 <= salary <= p90:
-        return None
-    return float(np.interp(salary, [p10, median, p90], [10, 50, 90]))
-
-
-def place(tables: Tables, view: View, data: pd.DataFrame | None = None) -> Placement | None:
-    """The view's salary against the first source giving p10, median and p90; None if none.
-
-    `data` is the chart's rows for this view when the caller has them (see `rows`).
-    """
-    if view.salary is None:
-        return None
-    data = rows(tables, view) if data is None else data
-    for source_id, group in _points(data).items():
-        p10, median, p90 = group["p10"], group["median"], group["p90"]
-        found = percentile(view.salary, p10, median, p90)
-        position = _position(view.salary, p10, found)
-        period = _period_of(data, source_id, "median")
-        return Placement(view.salary, position, found, source_id, period)
-    return None
-
-
-def _position(salary: float, p10: float, found: float | None) -> str:
-    if found is not None:
-        return "within"
-    return "below" if salary < p10 else "above"
-
-
-def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """The guides' figures, then BLS's for the view's release (pay_official), each in order."""
-    summary = select_sources(tables.salary_summary, view).copy()
-    summary["stat_order"] = summary["stat"].map(STAT_ORDER.index)
-    columns = pay_official.COLUMNS
-    guides = summary.sort_values(["source_id", "stat_order"])[columns]
-    bls = pay_official.rows(tables, view)
-    return pd.concat([f for f in (guides, bls) if not f.empty] or [guides], ignore_index=True)
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No pay figures from the selected sources.")
-    sources = list(dict.fromkeys(data["source_id"]))
     subtitle = "Annual pay in US$ as published; < and > are bounds as the source states them"
-    fig = base_figure(TITLE, subtitle, height=200 + 110 * len(sources))
-    shown = [*data["annual_usd"], *([view.salary] if view.salary is not None else [])]
+    if data is _rows(tables, view.sources, view.release):
+        drawn = _drawn(tables, view.sources, view.release)  # the salary changes none of it
+    else:
+        drawn = _drawing(tables, data)
+    sources, values, bands, spans, points = drawn
+    shown = [*values, *([view.salary] if view.salary is not None else [])]
     low, high = min(shown), max(shown)
     span = high - low or high
-    for trace in _band_traces(tables, data, sources) + _range_traces(tables, data, sources, span):
-        fig.add_trace(trace)
-    # Median labels above the marker and averages below: equal values must not overprint.
-    for stat, symbol, colour, where in (
-        ("median", "diamond", theme.MEDIAN, "top center"),
-        ("mean", "circle-open", theme.MEAN, "bottom center"),
-    ):
-        fig.add_trace(_points_trace(tables, data, sources, (stat, symbol, colour, where)))
-    if view.salary is not None:
-        _salary_line(fig, tables, view, data)
-    fig.update_layout(
-        xaxis={
-            "title": "Annual pay (US$)",
+    ranges = span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
+    traces = [*bands, *ranges, *points]
+    # On a phone the average's label would run into the band's end labels beside it (and
+    # over an equal median's): the marker stays, its figure is in the hover and the table.
+    narrow_form = {len(traces) - 1: {"mode": "markers"}}
+    layout = {
+        "xaxis": {
+            "title": {"text": "Annual pay (US$)"},
             "tickprefix": "$",
             "tickformat": ",",
             "range": [low - 0.08 * span, high + 0.3 * span],
         },
-        yaxis={
+        "yaxis": {
             "tickvals": list(range(len(sources))),
             "ticktext": [publisher(tables, s) for s in sources],
             "range": [-0.7, len(sources) - 0.3],
             "zeroline": False,
         },
-    )
+    }
+    height = 200 + 110 * len(sources)
+    fig = base_figure(TITLE, subtitle, height, data=traces, layout=layout)
+    if view.salary is not None:
+        _salary_line(fig, tables, view, data)
+    narrow.declare(fig, traces=narrow_form)
     return fig
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    if rows is _rows(tables, view.sources, view.release):
+        return _caption(tables, view.sources, view.release)  # the salary changes nothing here
+    return _caption_of(tables, view, rows)
+
+
+@per_tables
+def _caption(tables: Tables, sources: tuple[str, ...], release: int | None) -> str:
+    return _caption_of(
+        tables, View(sources=sources, release=release), _rows(tables, sources, release)
+    )
+
+
+def _caption_of(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     data = rows
     used = [
         Used(s, None if fmt.missing(p) else str(p), STAT_NAMES[stat].lower())
@@ -166,21 +114,6 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         tables, disagreements(tables, view, TOPICS, ["median_pay", "mean_pay"])
     )
     return source_caption(tables, used, TOPICS, [note])
-
-
-def _points(data: pd.DataFrame) -> dict[str, dict[str, float]]:
-    """Sources giving all of p10, median and p90: {source_id: {stat: value}}."""
-    found = {}
-    for source_id, group in data.groupby("source_id", sort=False):
-        values = dict(zip(group["stat"], group["annual_usd"], strict=True))
-        if all(stat in values for stat in ("p10", "median", "p90")):
-            found[source_id] = values
-    return found
-
-
-def _period_of(data: pd.DataFrame, source_id: str, stat: str) -> str | None:
-    match = data[(data["source_id"] == source_id) & (data["stat"] == stat)]["period"]
-    return None if match.empty or fmt.missing(match.iloc[0]) else str(match.iloc[0])
 
 
 def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[go.Scatter]:
@@ -193,7 +126,11 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
         ends = group.loc[["p10", "p90"]]
         traces.append(
             go.Scatter(
+                _validate=VALIDATE,
                 name="10th to 90th percentile",
+                # One legend entry for every source's band (it is the same mark on each row).
+                legendgroup="p10-p90",
+                showlegend=not traces,
                 x=list(ends["annual_usd"]),
                 y=[y, y],
                 mode="lines+markers+text",
@@ -220,10 +157,9 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
     return traces
 
 
-def _range_traces(
-    tables: Tables, data: pd.DataFrame, sources: list[str], span: float
-) -> list[go.Scatter]:
-    """A stated pay range ("$35k - $60k+"); its open top end continues as a dotted arrow."""
+def _range_spans(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[Span]:
+    """A stated pay range ("$35k - $60k+"); its open top end continues as a dotted arrow, as
+    long as the axis is wide (span_traces, drawn once the salary's place on it is known)."""
     spans = []
     for y, source_id in enumerate(sources):
         group = data[data["source_id"] == source_id].set_index("stat")
@@ -235,7 +171,31 @@ def _range_traces(
         if high["bound"] == AT_LEAST:
             label = f"{fmt.money(high['annual_usd'])}+"
             spans.append(Span(y - 0.28, high["annual_usd"], None, hover, label))
-    return span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
+    return spans
+
+
+@per_tables
+def _drawn(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple:
+    """_drawing of the view's own rows, once per data version, sources and release (the
+    traces are copied into each figure that takes them, so sharing them is safe)."""
+    return _drawing(tables, _rows(tables, sources, release))
+
+
+def _drawing(tables: Tables, data: pd.DataFrame) -> tuple:
+    """What the chart draws that no salary changes: (sources in row order, every value,
+    band traces, stated-range spans, median and mean traces)."""
+    sources = list(dict.fromkeys(data["source_id"]))
+    points = [
+        # Median labels above the marker and averages below: equal values must not overprint.
+        _points_trace(tables, data, sources, (stat, symbol, colour, where))
+        for stat, symbol, colour, where in (
+            ("median", "diamond", theme.MEDIAN, "top center"),
+            ("mean", "circle-open", theme.MEAN, "bottom center"),
+        )
+    ]
+    bands = _band_traces(tables, data, sources)
+    spans = _range_spans(tables, data, sources)
+    return sources, list(data["annual_usd"]), bands, spans, points
 
 
 def _points_trace(
@@ -245,8 +205,9 @@ def _points_trace(
     stat, symbol, colour, where = style
     points = data[data["stat"] == stat]
     return go.Scatter(
+        _validate=VALIDATE,
         name=STAT_NAMES[stat],
-        x=points["annual_usd"],
+        x=points["annual_usd"].to_numpy(),
         y=[sources.index(s) for s in points["source_id"]],
         mode="markers+text",
         marker={

@@ -26,7 +26,7 @@ STATS = {
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """p10, median, mean and p90 of the release shown, one row each; none BLS leaves out."""
-    wages = official.national(official.wages(tables, view))
+    wages = official.national_wages(tables, view)
     focus = wages[wages["occupation_code"] == official.FOCUS]
     year = official.shown_year(focus, view)
     if year is None:

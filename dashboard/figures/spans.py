@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from dashboard.figures.base import VALIDATE
+
 OPEN_NAME = "Open-ended: no figure given"
 
 
@@ -33,6 +35,7 @@ def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> 
     """
     closed = [s for s in spans if s.low is not None and s.high is not None]
     segment = go.Scatter(
+        _validate=VALIDATE,
         name=name,
         legendgroup=name,
         x=flat([[s.low, s.high] for s in closed]),
@@ -44,6 +47,7 @@ def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> 
     )
     ends = [(s, x) for s in spans for x in dict.fromkeys([s.low, s.high]) if x is not None]
     markers = go.Scatter(
+        _validate=VALIDATE,
         name=f"{name}: stated ends",
         legendgroup=name,
         showlegend=False,
@@ -84,6 +88,7 @@ def _open_traces(spans: list[Span], name: str, colour: str, extension: float) ->
     if not tips:
         return []
     line = go.Scatter(
+        _validate=VALIDATE,
         name=OPEN_NAME,
         legendgroup=OPEN_NAME,
         x=flat([[start, tip] for _, start, tip, _, _ in tips]),
@@ -93,6 +98,7 @@ def _open_traces(spans: list[Span], name: str, colour: str, extension: float) ->
         hoverinfo="skip",
     )
     arrows = go.Scatter(
+        _validate=VALIDATE,
         name=f"{name}: open end",
         legendgroup=name,
         showlegend=False,

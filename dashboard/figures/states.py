@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import areas, official, parities
-from dashboard.figures.base import base_figure, message_figure
+from dashboard.figures.base import VALIDATE, base_figure, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -126,6 +126,7 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     bought = buying_power(view)
     fig.add_trace(
         go.Choropleth(
+            _validate=VALIDATE,
             name="What the mean wage buys" if bought else "Mean annual wage",
             locations=shaded["state_code"],
             locationmode="USA-states",
@@ -149,6 +150,7 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if not unpublished.empty:
         fig.add_trace(
             go.Choropleth(
+                _validate=VALIDATE,
                 name="Wage not published",
                 locations=unpublished["state_code"],
                 locationmode="USA-states",

@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import areas, offer_buys, official, parities
 from dashboard.figures.captions import NOT_STATED_PERIOD, publisher
-from dashboard.memo import per_tables
+from dashboard.figures.memo import per_tables
 from dashboard.offer import placement
 from dashboard.offer.inputs import Offer, canonical
 from dashboard.offer.summary import caveats, sentences
@@ -43,7 +43,7 @@ def sectors(tables: Tables) -> pd.DataFrame:
 def answer(offer: Offer, tables: Tables) -> dict:
     """Every answer for the offer; keys documented in the README (GET /api/v1/offer).
 
-    Kept per data version and offer (dashboard.memo): callers must not change the dict.
+    Kept per data version and offer (dashboard.figures.memo): callers must not change the dict.
     """
     return _answer(tables, offer)
 
@@ -96,17 +96,21 @@ def _answer(tables: Tables, offer: Offer) -> dict:
     return result
 
 
+@per_tables
 def _national(tables: Tables) -> dict | None:
-    rows = official.national(official.wages(tables, View()))
+    """Medical assistants' newest national row (once per data version; do not change it)."""
+    rows = official.national_wages(tables, View())
     rows = rows[rows["occupation_code"] == official.FOCUS]
     if rows.empty:
         return None
     return rows[rows["year"] == rows["year"].max()].iloc[0].to_dict()
 
 
+@per_tables
 def _state(tables: Tables, code: str | None) -> tuple[dict | None, dict | None]:
     """(the state's row, the other file's row where its mean differs): BLS's official state
-    file's newest row leads; without it, the newest all-industry row of official_wages."""
+    file's newest row leads; without it, the newest all-industry row of official_wages. Once
+    per data version and state: do not change the rows returned."""
     if code is None:
         return None, None
     fallback = _third_party_state(tables, code)

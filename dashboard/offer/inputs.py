@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
-from dashboard.memo import per_tables
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import ALIASES, MAX_FIELDS, MAX_QUERY_CHARS, STATE_CODES
 

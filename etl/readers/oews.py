@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl.errors import InputError
@@ -110,18 +111,17 @@ def read(
     title = oews_notes.in_rows(sheet.rows[: sheet.header_row], "the title block above the data")
     require_agreement(release.path, release.year, list(title.years))
     topcode = oews_notes.threshold(release.path, release.year, [*release.notes, title], topcodes)
-    body = sheet.rows[sheet.header_row + 1 :]
     if release.kind in oews_files.AREA_KINDS:
-        cells = _cells(body, sheet, range(len(body)))
+        cells = sheet.cells(range(sheet.body_length()))
         oews_areas.check(cells, release, sheet)  # every row's area, not only the kept ones
-        keep = _selected(cells, release, selection)
+        keys = {m: (c, np.arange(len(c))) for m, c in cells.items() if m in KEY_MEANINGS}
+        keep = _selected(keys, release, selection)
         cells = {m: c[keep] for m, c in cells.items()}
     else:
         # Rows are chosen on their code (and group) first, and only the kept rows become a
         # frame: a sector file holds every occupation of every industry.
-        keys = {m: _column(body, i) for m, i in sheet.columns.items() if m in KEY_MEANINGS}
-        keep = _selected(keys, release, selection)
-        cells = _cells(body, sheet, keep.index[keep.to_numpy()])
+        keys = {m: sheet.keys(m) for m in KEY_MEANINGS if m in sheet.columns}
+        cells = sheet.cells(np.flatnonzero(_selected(keys, release, selection)))
     markers_of = {c.meaning: c.markers for c in spec}
     out = pd.DataFrame(index=cells["occupation_code"].index)
     out["occupation_code"] = _codes(cells["occupation_code"], release, selection)
@@ -153,30 +153,17 @@ def read(
 KEY_MEANINGS = ("occupation_code", "occupation_group")
 
 
-def _cells(body: list[list], sheet, positions) -> dict[str, pd.Series]:
-    """Each located column of the data rows at these positions (indexed by position)."""
-    width = max((len(r) for r in body), default=0)
-    frame = pd.DataFrame(
-        [body[p] + [""] * (width - len(body[p])) for p in positions],
-        index=pd.Index(positions, dtype="int64"),
-        columns=range(width),
-        dtype=object,
-    )
-    return {m: frame[i] if i < width else pd.Series("", index=frame.index, dtype=object)
-            for m, i in sheet.columns.items()}  # fmt: skip
-
-
-def _column(body: list[list], index: int) -> pd.Series:
-    """One column of the data rows, "" where a row stops short of it."""
-    return pd.Series([r[index] if index < len(r) else "" for r in body], dtype=object)
-
-
-def _selected(cells: dict[str, pd.Series], release: Release, selection: Selection) -> pd.Series:
-    codes = _codes(cells["occupation_code"], release, selection)
-    wanted = codes.isin(selection.codes)
+def _selected(keys: dict, release: Release, selection: Selection) -> np.ndarray:
+    """Whether each data row is taken. `keys`: (values, each row's index into them) of the
+    code and group columns, so each test runs once per distinct value."""
+    values, rows = keys["occupation_code"]
+    codes = _codes(values, release, selection)
+    soc = codes.str.fullmatch(SOC_CODE).to_numpy(dtype=bool, na_value=False)
+    wanted = codes.isin(selection.codes).to_numpy(dtype=bool) & soc
+    keep = wanted[rows]
     if selection.every_detailed and release.kind == "national":
-        wanted |= _detailed(cells.get("occupation_group"), codes.index)
-    return wanted & codes.str.fullmatch(SOC_CODE)
+        keep |= soc[rows] & _detailed(keys.get("occupation_group"), len(rows))
+    return keep
 
 
 def _codes(cells: pd.Series, release: Release, selection: Selection) -> pd.Series:
@@ -188,13 +175,14 @@ def _codes(cells: pd.Series, release: Release, selection: Selection) -> pd.Serie
     return codes.map(lambda code: renamed.get(code, code)).astype(str)
 
 
-def _detailed(group: pd.Series | None, index) -> pd.Series:
+def _detailed(group: tuple[pd.Series, np.ndarray] | None, length: int) -> np.ndarray:
     """Detailed occupations: group 'detailed' (2012 on) or blank (before, when only the total
     and major groups were marked); every row when the file has no group column."""
     if group is None:
-        return pd.Series(True, index=index)
-    values = group.astype(str).str.strip().str.lower()
-    return values == ("detailed" if (values == "detailed").any() else "")
+        return np.ones(length, dtype=bool)
+    values = group[0].astype(str).str.strip().str.lower()
+    detailed = values == ("detailed" if (values == "detailed").any() else "")
+    return detailed.to_numpy(dtype=bool)[group[1]]
 
 
 def _numbers(cells: pd.Series, meaning: str, allowed: tuple[str, ...], sheet):

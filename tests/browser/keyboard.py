@@ -28,21 +28,32 @@ TAG_REACHABLE = """
     stops.forEach((e, i) => e.setAttribute('data-kb', String(i)));
     return stops.length;
 """
-FOCUSED = """
-    const focused = document.activeElement;
-    const stop = focused.closest('[data-kb]') || focused;
+# Records every stop focus lands on, as it lands (a `focusin` listener), with whether it is
+# drawn with a ring: the Tabs are real key presses, sent in batches, not one round trip each.
+RECORD_FOCUS = """
+    window.__kbSeen = [];
+    // Rings are read the moment focus lands, before a CSS transition could draw them: the
+    // walk sees each control's settled focus style, transitions off.
+    const still = document.createElement('style');
+    still.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.appendChild(still);
     // A ring: an outline, a box shadow, or a border drawn by a pseudo-element (AG Grid's cells).
     const lined = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
         || (s.boxShadow && s.boxShadow !== 'none');
     const boxed = s => s.content !== 'none' && s.borderStyle !== 'none'
         && parseFloat(s.borderWidth) > 0;
-    const ring = lined(getComputedStyle(focused))
-        || [':after', ':before'].some(p => {
-            const s = getComputedStyle(focused, ':' + p);
-            return lined(s) || boxed(s);
-        });
-    return [stop.getAttribute('data-kb'), ring, focused.outerHTML.slice(0, 120)];
+    document.addEventListener('focusin', event => {
+        const focused = event.target;
+        const stop = focused.closest('[data-kb]') || focused;
+        const ring = lined(getComputedStyle(focused))
+            || [':after', ':before'].some(p => {
+                const s = getComputedStyle(focused, ':' + p);
+                return lined(s) || boxed(s);
+            });
+        window.__kbSeen.push([stop.getAttribute('data-kb'), ring, focused.outerHTML.slice(0, 120)]);
+    }, true);
 """
+SEEN = "return window.__kbSeen;"
 UNREACHED = """
     return Array.from(document.querySelectorAll('[data-kb]'))
         .filter(e => !arguments[0].includes(e.getAttribute('data-kb')))
@@ -59,17 +70,19 @@ def walk_by_keyboard(dash_duo, path: str) -> None:
     first.send_keys(Keys.ENTER)
     until(lambda: dash_duo.driver.switch_to.active_element.get_attribute("id") == ids.MAIN, 5)
     wanted = dash_duo.driver.execute_script(TAG_REACHABLE, ids.MAIN, GRID)
+    dash_duo.driver.execute_script(RECORD_FOCUS)
     reached: set[str] = set()
     unringed: list[str] = []
-    for _ in range(wanted * 3 + 10):  # generous: grids and menus add stops of their own
-        ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
-        number, ring, html = dash_duo.driver.execute_script(FOCUSED)
-        if number is not None and number not in reached:
-            reached.add(number)
-            if not ring:
-                unringed.append(html)
-        if len(reached) == wanted:
-            break
+    budget = wanted * 3 + 10  # generous: grids and menus add stops of their own
+    while budget > 0 and len(reached) < wanted:
+        batch = min(budget, wanted - len(reached) + 5)
+        budget -= batch
+        ActionChains(dash_duo.driver).send_keys(Keys.TAB * batch).perform()
+        for number, ring, html in dash_duo.driver.execute_script(SEEN):
+            if number is not None and number not in reached:
+                reached.add(number)
+                if not ring:
+                    unringed.append(html)
     missed = dash_duo.driver.execute_script(UNREACHED, sorted(reached))
     assert missed == [], f"{path}: not reachable by Tab: {missed}"
     assert unringed == [], f"{path}: focused without a visible ring: {unringed}"

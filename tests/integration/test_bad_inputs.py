@@ -164,11 +164,10 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def good_output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("processed") / "processed"
-    assert main(["--out", str(out), "--quiet"]) == 0
-    return out
+@pytest.fixture
+def good_output(small_build) -> Path:
+    """The tables of an unchanged `raw_dir` (shared: a refused run must leave them as they are)."""
+    return small_build
 
 
 @pytest.mark.parametrize(("name", "breaker", "fragments"), CASES, ids=[c[0] for c in CASES])

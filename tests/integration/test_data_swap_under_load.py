@@ -25,7 +25,7 @@ from tests.dash_requests import experience_body, experience_output
 
 FIGURES = "figures/himalayas-cma-guide.csv"
 VINTAGES = {"$36k USD": 36000, "$37k USD": 37000}  # the junior median, old and new
-SWAPS = 3  # odd: the run ends on the other vintage, and each is served in between
+SWAPS = 1  # odd: the run ends on the other vintage, and each is served under load
 CLIENTS = 4
 
 

@@ -18,16 +18,16 @@ from etl.schemas import TABLES
 from tests.conftest import tree_digest
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("run") / "processed"
-    assert main(["--out", str(target), "--quiet"]) == 0
-    return target
+@pytest.fixture
+def out(processed_dir) -> Path:
+    """The session's full build of data/raw (read-only here: tests that rerun into an output
+    use `built`, a copy of the one-release build)."""
+    return processed_dir
 
 
-def test_cli_prints_progress_and_summary(tmp_path):
+def test_cli_prints_progress_and_summary(raw_dir, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "etl", "--out", str(tmp_path / "p")],
+        [sys.executable, "-m", "etl", "--raw", str(raw_dir), "--out", str(tmp_path / "p")],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -60,10 +60,10 @@ def test_rerun_gives_identical_tables(out, tmp_path):
     assert first == second
 
 
-def test_forced_rerun_in_place_gives_the_same_tables(out):
-    before = tree_digest(out)
-    assert main(["--out", str(out), "--quiet", "--force"]) == 0
-    after = tree_digest(out)
+def test_forced_rerun_in_place_gives_the_same_tables(raw_dir, built):
+    before = tree_digest(built)
+    assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"]) == 0
+    after = tree_digest(built)
     assert before.keys() == after.keys()
     assert {k: v for k, v in before.items() if k != "manifest.json"} == {
         k: v for k, v in after.items() if k != "manifest.json"
@@ -112,8 +112,8 @@ def test_rows_sorted_by_unique_key(out, name):
     pd.testing.assert_frame_equal(frame, ordered)
 
 
-def test_failure_mid_write_leaves_output_untouched(out, monkeypatch):
-    before = tree_digest(out)
+def test_failure_mid_write_leaves_output_untouched(raw_dir, built, monkeypatch):
+    before = tree_digest(built)
     real = store._write_table
     calls = []
 
@@ -124,20 +124,20 @@ def test_failure_mid_write_leaves_output_untouched(out, monkeypatch):
         return real(frame, path, name)
 
     monkeypatch.setattr(store, "_write_table", flaky)
-    assert main(["--out", str(out), "--quiet", "--force"]) == 5
-    assert tree_digest(out) == before
-    assert not list(out.parent.glob(".processed-new-*")), "temporary directory left behind"
+    assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"]) == 5
+    assert tree_digest(built) == before
+    assert not list(built.parent.glob(".processed-new-*")), "temporary directory left behind"
 
 
-def test_second_run_is_refused_while_one_holds_the_lock(out, capsys):
-    before = tree_digest(out)
-    with store.lock(out):
-        assert main(["--out", str(out), "--quiet", "--force"]) == 4
+def test_second_run_is_refused_while_one_holds_the_lock(raw_dir, built, capsys):
+    before = tree_digest(built)
+    with store.lock(built):
+        assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"]) == 4
     assert "another ETL run" in capsys.readouterr().err
-    assert tree_digest(out) == before
+    assert tree_digest(built) == before
 
 
-def test_contract_break_is_reported_and_nothing_written(out, monkeypatch, capsys):
+def test_contract_break_is_reported_and_nothing_written(raw_dir, built, monkeypatch, capsys):
     from etl.tables import salary_summary
 
     real = salary_summary.run
@@ -149,15 +149,15 @@ def test_contract_break_is_reported_and_nothing_written(out, monkeypatch, capsys
         return frame
 
     monkeypatch.setattr(salary_summary, "run", negative)
-    before = tree_digest(out)
-    assert main(["--out", str(out), "--quiet", "--force"]) == 3
+    before = tree_digest(built)
+    assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"]) == 3
     err = capsys.readouterr().err
     assert "table salary_summary" in err
     assert "annual_usd" in err and "bound" in err, "lazy validation reports every failure"
-    assert tree_digest(out) == before
+    assert tree_digest(built) == before
 
 
-def test_dotfiles_in_the_output_survive_a_rerun(out):
-    (out / ".gitkeep").write_text("")
-    assert main(["--out", str(out), "--quiet", "--force"]) == 0
-    assert (out / ".gitkeep").exists()
+def test_dotfiles_in_the_output_survive_a_rerun(raw_dir, built):
+    (built / ".gitkeep").write_text("")
+    assert main(["--raw", str(raw_dir), "--out", str(built), "--quiet", "--force"]) == 0
+    assert (built / ".gitkeep").exists()

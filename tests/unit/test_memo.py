@@ -58,3 +58,43 @@ def test_new_tables_get_their_own_names(tables):
     assert official.names(changed)["31-9092"].startswith("Renamed assistants")
     assert official.names(tables) == before
     assert isinstance(pd.Series(before).iloc[0], str)
+
+
+def test_further_arguments_get_their_own_results():
+    calls = []
+
+    @per_tables
+    def scaled(box, factor, offset=0):
+        calls.append((box.value, factor))
+        return box.value * factor
+
+    one = Box(3)
+    assert [scaled(one, 2), scaled(one, 2), scaled(one, 5)] == [6, 6, 15]
+    assert calls == [(3, 2), (3, 5)]
+    assert scaled.cache_size() == 2
+
+
+def test_a_full_cache_starts_again_rather_than_growing(monkeypatch):
+    from dashboard.figures import memo
+
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+
+    @memo.per_tables
+    def plus(box, n):
+        return box.value + n
+
+    one = Box(1)
+    assert [plus(one, n) for n in range(7)] == list(range(1, 8))
+    assert plus.cache_size() <= 3
+
+
+def test_national_rows_are_shared_per_sources_and_year(tables):
+    from dashboard.view import View
+
+    first = official.national_wages(tables, View(), 2023)
+    assert official.national_wages(tables, View(salary=40000.0), 2023) is first
+    expected = official.national(official.wages(tables, View()), 2023)
+    pd.testing.assert_frame_equal(first, expected)
+    other = official.national_wages(tables, View(sources=("bls-oews",)), None)
+    assert set(other["year"]) >= {2023}
+    assert (other["area_type"] == "national").all()
