@@ -14,6 +14,10 @@ Measured with `python -m bench.pages` (README, Benchmarks); each part below paid
   the layout arrives (one more round trip and a second render). The layout request names the
   page in its Referer (same-origin only, see dashboard.server), so the shell renders it at once
   and Dash's page callback, with the location already set, does not run.
+- The layout and the callbacks list are preloaded (`<link rel=preload as=fetch>`) from the top
+  of every page: they arrive while the scripts compile, and Dash's own requests for them are
+  answered from the preloads. (In the browser, assets/draw.js saves each chart its second
+  draw; see docs/architecture.md, Speed.)
 - Component scripts are compressed once per process (brotli or gzip, as the browser accepts)
   instead of on every request, and their fingerprinted URLs are `immutable`: a returning
   reader's browser does not even ask. Fingerprints are stable per deployment (see
