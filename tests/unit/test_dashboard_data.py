@@ -109,14 +109,14 @@ def test_data_dir_precedence(monkeypatch, tmp_path):
     assert data.data_dir(tmp_path / "arg") == (tmp_path / "arg").resolve()
 
 
-def test_ensure_builds_missing_data_and_logs_one_line(tmp_path, caplog):
+def test_ensure_builds_missing_data_and_logs_one_line(raw_dir, tmp_path, caplog):
     target = tmp_path / "fresh"
     with caplog.at_level(logging.INFO, logger="dashboard.data"):
-        assert data.ensure(target) is True
+        assert data.ensure(target, raw_dir) is True
     assert (target / data.MANIFEST).is_file()
     lines = [r.getMessage() for r in caplog.records if "building it from" in r.getMessage()]
     assert len(lines) == 1
-    assert data.ensure(target) is False
+    assert data.ensure(target, raw_dir) is False
 
 
 def test_ensure_reports_a_failed_build(tmp_path):
