@@ -40,7 +40,6 @@ VALUES = {
     ("_pages_location", "search"): ["", "?basis=ppp", "?stat=mean"],
     ("bench-noop-input", "value"): ["a", "b", "c"],
 }
-CLIENT_SIDE = {"_pages_dummy.children"}  # runs in the browser, never on the server
 
 TARGET_RATIO, TARGET_STARTUP = 3.0, 3.0
 TARGET_COLD_RATIO = 5.0  # a view's first answer against the same callback's cached answers
@@ -161,7 +160,8 @@ def main() -> None:
         wait_ready(base + "/", server)
         session = requests.Session()
         deps = session.get(base + "/_dash-dependencies").json()
-        callbacks = [d for d in deps if d["output"] not in CLIENT_SIDE and not is_pattern(d)]
+        # Clientside callbacks run in the browser, never on the server.
+        callbacks = [d for d in deps if not d.get("clientside_function") and not is_pattern(d)]
         noop = next(d for d in callbacks if d["output"].startswith("bench-noop"))
         url = base + "/_dash-update-component"
         cold = {"no-op (baseline)": cold_latency(session, url, noop)}

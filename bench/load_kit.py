@@ -126,7 +126,10 @@ def callback_body(spec: dict, inputs: list[tuple[str, str, object]]) -> str:
 def dependencies(base: str) -> dict[str, dict]:
     """Every server callback by its first output (e.g. "pay-distribution-graph.figure")."""
     deps = requests.get(base + "/_dash-dependencies", timeout=30).json()
-    return {d["output"].strip(".").split("...")[0]: d for d in deps}
+    # A clientside callback (the careers picker's options) runs in the browser, never here.
+    return {
+        d["output"].strip(".").split("...")[0]: d for d in deps if not d.get("clientside_function")
+    }
 
 
 def wait_ready(base: str, server: subprocess.Popen) -> None:
