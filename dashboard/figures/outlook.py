@@ -171,7 +171,30 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     # Room on the left for the first vintage's labels, which sit to the left of its points.
     axes = {(fig.data[i].xaxis or "x")[1:] for i in short}
     room = {f"xaxis{n}.range": [-1.0, len(data) - 0.4] for n in axes}
-    return narrow.declare(fig, room, short)
+    return narrow.declare(fig, {**room, **_narrow_ticks(tables, data)}, short)
+
+
+def _narrow_ticks(tables: Tables, data: pd.DataFrame) -> dict:
+    """On a phone five vintages share 170 px: "2022", "–32" and "Himalayas" on three lines,
+    the BLS's as "BLS" (the hover and the table keep "(official)" and the full names)."""
+    pairs = zip(data["period_start"], data["period_end"], strict=True)
+    periods = [_short(int(a), int(b)).replace("–", "<br>–", 1) for a, b in pairs]
+    sources = zip(periods, data["source_id"], data["official"], strict=True)
+    texts = [f"{p}<br>{_narrow_who(tables, s, o)}" for p, s, o in sources]
+    ticks = {"tickvals": list(data["vintage"]), "ticktext": texts, "tickangle": 0}
+    return {  # the four panels' category axes
+        f"xaxis{n}.{key}": value
+        for n in ("", "2", "3", "4")
+        for key, value in {**ticks, "tickfont.size": 10}.items()
+    }
+
+
+def _narrow_who(tables: Tables, source_id: str, is_official: object) -> str:
+    """A source's name in at most 9 characters: "BLS", "Himalayas", "Research"."""
+    if bool(is_official):
+        return "BLS"
+    name = publisher(tables, source_id)
+    return name if len(name) <= 9 else name.split(".")[0].split(" ")[0][:9]
 
 
 def _short_employment(fig: go.Figure) -> dict[int, dict]:
