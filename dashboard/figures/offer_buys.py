@@ -105,21 +105,19 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         return message_figure(TITLE, NO_PRICES if sourced else NO_SOURCE)
     pay = float(rows["pay_annual_usd"].iloc[0])
     where = _home_name(rows, view)
-    fig = base_figure(
-        TITLE,
+    subtitle = (
         f"Pay that buys what {fmt.money(pay)} a year{_whose(rows)} buys {where}"
-        f" (prices of {int(rows['rpp_year'].iloc[0])})",
-        height=520,
+        f" (prices of {int(rows['rpp_year'].iloc[0])})"
     )
-    fig.add_trace(
+    traces = [
         go.Choropleth(
             _validate=VALIDATE,
             name="Pay that buys the same",
-            locations=rows["state_code"],
+            locations=rows["state_code"].tolist(),
             locationmode="USA-states",
-            z=rows["same_pay_annual_usd"],
+            z=rows["same_pay_annual_usd"].to_numpy(),
             colorscale=[list(stop) for stop in theme.SEQUENTIAL],
-            marker_line={"color": "white", "width": 0.7},
+            marker={"line": {"color": "white", "width": 0.7}},
             colorbar={"title": {"text": "Same pay<br>(US$ a year)"}, "tickprefix": "$"},
             hovertext=[
                 f"<b>{r.state}</b><br>{fmt.money(r.same_pay_annual_usd)} a year buys the same"
@@ -128,13 +126,14 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         )
-    )
+    ]
     home = rows[rows["home"]]
     if not home.empty:
-        fig.add_trace(
+        traces.append(
             go.Scattergeo(
+                _validate=VALIDATE,
                 name="Your state",
-                locations=home["state_code"],
+                locations=home["state_code"].tolist(),
                 locationmode="USA-states",
                 mode="markers",
                 marker={"size": 12, "color": theme.VERMILLION, "symbol": "star"},
@@ -142,10 +141,14 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             )
         )
         # The star is said in words too, not by its colour and shape alone.
-        fig.update_layout(title_subtitle_text=f"{fig.layout.title.subtitle.text}; ★ your state")
-    fig.update_geos(scope="usa", projection_type="albers usa", resolution=110)
-    fig.update_layout(margin={"l": 0, "r": 0}, showlegend=False)
-    return fig
+        subtitle += "; ★ your state"
+    layout = {
+        "geo": {"scope": "usa", "projection": {"type": "albers usa"}, "resolution": 110},
+        "margin": {"l": 0, "r": 0},
+        "showlegend": False,
+    }
+    # Traces and layout in one pass: this map is redrawn for every offer checked.
+    return base_figure(TITLE, subtitle, height=520, data=traces, layout=layout)
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
