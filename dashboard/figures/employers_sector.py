@@ -207,7 +207,7 @@ def _unpublished(label: str, text: str) -> dict:
 
 def _all_industries_mean(tables: Tables, view: View, data: pd.DataFrame) -> float | None:
     """Medical assistants' mean wage across all industries, the sectors' reference."""
-    national = official.national(official.wages(tables, view), int(data["year"].iloc[0]))
+    national = official.national_wages(tables, view, int(data["year"].iloc[0]))
     found = national.loc[national["occupation_code"] == official.FOCUS, "mean_annual_usd"].dropna()
     return None if found.empty else float(found.iloc[0])
 

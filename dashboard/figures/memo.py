@@ -50,5 +50,4 @@ def per_tables(function: Callable[..., Any]) -> Callable[..., Any]:
             return found.setdefault(args, value)
 
     wrapper.cache_size = lambda: sum(map(len, results.values()))  # type: ignore[attr-defined]
-    wrapper.cache_clear = results.clear  # type: ignore[attr-defined]
     return wrapper

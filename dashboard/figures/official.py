@@ -85,15 +85,14 @@ def latest_release(tables: Tables) -> str | None:
     """The newest OEWS release loaded, as BLS names it; None when there is no official data."""
     # All-industry rows only: a newer sector file alone (natsector_M2024 beside national_M2023)
     # is not a newer national release.
-    rows = national(tables.official_wages[tables.official_wages["source_id"] == OEWS_NATIONAL])
+    rows = national_wages(tables, View())
     return release_of(rows, latest_year(rows))
 
 
 @per_tables
 def release_years(tables: Tables) -> tuple[int, ...]:
     """Every national OEWS release loaded, by year, oldest first (once per loaded tables)."""
-    wages = tables.official_wages
-    rows = national(wages[wages["source_id"] == OEWS_NATIONAL])
+    rows = national_wages(tables, View())
     return tuple(sorted(int(y) for y in rows["year"].unique()))
 
 

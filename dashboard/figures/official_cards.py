@@ -13,12 +13,11 @@ from dashboard.figures.captions import describe, publisher
 from dashboard.figures.official import (
     FOCUS,
     OEWS_NATIONAL,
-    national,
+    national_wages,
     programme,
     projections,
     release_name,
     shown_year,
-    wages,
 )
 from dashboard.tables import Tables
 from dashboard.view import DEFAULT, View
@@ -45,7 +44,7 @@ def projection_ref(row: pd.Series, column: str) -> str:
 def overview_cards(tables: Tables, view: View = DEFAULT) -> list[summary.Card]:
     """The official counterparts of the overview's cards: pay, employment, growth, openings;
     pay and OEWS employment from the view's release (the latest without one)."""
-    wage_rows = national(wages(tables, View()))
+    wage_rows = national_wages(tables, View())
     wage_rows = wage_rows[wage_rows["occupation_code"] == FOCUS]
     year = shown_year(wage_rows, view)
     pay = wage_rows[wage_rows["year"] == year]
@@ -69,7 +68,7 @@ def since_quoted(tables: Tables, view: View = DEFAULT) -> str:
     Empty when the guides quote no OEWS release, or quote the one shown."""
     obs = tables.observations
     quoted = obs.loc[obs["official_source_id"] == OEWS_NATIONAL, "official_period"].dropna()
-    rows = national(wages(tables, View()))
+    rows = national_wages(tables, View())
     rows = rows[rows["occupation_code"] == FOCUS].set_index("release")
     if quoted.empty or rows.empty:
         return ""
@@ -93,7 +92,7 @@ def since_quoted(tables: Tables, view: View = DEFAULT) -> str:
 
 def shown_release(tables: Tables, view: View = DEFAULT) -> str | None:
     """The OEWS release the overview's official figures come from ("May 2025")."""
-    rows = national(wages(tables, View()))
+    rows = national_wages(tables, View())
     year = shown_year(rows, view)
     return None if year is None else release_name(tables, year)
 

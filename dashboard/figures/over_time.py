@@ -52,7 +52,7 @@ MONEY = [c for c in COLUMNS if c.endswith("_usd")]
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per release, oldest first, with the All occupations median beside it."""
-    national = official.national(official.wages(tables, view))
+    national = official.national_wages(tables, view)
     focus = national[national["occupation_code"] == official.FOCUS]
     if focus.empty:
         return pd.DataFrame(columns=COLUMNS)

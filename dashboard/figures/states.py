@@ -218,7 +218,7 @@ def territories(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def _national_mean(tables: Tables, view: View, year: int | None) -> float:
-    national = official.national(official.wages(tables, view), year)
+    national = official.national_wages(tables, view, year)
     found = national.loc[national["occupation_code"] == official.FOCUS, "mean_annual_usd"]
     return float(found.iloc[0]) if len(found) and not fmt.missing(found.iloc[0]) else float("nan")
 

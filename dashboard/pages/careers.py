@@ -83,8 +83,8 @@ def picker(tables: data.Tables, view: View) -> html.Div:
 
 def occupation_options(tables: data.Tables) -> list[dict]:
     """ "Registered nurses (29-1141)" for each occupation in the latest national release."""
-    rows = official.national(official.wages(tables, View()))
-    rows = official.national(rows, official.latest_year(rows))
+    latest = official.latest_year(official.national_wages(tables, View()))
+    rows = official.national_wages(tables, View(), latest)
     rows = rows[~rows["occupation_code"].isin([official.FOCUS, official.BASELINE])]
     options = [
         {"label": f"{official.occupation_name(c, str(t))} ({c})", "value": c}
