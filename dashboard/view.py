@@ -19,6 +19,7 @@ from dashboard.view_codes import (  # noqa: F401  (MAX_OCCUPATIONS: the careers 
     MAX_OCCUPATIONS,
     MAX_QUERY_CHARS,
     MAX_SHOWN_CHARS,
+    comma_parts,
     parse_occupations,
     parse_release,
 )
@@ -234,24 +235,14 @@ def parse_state(value: object) -> tuple[str | None, str | None]:
 
 def parse_sources(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:
     """Source ids from "a,b", ["a", "b"] or ["a,b"]; malformed ids are dropped with a warning."""
-    items = value if isinstance(value, list | tuple) else [value]
+    parts, rejected = comma_parts(value)
     found: list[str] = []
-    rejected = False
-    for item in items:
-        if item is None:
-            continue
-        if not isinstance(item, str):
+    for part in parts:
+        valid = len(part) <= MAX_SOURCE_ID_CHARS and SOURCE_ID.match(part)
+        if valid and len(found) < MAX_SOURCES:
+            found.append(part)
+        else:
             rejected = True
-            continue
-        for part in item[:MAX_QUERY_CHARS].split(","):
-            part = part.strip()
-            if not part:
-                continue
-            valid = len(part) <= MAX_SOURCE_ID_CHARS and SOURCE_ID.match(part)
-            if valid and len(found) < MAX_SOURCES:
-                found.append(part)
-            else:
-                rejected = True
     if rejected and warnings is not None:
         warnings.append("Some source ids in the address were not valid and were ignored.")
     return tuple(sorted(set(found)))

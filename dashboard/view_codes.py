@@ -42,28 +42,37 @@ def parse_release(value: object, warnings: list[str] | None = None) -> int | Non
     return None
 
 
-def parse_occupations(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:
-    """SOC codes from "31-9091,29-1141" or a list of them (a dropdown's value); malformed codes
-    are dropped with a note, and past MAX_OCCUPATIONS the rest are left out with a note."""
+def comma_parts(value: object, max_items: int | None = None) -> tuple[list[str], bool]:
+    """The stripped, non-empty parts of "a,b", ["a", "b"] or ["a,b"] (a link's value or a
+    control's), in order, and whether an item that is not text was met and dropped."""
     items = value if isinstance(value, list | tuple) else [value]
-    found: list[str] = []
-    rejected = too_many = False
-    for item in items[:MAX_FIELDS]:
+    parts: list[str] = []
+    rejected = False
+    for item in items[:max_items]:
         if item is None:
             continue
         if not isinstance(item, str):
             rejected = True
             continue
-        for part in item[:MAX_QUERY_CHARS].split(","):
-            part = part.strip()
-            if not part or part in found:
-                continue
-            if not SOC_CODE.match(part):
-                rejected = True
-            elif len(found) < MAX_OCCUPATIONS:
-                found.append(part)
-            else:
-                too_many = True
+        parts += [p.strip() for p in item[:MAX_QUERY_CHARS].split(",") if p.strip()]
+    return parts, rejected
+
+
+def parse_occupations(value: object, warnings: list[str] | None = None) -> tuple[str, ...]:
+    """SOC codes from "31-9091,29-1141" or a list of them (a dropdown's value); malformed codes
+    are dropped with a note, and past MAX_OCCUPATIONS the rest are left out with a note."""
+    parts, rejected = comma_parts(value, MAX_FIELDS)
+    found: list[str] = []
+    too_many = False
+    for part in parts:
+        if part in found:
+            continue
+        if not SOC_CODE.match(part):
+            rejected = True
+        elif len(found) < MAX_OCCUPATIONS:
+            found.append(part)
+        else:
+            too_many = True
     if warnings is not None and rejected:
         warnings.append(
             "Some occupation codes in the address were not SOC codes (like 31-9092) and were"
