@@ -25,85 +25,44 @@ def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
         if code in inputs.known_states(tables)
     )
     settings = inputs.settings(tables)
+    period = given["period"] if given["period"] in PERIOD_OPTIONS else "year"
+    fields = [
+        (_text(ids.OFFER_SALARY, "Pay offered (US$)", "e.g. 45000 or 21.50", given["salary"]), 3),
+        (
+            components.labelled(
+                "Per", components.radio(ids.OFFER_PERIOD, PERIOD_OPTIONS, period), ids.OFFER_PERIOD
+            ),
+            2,
+        ),
+        (
+            _select(
+                ids.OFFER_STATE,
+                "State",
+                "Anywhere in the U.S.",
+                [(code, name) for name, code in states],
+                given["state"].upper(),
+            ),
+            2,
+        ),
+        (
+            _select(
+                ids.OFFER_SETTING,
+                "Work setting",
+                "Any setting",
+                [(code, f"{name} ({code})") for code, name in settings.items()],
+                _setting_code(given["setting"], settings),
+            ),
+            3,
+        ),
+        (
+            _text(ids.OFFER_YEARS, "Years of experience", "e.g. 3", given["years"], "numeric"),
+            2,
+        ),
+    ]
     return html.Div(
         [
             dbc.Row(
-                [
-                    dbc.Col(
-                        components.labelled(
-                            "Pay offered (US$)",
-                            dcc.Input(
-                                id=ids.OFFER_SALARY,
-                                type="text",
-                                inputMode="decimal",
-                                placeholder="e.g. 45000 or 21.50",
-                                value=given["salary"],
-                                className="form-control",
-                                maxLength=40,
-                            ),
-                            ids.OFFER_SALARY,
-                        ),
-                        xs=12,
-                        md=6,
-                        lg=3,
-                    ),
-                    dbc.Col(
-                        components.labelled(
-                            "Per",
-                            components.radio(
-                                ids.OFFER_PERIOD,
-                                PERIOD_OPTIONS,
-                                given["period"] if given["period"] in PERIOD_OPTIONS else "year",
-                            ),
-                            ids.OFFER_PERIOD,
-                        ),
-                        xs=12,
-                        md=6,
-                        lg=2,
-                    ),
-                    dbc.Col(
-                        _select(
-                            ids.OFFER_STATE,
-                            "State",
-                            "Anywhere in the U.S.",
-                            [(code, name) for name, code in states],
-                            given["state"].upper(),
-                        ),
-                        xs=12,
-                        md=6,
-                        lg=2,
-                    ),
-                    dbc.Col(
-                        _select(
-                            ids.OFFER_SETTING,
-                            "Work setting",
-                            "Any setting",
-                            [(code, f"{name} ({code})") for code, name in settings.items()],
-                            _setting_code(given["setting"], settings),
-                        ),
-                        xs=12,
-                        md=6,
-                        lg=3,
-                    ),
-                    dbc.Col(
-                        components.labelled(
-                            "Years of experience",
-                            dcc.Input(
-                                id=ids.OFFER_YEARS,
-                                type="text",
-                                inputMode="numeric",
-                                placeholder="e.g. 3",
-                                value=given["years"],
-                                className="form-control",
-                                maxLength=40,
-                            ),
-                            ids.OFFER_YEARS,
-                        ),
-                        xs=12,
-                        md=6,
-                        lg=2,
-                    ),
-                ],
+                [dbc.Col(field, xs=12, md=6, lg=lg) for field, lg in fields],
                 class_name="control-bar g-3",
             ),
             html.P(INTRO, className="text-muted small mt-2"),
@@ -112,6 +71,20 @@ def form(tables: data.Tables, given: dict[str, str]) -> html.Div:
         id=ids.OFFER_FORM,
         className="mb-3",
     )
+
+
+def _text(control_id: str, label: str, example: str, value: str, mode: str = "decimal"):
+    """A labelled text box (Enter submits the form); typed text, so that "38,000" is kept."""
+    box = dcc.Input(
+        id=control_id,
+        type="text",
+        inputMode=mode,
+        placeholder=example,
+        value=value,
+        className="form-control",
+        maxLength=40,
+    )
+    return components.labelled(label, box, control_id)
 
 
 def _select(control_id: str, label: str, blank: str, options, value: str):
