@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import time
 from pathlib import Path
 
 import requests
+
+from bench.load_kit import dependencies, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/experience", "/employers", "/countries", "/outlook", "/pay", "/education", "/data"]
@@ -49,12 +50,6 @@ DISTINCT = 12  # distinct request bodies per callback
 def is_pattern(callback: dict) -> bool:
     """Pattern-matching callbacks (JSON-object ids) need the matched ids: not generated here."""
     return callback["output"].lstrip(".").startswith("{")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = 60) -> float:
@@ -159,16 +154,14 @@ def main() -> None:
     try:
         wait_ready(base + "/", server)
         session = requests.Session()
-        deps = session.get(base + "/_dash-dependencies").json()
-        # Clientside callbacks run in the browser, never on the server.
-        callbacks = [d for d in deps if not d.get("clientside_function") and not is_pattern(d)]
-        noop = next(d for d in callbacks if d["output"].startswith("bench-noop"))
+        # The server's callbacks by first output (clientside ones never reach the server).
+        callbacks = {n: d for n, d in dependencies(base).items() if not is_pattern(d)}
+        noop = next(d for n, d in callbacks.items() if n.startswith("bench-noop"))
         url = base + "/_dash-update-component"
         cold = {"no-op (baseline)": cold_latency(session, url, noop)}
         results = {"no-op (baseline)": latency(session, url, noop, args.calls)}
-        for callback in callbacks:
+        for name, callback in callbacks.items():
             if callback is not noop:
-                name = callback["output"].strip(".").split("...")[0]
                 cold[name] = cold_latency(session, url, callback)
                 results[name] = latency(session, url, callback, args.calls)
         results["no-op (baseline)"] += latency(session, url, noop, args.calls)
