@@ -14,7 +14,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from etl.errors import InputError
-from etl.readers.csvfile import CONTROL, require_printable
+from etl.readers.csvcolumns import require_printable_columns
+from etl.readers.csvfile import require_printable
 
 
 def read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
@@ -38,23 +39,12 @@ def read_delimited(path: Path, required: list[str]) -> pd.DataFrame:
         )
     except pa.ArrowInvalid as err:
         raise InputError(path, f"not a readable CSV file ({err})") from None
+    upper = [c.strip().upper() for c in names]
+    # The header is row 1, so the first data row is row 2.
+    require_printable_columns(path, table.columns, upper, first_row=2)
     frame = table.to_pandas()
-    frame.columns = [c.strip().upper() for c in frame.columns]
-    _require_printable(path, frame)
+    frame.columns = upper
     return frame
-
-
-def _require_printable(path: Path, frame: pd.DataFrame) -> None:
-    """Raise for the first cell (by row, then column) holding a refused control character."""
-    found = [
-        (int(hits.idxmax()), column)
-        for column in frame.columns
-        if (hits := frame[column].str.contains(CONTROL.pattern, regex=True)).any()
-    ]
-    if found:
-        index, column = min(found, key=lambda f: (f[0], list(frame.columns).index(f[1])))
-        # The header is row 1, so data row i (from 0) is row i + 2.
-        require_printable(path, [[frame.at[index, column]]], [column], first_row=index + 2)
 
 
 def _first_line(path: Path) -> str:
