@@ -29,26 +29,18 @@
     }
   }
 
+  // Every figure remembered but `key`'s, then `key`'s new margins first when given.
   function remember(key, margins) {
     var found = remembered().filter(function (entry) {
       return entry[0] !== key;
     });
-    found.unshift([key, margins]);
+    if (margins) {
+      found.unshift([key, margins]);
+    }
     try {
       window.localStorage.setItem(KEY, JSON.stringify(found.slice(0, KEEP)));
     } catch (error) {
       // storage full or off: nothing remembered, nothing lost
-    }
-  }
-
-  function forget(key) {
-    var found = remembered().filter(function (entry) {
-      return entry[0] !== key;
-    });
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(found));
-    } catch (error) {
-      // nothing to do
     }
   }
 
@@ -134,7 +126,7 @@
           if (!start) {
             remember(key, { asked: sides(full.margin), settled: settled });
           } else if (SIDES.some(function (side) { return settled[side] !== start[side]; })) {
-            forget(key); // the figure needed other margins this time: start afresh next time
+            remember(key, null); // the figure needed other margins: start afresh next time
           }
         }
         return steps.reduce(function (chain, step) {
