@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import alt_text, narrow
+from dashboard.figures import alt_text, narrow, plain
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -18,12 +18,17 @@ from dashboard.view import View
 class Rendered:
     """One chart for one view: its figure, its caption and the rows both were made from."""
 
-    figure: go.Figure
+    plain: dict  # the figure as plotly's JSON, as served (dashboard.figures.plain)
     caption: str
     rows: pd.DataFrame
     # The text alternative (figures.alt_text): key numbers in words; key columns as a table.
     summary: str = ""
     table: tuple[list[str], list[list[str]]] = ([], [])
+
+    @property
+    def figure(self) -> go.Figure:
+        """The figure as a go.Figure, for exports and tests (a page serves `plain`)."""
+        return go.Figure(self.plain, _validate=False)
 
     @property
     def figure_and_caption(self) -> tuple[go.Figure, str]:
@@ -36,7 +41,7 @@ class ChartSpec:
     id: str
     page: str  # path of the page that shows it
     title: str
-    build: Callable[[Tables, View, pd.DataFrame], go.Figure]
+    build: Callable[[Tables, View, pd.DataFrame], go.Figure | dict]  # a dict: plotly's JSON
     rows: Callable[[Tables, View], pd.DataFrame]
     caption: Callable[[Tables, View, pd.DataFrame], str]
     tables_used: tuple[str, ...]
@@ -57,8 +62,9 @@ class ChartSpec:
     def render(self, tables: Tables, view: View) -> Rendered:
         """Figure, caption and text alternative for this view, from one computation of rows."""
         rows = self.rows(tables, view)
-        figure, caption = self.build(tables, view, rows), self.caption(tables, view, rows)
-        figure = narrow.fit(figure)  # its phone layout, applied in the browser (narrow.js)
+        figure = plain.of(self.build(tables, view, rows))
+        caption = self.caption(tables, view, rows)
+        figure = narrow.fitted(figure)  # its phone layout, applied in the browser (narrow.js)
         if self.alt is None:
             return Rendered(figure, caption, rows)
         table = (alt_text.headers(rows, self.alt.columns), alt_text.cells(rows, self.alt.columns))

@@ -47,7 +47,7 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
             html.Div(
                 dcc.Graph(
                     id=graph_id(chart_id),
-                    figure=shown.figure,
+                    figure=shown.plain,
                     config={**GRAPH_CONFIG, **(config or {})},
                     className="chart-graph",
                 ),

@@ -26,7 +26,7 @@ def render(spec: ChartSpec, tables: Tables, view: View) -> tuple:
     figure, caption, summary and table."""
     shown = spec.render(tables, view)
     table = components.data_table(spec.title, shown.table)
-    return shown.figure, shown.caption, shown.summary, table
+    return shown.plain, shown.caption, shown.summary, table
 
 
 def cards(path: str, tables: Tables, view: View) -> list:
@@ -71,7 +71,7 @@ def values(path: str, tables: Tables, view: View) -> list:
 
 def _card(spec: ChartSpec, tables: Tables, view: View):
     shown = spec.render(tables, view)
-    geo = any(trace.type in GEO_TRACES for trace in shown.figure.data)
+    geo = any(trace.get("type") in GEO_TRACES for trace in shown.plain["data"])
     # Map outlines come from our own assets: nothing is fetched from outside at run time.
     config = {"topojsonURL": dash.get_asset_url("topojson/")} if geo else None
     return components.chart_card(spec.id, spec.title, shown, config)

@@ -17,12 +17,13 @@ Exports draw the figure as built (wide); the meta changes nothing in them.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 
 import plotly.graph_objects as go
 
-from dashboard.figures import narrow_text, panels
+from dashboard.figures import narrow_text, panels, plain
 from dashboard.figures.narrow_text import TAG, lines_of, wrap, wrap_markup
 
 BELOW_PX = 560  # a phone held upright, and a half-width chart on a small tablet
@@ -60,17 +61,29 @@ def declare(
     """Add to `fig`'s narrow form: `layout` paths (Plotly.relayout's "xaxis.domain",
     "annotations[0].y") and `traces` attributes by trace index. Later values win, unless
     `keep`: then what the form already holds (a builder's own choice) stays."""
-    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
-    found = meta.get("narrow") or {"below": below, "narrow": _empty(), "wide": _empty()}
-    current = fig.layout.to_plotly_json()
-    for path, value in (layout or {}).items():
+    declared = _declared(plain.of(fig), layout or {}, traces or {}, below, keep)
+    fig.update_layout(meta=declared["layout"]["meta"])
+    return fig
+
+
+def _declared(figure: dict, layout: dict, traces: dict, below: int, keep: bool) -> dict:
+    """`figure` (plotly's JSON) with `layout` and `traces` added to its narrow form: a new
+    dict; the figure given is left as it was."""
+    current = figure["layout"]
+    meta = dict(current["meta"]) if isinstance(current.get("meta"), dict) else {}
+    found = copy.deepcopy(meta.get("narrow")) or {
+        "below": below,
+        "narrow": _empty(),
+        "wide": _empty(),
+    }
+    for path, value in layout.items():
         if path not in found["narrow"]["layout"]:
             found["wide"]["layout"][path] = _get(current, path)
         elif keep:
             continue
         found["narrow"]["layout"][path] = value
-    for index, attributes in (traces or {}).items():
-        trace = fig.data[index].to_plotly_json()
+    for index, attributes in traces.items():
+        trace = figure["data"][index]
         for name, value in attributes.items():
             wide = found["wide"]["traces"].setdefault(str(index), {})
             if name not in wide:
@@ -79,67 +92,76 @@ def declare(
                 continue
             found["narrow"]["traces"].setdefault(str(index), {})[name] = value
     meta["narrow"] = found
-    fig.update_layout(meta=meta)
-    return fig
+    return {"data": figure["data"], "layout": {**current, "meta": meta}}
 
 
 def fit(fig: go.Figure) -> go.Figure:
-    """The narrow form every chart shares (see the module's docstring)."""
+    """`fitted` for a go.Figure: the figure with its narrow form, as a new go.Figure."""
+    return go.Figure(fitted(plain.of(fig)), _validate=False)
+
+
+def fitted(figure: dict) -> dict:
+    """The narrow form every chart shares (see the module's docstring), added to `figure`
+    (plotly's JSON, dashboard.figures.plain) as a new dict."""
+    data, current = figure["data"], figure["layout"]
     layout: dict = {"dragmode": False, "title.font.size": 16}
-    title = fig.layout.title
+    title = plain.title(current)
     text_lines = 0
-    if title.text:
-        layout["title.text"] = wrap_markup(title.text, TITLE_CHARS)
+    if title.get("text"):
+        layout["title.text"] = wrap_markup(title["text"], TITLE_CHARS)
         text_lines += lines_of(layout["title.text"]) - 1
-    if title.subtitle and title.subtitle.text:
-        layout["title.subtitle.text"] = wrap_markup(title.subtitle.text, SUBTITLE_CHARS)
+    subtitle = plain.title({"title": title.get("subtitle")})
+    if subtitle.get("text"):
+        layout["title.subtitle.text"] = wrap_markup(subtitle["text"], SUBTITLE_CHARS)
         text_lines += lines_of(layout["title.subtitle.text"]) - 1
-    ticks = _category_ticks(fig)
+    ticks = _category_ticks(data, current)
     layout.update(ticks)
-    layout.update(narrow_text.axis_titles(fig))
-    layout.update(narrow_text.notes(fig))
-    layout.update(narrow_text.label_room(fig))
-    layout.update({k: v for k, v in narrow_text.thin_ticks(fig).items() if k not in ticks})
-    layout.update(_fixed_axes(fig))
-    extra = text_lines * LINE_PX + _legend_rows(fig) * LEGEND_ROW_PX
-    top = fig.layout.margin.t if fig.layout.margin.t is not None else 110
+    layout.update(narrow_text.axis_titles(current))
+    layout.update(narrow_text.notes(current))
+    layout.update(narrow_text.label_room(data, current))
+    layout.update({k: v for k, v in narrow_text.thin_ticks(current).items() if k not in ticks})
+    layout.update(_fixed_axes(current))
+    extra = text_lines * LINE_PX + _legend_rows(data, current) * LEGEND_ROW_PX
+    top = plain.obj(current.get("margin")).get("t")
+    top = top if top is not None else 110
     layout["margin.t"] = top + extra
     two_lines = any("<br>" in str(t) for k, v in ticks.items() if k.endswith("text") for t in v)
-    stacked = panels.stack(fig, top + extra, 44 if two_lines else panels.PANEL_ROW_PX)
+    stacked = panels.stack(data, current, top + extra, 44 if two_lines else panels.PANEL_ROW_PX)
     layout.update(stacked)
-    if any(trace.type in ("choropleth", "scattergeo") for trace in fig.data):
+    if any(trace.get("type") in ("choropleth", "scattergeo") for trace in data):
         layout["height"] = MAP_HEIGHT_PX + extra
-    elif "height" not in stacked and fig.layout.height:
-        layout["height"] = fig.layout.height + extra
-    traces = _colour_bars(fig)
-    for index in _labelled(fig):  # a label by a point near an edge is not cut off
+    elif "height" not in stacked and current.get("height"):
+        layout["height"] = current["height"] + extra
+    traces = _colour_bars(data)
+    for index in _labelled(data):  # a label by a point near an edge is not cut off
         traces.setdefault(index, {})["cliponaxis"] = False
-    return declare(fig, layout, traces, keep=True)
+    return _declared(figure, layout, traces, BELOW_PX, keep=True)
 
 
-def _category_ticks(fig: go.Figure) -> dict:
+def _category_ticks(data: list[dict], current: dict) -> dict:
     """Shorter labels on every category axis whose labels are long; the data (and so the
     hover, which shows the category) keeps the full one."""
     found: dict[str, list[str]] = {}
-    for trace in fig.data:
+    for trace in data:
         for letter in ("x", "y"):
-            values = getattr(trace, letter, None)
-            if values is None or not len(values) or not isinstance(values[0], str):
+            values = plain.values(trace.get(letter))
+            if not isinstance(values, list) or not values or not isinstance(values[0], str):
                 continue
-            axis = _axis_name(getattr(trace, f"{letter}axis", None) or letter)
+            axis = _axis_name(trace.get(f"{letter}axis") or letter)
             found.setdefault(axis, [])
             found[axis] += [v for v in values if v not in found[axis]]
-    for name, axis in fig.layout.to_plotly_json().items():  # labels the builder placed
-        if re.fullmatch(r"[xy]axis\d*", name) and axis.get("ticktext") is not None:
+    for name in plain.axis_names(current):  # labels the builder placed
+        if plain.obj(current[name]).get("ticktext") is not None:
             found.setdefault(name, [])
-    declared = ((fig.layout.meta or {}).get("narrow") or {}).get("narrow", {}).get("layout", {})
+    meta = plain.obj(current.get("meta"))
+    declared = plain.obj(plain.obj(meta.get("narrow")).get("narrow")).get("layout", {})
     patch: dict = {}
     for axis, categories in found.items():
         if f"{axis}.ticktext" in declared:
             continue  # the builder's own short labels
-        own = fig.layout[axis]
-        if own.ticktext is not None and own.tickvals is not None:
-            categories, texts = list(own.tickvals), list(own.ticktext)
+        own = plain.obj(current.get(axis))
+        if own.get("ticktext") is not None and own.get("tickvals") is not None:
+            categories, texts = plain.values(own["tickvals"]), plain.values(own["ticktext"])
         else:
             texts = categories
         if axis.startswith("x"):  # side by side along the bottom: up to three short lines
@@ -156,25 +178,24 @@ def _category_ticks(fig: go.Figure) -> dict:
     return patch
 
 
-def _fixed_axes(fig: go.Figure) -> dict:
+def _fixed_axes(current: dict) -> dict:
     """A finger on a chart scrolls the page: no axis can be dragged. Dollar ticks are short
     ("$50k"), so they stand upright side by side."""
-    axes = fig.layout.to_plotly_json()
-    names = {"xaxis", "yaxis"} | {k for k in axes if re.fullmatch(r"[xy]axis\d*", k)}
+    names = {"xaxis", "yaxis"} | set(plain.axis_names(current))
     patch: dict = {f"{name}.fixedrange": True for name in names}
     for name in names:
-        if (axes.get(name) or {}).get("tickprefix") == "$":
+        if plain.obj(current.get(name)).get("tickprefix") == "$":
             patch[f"{name}.tickformat"] = "~s"
             patch[f"{name}.nticks"] = 5
     return patch
 
 
-def _legend_rows(fig: go.Figure) -> int:
+def _legend_rows(data: list[dict], current: dict) -> int:
     """Rows a horizontal legend adds when it wraps on a 360 px graph: an entry takes about
     60 px and 8.5 px a character, a row some 280 px (erring on the side of room)."""
-    if fig.layout.showlegend is False:
+    if current.get("showlegend") is False:
         return 0
-    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    names = [t["name"] for t in data if t.get("name") and t.get("showlegend") is not False]
     if len(set(names)) < 2:
         return 0
     rows, used = 1, 0.0
@@ -186,13 +207,13 @@ def _legend_rows(fig: go.Figure) -> int:
     return rows - 1
 
 
-def _colour_bars(fig: go.Figure) -> dict[int, dict]:
+def _colour_bars(data: list[dict]) -> dict[int, dict]:
     """A map's colour bar slimmer, in short figures ("$50k"), its title on top: the map keeps
     most of the width. (Laid across under the map it would suit a phone better, but plotly.js
     leaves the upright bar's ticks behind when a bar changes orientation.)"""
     bars = {}
-    for index, trace in enumerate(fig.data):
-        if trace.type in {"choropleth", "heatmap"} and trace.showscale is not False:
+    for index, trace in enumerate(data):
+        if trace.get("type") in {"choropleth", "heatmap"} and trace.get("showscale") is not False:
             bars[index] = {
                 "colorbar.thickness": 10,
                 "colorbar.tickformat": "~s",
@@ -203,14 +224,14 @@ def _colour_bars(fig: go.Figure) -> dict[int, dict]:
     return bars
 
 
-def _labelled(fig: go.Figure) -> list[int]:
+def _labelled(data: list[dict]) -> list[int]:
     """Scatter traces that write text by their points."""
     return [
         index
-        for index, trace in enumerate(fig.data)
-        if trace.type == "scatter"
-        and "text" in (trace.mode or "")
-        and trace.cliponaxis is not False
+        for index, trace in enumerate(data)
+        if trace.get("type", "scatter") == "scatter"
+        and "text" in (trace.get("mode") or "")
+        and trace.get("cliponaxis") is not False
     ]
 
 
@@ -246,4 +267,4 @@ def _plain(value):
     return value
 
 
-__all__ = ["BELOW_PX", "declare", "fit", "short_label", "wrap"]
+__all__ = ["BELOW_PX", "declare", "fit", "fitted", "short_label", "wrap"]

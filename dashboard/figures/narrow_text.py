@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-import plotly.graph_objects as go
+from dashboard.figures import plain
 
 # Plotly's own markup; any other "<" is text ("< and > are bounds").
 TAG = re.compile(r"</?(?:b|i|em|sup|sub|span|a|br)(?:\s[^<>]*)?/?>", re.IGNORECASE)
@@ -56,47 +56,48 @@ def lines_of(text: str | None) -> int:
     return 0 if not text else str(text).count("<br>") + 1
 
 
-def axis_titles(fig: go.Figure) -> dict:
-    """Axis titles wrapped to a phone's plot width."""
+def axis_titles(layout: dict) -> dict:
+    """Axis titles wrapped to a phone's plot width (`layout`: plotly's JSON)."""
     patch = {}
-    for name, axis in fig.layout.to_plotly_json().items():
-        title = (axis.get("title") or {}) if isinstance(axis, dict) else {}
-        text = title.get("text") if isinstance(title, dict) else None
-        if re.fullmatch(r"[xy]axis\d*", name) and text:
+    for name in plain.axis_names(layout):
+        text = plain.title(plain.obj(layout[name])).get("text")
+        if text:
             wrapped = wrap_markup(text, AXIS_TITLE_CHARS)
             if wrapped != text:
                 patch[f"{name}.title.text"] = wrapped
     return patch
 
 
-def notes(fig: go.Figure) -> dict:
+def notes(layout: dict) -> dict:
     """Notes placed on the paper (subplot titles, a reference line's label) wrapped, smaller."""
     patch = {}
-    for index, note in enumerate(fig.layout.annotations):
-        if note.showarrow is not False or not note.text:
+    for index, note in enumerate(layout.get("annotations") or ()):
+        text = note.get("text")
+        if note.get("showarrow") is not False or not text:
             continue
-        if len(TAG.sub("", note.text)) <= NOTE_CHARS:
+        if len(TAG.sub("", text)) <= NOTE_CHARS:
             continue
-        patch[f"annotations[{index}].text"] = wrap_markup(note.text, NOTE_CHARS)
-        patch[f"annotations[{index}].font.size"] = min(note.font.size or 14, 13)
+        patch[f"annotations[{index}].text"] = wrap_markup(text, NOTE_CHARS)
+        size = plain.obj(note.get("font")).get("size")
+        patch[f"annotations[{index}].font.size"] = min(size or 14, 13)
     return patch
 
 
-def label_room(fig: go.Figure) -> dict:
+def label_room(data: list[dict], layout: dict) -> dict:
     """Each value axis with labels beside its data gets the room for them on a phone."""
     room: dict[str, list[float]] = {}
-    for trace in fig.data:
+    for trace in data:
         shares = _label_shares(trace)
         if shares is None:
             continue
-        axis = "xaxis" + ((getattr(trace, "xaxis", None) or "x")[1:])
+        axis = "xaxis" + ((trace.get("xaxis") or "x")[1:])
         old = room.get(axis, [0.0, 0.0])
         room[axis] = [max(old[0], shares[0]), max(old[1], shares[1])]
     patch = {}
     for axis, (left, right) in room.items():
         if not left and not right:
             continue
-        bounds = _bounds(fig, axis)
+        bounds = _bounds(data, layout, axis)
         if bounds is None:
             continue
         low, high = bounds
@@ -107,27 +108,28 @@ def label_room(fig: go.Figure) -> dict:
         # A tick every 55 px or so of the share of a 220 px plot the data keeps.
         count = max(2, int(220 / (1 + left + right) // 55))
         ticks = nice_ticks(max(low, 0.0) if low >= 0 else low, high, count)
-        own = fig.layout[axis]
+        own = plain.obj(layout.get(axis))
+        prefix, suffix = own.get("tickprefix") or "", own.get("ticksuffix") or ""
         patch[f"{axis}.tickmode"] = "array"
         patch[f"{axis}.tickvals"] = ticks
-        patch[f"{axis}.ticktext"] = [
-            f"{own.tickprefix or ''}{compact(v)}{own.ticksuffix or ''}" for v in ticks
-        ]
+        patch[f"{axis}.ticktext"] = [f"{prefix}{compact(v)}{suffix}" for v in ticks]
         patch[f"{axis}.tickangle"] = 0
     return patch
 
 
-def _label_shares(trace) -> tuple[float, float] | None:
+def _label_shares(trace: dict) -> tuple[float, float] | None:
     """(left, right) room for the trace's text labels, as shares of the axis span."""
     if not _has_text(trace):
         return None
-    if trace.type == "bar":
-        if trace.orientation == "h" and trace.textposition in ("outside", "auto", None):
+    kind = trace.get("type", "scatter")
+    if kind == "bar":
+        where = trace.get("textposition")
+        if trace.get("orientation") == "h" and where in ("outside", "auto", None):
             return 0.0, ROOM_RIGHT
         return None
-    if trace.type != "scatter" or "text" not in (trace.mode or ""):
+    if kind != "scatter" or "text" not in (trace.get("mode") or ""):
         return None
-    where = trace.textposition
+    where = plain.values(trace.get("textposition"))
     positions = [where] if isinstance(where, str) or where is None else list(where)
     right = any(p is None or p.endswith("right") for p in positions)
     left = any(p and p.endswith("left") for p in positions)
@@ -137,10 +139,9 @@ def _label_shares(trace) -> tuple[float, float] | None:
     )
 
 
-def _has_text(trace) -> bool:
-    text = getattr(trace, "text", None)
-    template = getattr(trace, "texttemplate", None)
-    if template:
+def _has_text(trace: dict) -> bool:
+    text = plain.values(trace.get("text"))
+    if trace.get("texttemplate"):
         return True
     if text is None:
         return False
@@ -149,18 +150,19 @@ def _has_text(trace) -> bool:
     return any(bool(t) for t in text)
 
 
-def _bounds(fig: go.Figure, axis: str) -> tuple[float, float] | None:
+def _bounds(data: list[dict], layout: dict, axis: str) -> tuple[float, float] | None:
     """The axis's set range, else its data's (from 0 when bars start there)."""
     ref = "x" + axis[5:]
     values, bars = [], False
-    for trace in fig.data:
-        if (getattr(trace, "xaxis", None) or "x") != ref or trace.x is None:
+    for trace in data:
+        xs = plain.values(trace.get("x"))
+        if (trace.get("xaxis") or "x") != ref or xs is None:
             continue
-        if any(isinstance(v, str) for v in trace.x):
+        if any(isinstance(v, str) for v in xs):
             return None  # categories: no room to make in numbers
-        bars = bars or trace.type == "bar"
-        values += [float(v) for v in trace.x if _number(v)]
-    own = fig.layout[axis].range
+        bars = bars or trace.get("type") == "bar"
+        values += [float(v) for v in xs if _number(v)]
+    own = plain.values(plain.obj(layout.get(axis)).get("range"))
     if own is not None and all(_number(v) for v in own):
         return float(own[0]), float(own[1])  # the builder's, often with room of its own
     if values:
@@ -173,17 +175,18 @@ def _number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def thin_ticks(fig: go.Figure, most: int = 5) -> dict:
+def thin_ticks(layout: dict, most: int = 5) -> dict:
     """An axis with more numbers set as ticks than a phone's width holds keeps ticks spread
     by value, the first and the last among them (release years: 1997, 2005, 2011, 2019, 2025)."""
     patch = {}
-    for name, axis in fig.layout.to_plotly_json().items():
-        if not re.fullmatch(r"x(axis\d*)", name) or not isinstance(axis, dict):
+    for name in plain.axis_names(layout, "x"):
+        axis = layout[name]
+        if not isinstance(axis, dict):
             continue
-        values = list(axis.get("tickvals") or [])
+        values = plain.values(axis.get("tickvals")) or []
         if len(values) <= most or not all(_number(v) for v in values):
             continue
-        texts = list(axis.get("ticktext") or values)
+        texts = plain.values(axis.get("ticktext")) or values
         gap = (max(values) - min(values)) / most  # ticks at least this far apart, by value
         keep = [0]
         for index in range(1, len(values)):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import ids
+from tests.unit.charting import served_figure
 
 ASSETS = Path(__file__).resolve().parents[2] / "dashboard" / "assets"
 
@@ -64,7 +65,7 @@ def test_map_graph_config(in_request):
     countries = importlib.import_module("dashboard.pages.countries")  # needs the app first
     graph = find(countries.layout(), ids.COUNTRIES_MAP_GRAPH)
     assert graph.config["topojsonURL"] == "/assets/topojson/"
-    assert graph.figure.layout.geo.resolution == 110  # the vendored file is world_110m.json
+    assert served_figure(graph).layout.geo.resolution == 110  # the vendored file is world_110m.json
 
 
 def find(component, component_id: str):

@@ -14,9 +14,9 @@ import json
 import zipfile
 
 import dash
-import plotly.io as pio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plotly.io.json import to_json_plotly
 
 from dashboard import charts, components, ids, policy
 from dashboard.export.datazip import csv_text
@@ -118,7 +118,7 @@ def test_page_and_export_agree_for_any_address(client, tables, spec, search):
     # The page: the figure drawn and the notes shown are those of the policy's view.
     shown = found[components.graph_id(spec.id)]["figure"]
     expected = spec.render(tables, view)
-    assert shown == json.loads(pio.to_json(expected.figure)), spec.id
+    assert shown == json.loads(to_json_plotly(expected.plain)), spec.id
     assert found[components.caption_id(spec.id)]["children"] == expected.caption
     assert warnings_shown(found) == list(view.warnings)
     # Its Download link: the same view, the same rows, the same notes.

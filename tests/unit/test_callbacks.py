@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 import pytest
 from dash import Patch, html, no_update
 
+from tests.unit.charting import is_served_figure, served
+
 CRAFTED = [
     None,
     123,
@@ -41,22 +43,22 @@ def page(in_request):
 
 def figures_and_search(result):
     *rest, search = result
-    figures = [r for r in rest if isinstance(r, go.Figure)]
+    figures = [r for r in rest if isinstance(r, go.Figure)]  # served as JSON, read as figures
     return figures, search
 
 
 def test_experience_stat_changes_figure_and_url(page):
-    figure, caption, _summary, _table, _steps, search = page("experience").update("mean")
+    figure, caption, _summary, _table, _steps, search = served(page("experience").update("mean"))
     assert [t.name for t in figure.data] == ["Average (mean)"]
     assert caption.startswith("Source: Himalayas")
     assert search == "?stat=mean"
-    assert page("experience").update("both")[-1] == ""
+    assert served(page("experience").update("both"))[-1] == ""
 
 
 def test_countries_basis_changes_both_charts_and_url(page):
-    ranges, range_caption, _s1, _t1, world, map_caption, _s2, _t2, search = page(
-        "countries"
-    ).update("ppp")
+    ranges, range_caption, _s1, _t1, world, map_caption, _s2, _t2, search = served(
+        page("countries").update("ppp")
+    )
     assert "international $" in ranges.layout.xaxis.title.text
     assert world.data[0].type == "choropleth"
     assert "World Bank" in range_caption and "World Bank" in map_caption
@@ -66,12 +68,12 @@ def test_countries_basis_changes_both_charts_and_url(page):
 def test_source_filter_pages(page):
     research = ["researchcom-cma-duties"]
     for name in ("employers", "outlook", "education"):
-        result = page(name).update(research)
+        result = served(page(name).update(research))
         assert result[-1] == "?sources=researchcom-cma-duties", name
 
 
 def test_pay_salary_places_and_writes_url(page):
-    figure, _caption, _summary, _table, placement, search = page("pay").update([], "50000")
+    figure, _caption, _summary, _table, placement, search = served(page("pay").update([], "50000"))
     assert search == "?salary=50000"
     assert "72nd percentile" in str(placement)
     assert any(s.x0 == 50000 for s in figure.layout.shapes)
@@ -81,33 +83,33 @@ def test_pay_salary_places_and_writes_url(page):
     ("salary", "message"), [("abc", "number"), ("-3", "above zero"), ("1e12", "check the number")]
 )
 def test_pay_invalid_salary_gives_a_friendly_message(page, salary, message):
-    figure, _caption, _summary, _table, placement, search = page("pay").update(None, salary)
+    figure, _caption, _summary, _table, placement, search = served(page("pay").update(None, salary))
     assert message in str(placement)
     assert search == ""
     assert not figure.layout.shapes
 
 
 def test_pay_without_percentile_source_says_so(page):
-    placement = page("pay").update(["himalayas-cma-guide"], "40000")[4]
+    placement = served(page("pay").update(["himalayas-cma-guide"], "40000"))[4]
     assert "do not publish" in str(placement)
 
 
 @pytest.mark.parametrize("value", CRAFTED)
 def test_experience_never_raises(page, value):
-    figures, search = figures_and_search(page("experience").update(value))
+    figures, search = figures_and_search(served(page("experience").update(value)))
     assert len(figures) == 1 and search in ("", "?stat=median", "?stat=mean")
 
 
 @pytest.mark.parametrize("value", CRAFTED)
 def test_countries_never_raises(page, value):
-    figures, search = figures_and_search(page("countries").update(value))
+    figures, search = figures_and_search(served(page("countries").update(value)))
     assert len(figures) == 2 and search == ""
 
 
 @pytest.mark.parametrize("name", ["employers", "outlook", "education"])
 @pytest.mark.parametrize("value", CRAFTED)
 def test_source_filters_never_raise(page, name, value):
-    figures, search = figures_and_search(page(name).update(value))
+    figures, search = figures_and_search(served(page(name).update(value)))
     assert figures
     assert "script" not in search and len(search) < 200
 
@@ -116,7 +118,7 @@ def test_source_filters_never_raise(page, name, value):
 @pytest.mark.parametrize("salary", CRAFTED)
 def test_pay_never_raises(page, sources, salary):
     figure, caption, _summary, _table, placement, search = page("pay").update(sources, salary)
-    assert isinstance(figure, go.Figure) and isinstance(caption, str)
+    assert is_served_figure(figure) and isinstance(caption, str)
     assert placement is not None
     assert search.startswith("?") or search == ""
 

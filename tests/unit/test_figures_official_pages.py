@@ -10,6 +10,7 @@ from dash import html
 
 from dashboard import charts, ids, policy
 from tests.integration.test_app_offline import find
+from tests.unit.charting import served, served_figure
 from tests.unit.test_callbacks import CRAFTED
 
 NEW_PAGES = ["careers", "states", "over_time", "overview", "employers"]
@@ -66,7 +67,7 @@ def test_states_layout_has_map_outlines_ranked_states_and_territories(page):
     layout = page("states").layout()
     graph = find(layout, ids.STATES_MAP_GRAPH)
     assert graph.config["topojsonURL"] == "/assets/topojson/"
-    assert graph.figure.layout.geo.resolution == 110  # the vendored file is usa_110m.json
+    assert served_figure(graph).layout.geo.resolution == 110  # the vendored file is usa_110m.json
     states_text = str(find(layout, ids.STATES_TABLE))
     assert "Washington" in states_text and "$53,780" in states_text and "$25.86" in states_text
     territories = str(find(layout, ids.STATES_TERRITORIES))
@@ -95,7 +96,8 @@ def test_overview_has_official_cards_and_the_vintage(page, tables):
 
 def test_employers_layout_has_the_sector_chart(page):
     graph = find(page("employers").layout(), ids.EMPLOYERS_SECTOR_GRAPH)
-    assert graph.figure.data and graph.figure.layout.title.text.startswith("Official")
+    figure = served_figure(graph)
+    assert figure.data and figure.layout.title.text.startswith("Official")
 
 
 def test_employers_sources_offer_bls_but_not_the_state_reexport(page, tables):
@@ -106,7 +108,7 @@ def test_employers_sources_offer_bls_but_not_the_state_reexport(page, tables):
 
 
 def test_employers_update_with_bls_only(page):
-    *figures_and_captions, search = page("employers").update(["bls-oews"])
+    *figures_and_captions, search = served(page("employers").update(["bls-oews"]))
     # Each chart: figure, caption, summary, table.
     pay, _, _, _, rank, _, _, _, sector, sector_caption, _, _ = figures_and_captions
     assert search == "?sources=bls-oews"
@@ -115,16 +117,16 @@ def test_employers_update_with_bls_only(page):
 
 
 def test_employers_update_ignores_a_source_without_sectors(page):
-    *rest, search = page("employers").update(["bls-oews-state"])
+    *rest, search = served(page("employers").update(["bls-oews-state"]))
     assert search == ""
     assert rest[8].data  # every source shown, official chart included
 
 
 @pytest.mark.parametrize("value", CRAFTED)
 def test_employers_update_never_raises(page, value):
-    result = page("employers").update(value)
+    result = served(page("employers").update(value))
     *rest, search = result
-    figures = [r for r in rest if isinstance(r, go.Figure)]
+    figures = [r for r in rest if isinstance(r, go.Figure)]  # served as JSON, read as figures
     captions = rest[1::4]  # each chart: figure, caption, summary, table
     assert len(figures) == 3 and len(captions) == 3
     assert "script" not in search and len(search) < 200

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
+from plotly.io.json import to_json_plotly
 from plotly.subplots import make_subplots
 
 from dashboard import charts, theme
-from dashboard.figures import narrow, narrow_text
+from dashboard.figures import narrow, narrow_text, plain
 from dashboard.view import View
 
 
@@ -94,3 +95,20 @@ def test_many_numeric_ticks_are_thinned_keeping_the_first_and_last():
     fig.update_xaxes(tickvals=years)
     kept = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]["xaxis.tickvals"]
     assert kept[0] == 1997 and kept[-1] == 2025 and len(kept) <= 5
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_the_narrow_form_leaves_the_builders_figure_as_it_was(tables, spec):
+    """A served figure shares the builder's JSON (dashboard.figures.plain): fitting it makes
+    new dicts along each path it writes, so memoised parts of a figure stay as they were."""
+    view = View()
+    built = spec.build(tables, view, spec.rows(tables, view))
+    before = plain_json(built)
+    fitted = narrow.fitted(plain.of(built))
+    assert plain_json(built) == before
+    assert "narrow" in fitted["layout"]["meta"]
+    assert fitted["data"] == plain.of(built)["data"]
+
+
+def plain_json(figure) -> str:
+    return to_json_plotly(plain.of(figure))
