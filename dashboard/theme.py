@@ -7,6 +7,8 @@ your salary, ...) so a reader who learns the code on one page can read it on the
 
 from __future__ import annotations
 
+import functools
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -114,3 +116,10 @@ def template():
     """The registered template itself: a figure built without validation (figures/base.py)
     would otherwise send plotly.js the bare name, which only plotly.py knows how to resolve."""
     return pio.templates[TEMPLATE]
+
+
+@functools.cache
+def template_json() -> dict:
+    """The template as plotly's JSON, for figures built as dicts (figures/base.py, base_json).
+    One dict shared by every figure: nothing may change it."""
+    return template().to_plotly_json()

@@ -55,6 +55,59 @@ def subplots(
     )
 
 
+def base_json(
+    title: str, subtitle: str = "", height: int = 460, data: list = (), layout: dict | None = None
+) -> dict:
+    """base_figure as plotly's JSON (dashboard.figures.plain), with traces given as dicts
+    ({"type": "bar", "x": [...], ...}): what a chart on a callback's path builds, where even
+    a go.Figure without validation costs more than the chart's own work."""
+    base = {
+        "template": theme.template_json(),
+        "title": {"text": title, "subtitle": {"text": subtitle}},
+        "height": height,
+    }
+    _merge(base, copy.deepcopy(layout or {}))
+    return {"data": list(data), "layout": base}
+
+
+def subplots_json(
+    subplot_titles: list[str] | None = None, data: list = (), layout: dict | None = None, **grid
+) -> dict:
+    """subplots as plotly's JSON: the same grid, traces given as dicts (see base_json)."""
+    titles = list(subplot_titles or [])
+    merged = copy.deepcopy(_grid(len(titles), **grid)[0])
+    for annotation, title in zip(merged.get("annotations", []), titles, strict=False):
+        annotation["text"] = title
+    extra = dict(layout or {})
+    template = extra.pop("template", None) or theme.template_json()  # shared, never copied
+    _merge(merged, copy.deepcopy(extra))
+    merged["template"] = template
+    return {"data": list(data), "layout": merged}
+
+
+def vertical_line_json(
+    x: float, line: dict, annotation: dict | None = None, position: str = "top right", axis: int = 1
+) -> tuple[dict, dict | None]:
+    """vertical_line's shape and label as JSON, for a figure built with base_json: (shape,
+    annotation or None), to put in the layout's shapes and annotations."""
+    suffix = "" if axis == 1 else str(axis)
+    shape = {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{suffix}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{suffix} domain",
+        "line": line,
+    }
+    if not annotation:
+        return shape, None
+    place = {**_ANCHORS[position], **annotation}
+    label = {"x": x, "y": 1, "xref": f"x{suffix}", "yref": f"y{suffix} domain", "showarrow": False}
+    return shape, {**label, **place}
+
+
 def _merge(target: dict, extra: dict) -> None:
     """Merge `extra` into `target`: nested dicts key by key, anything else replaced."""
     for key, value in extra.items():
@@ -68,7 +121,9 @@ def _merge(target: dict, extra: dict) -> None:
 def _grid_cached(titles: int, grid: tuple) -> tuple[dict, object, str]:
     placeholders = [f"title {n}" for n in range(titles)] or None
     figure = make_subplots(subplot_titles=placeholders, **dict(grid))
-    return figure.layout.to_plotly_json(), figure._grid_ref, figure._grid_str
+    layout = figure.layout.to_plotly_json()
+    layout.pop("template", None)  # plotly's default: a chart names its own (theme)
+    return layout, figure._grid_ref, figure._grid_str
 
 
 def _grid(titles: int, **grid) -> tuple[dict, object, str]:
