@@ -67,7 +67,7 @@ class ChartSpec:
         figure = narrow.fitted(figure)  # its phone layout, applied in the browser (narrow.js)
         if self.alt is None:
             return Rendered(figure, caption, rows)
-        table = (alt_text.headers(rows, self.alt.columns), alt_text.cells(rows, self.alt.columns))
+        table = alt_text.table(rows, self.alt.columns)
         return Rendered(figure, caption, rows, self.alt.summary(tables, view, rows), table)
 
     def source_ids(self, tables: Tables) -> set[str]:

@@ -10,6 +10,7 @@ from dashboard import ids, policy, summary
 from dashboard.charts import Rendered
 from dashboard.export.menu import download_menu
 from dashboard.figures import official
+from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -59,7 +60,7 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
             html.Details(
                 [
                     html.Summary("Show as table"),
-                    html.Div(data_table(title, shown.table), id=table_id(chart_id)),
+                    html.Div(data_table(shown.table, title), id=table_id(chart_id)),
                 ],
                 className="chart-table",
             ),
@@ -69,25 +70,41 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
     )
 
 
-def data_table(title: str, table: tuple[list[str], list[list[str]]]) -> html.Div:
-    """A chart's rows as a plain table: headers are column headers, the first cell a row's."""
+@per_object
+def data_table(table: tuple[list[str], list[list[str]]], title: str) -> dict:
+    """A chart's rows as a plain table: headers are column headers, the first cell a row's.
+
+    Written as the components' JSON (what html.Table(...) serialises to), not as components:
+    a table of a few hundred cells is a few hundred objects to build and encode on every
+    answer, where JSON is encoded at C speed. Once per table (alt_text.table memoises it)."""
     headers, rows = table
-    body = [html.Tr([html.Th(r[0], scope="row"), *map(html.Td, r[1:])]) for r in rows]
-    return html.Div(
-        html.Table(
-            [
-                html.Caption(f"{title}: the figures shown"),
-                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-                html.Tbody(body),
-            ],
-            className="table table-sm mb-0",
-        ),
+    body = [
+        _html("Tr", [_html("Th", r[0], scope="row"), *(_html("Td", c) for c in r[1:])])
+        for r in rows
+    ]
+    head = _html("Thead", _html("Tr", [_html("Th", h, scope="col") for h in headers]))
+    caption = _html("Caption", f"{title}: the figures shown")
+    table_json = _html(
+        "Table", [caption, head, _html("Tbody", body)], className="table table-sm mb-0"
+    )
+    return _html(
+        "Div",
+        table_json,
         className="table-responsive",
         # Focusable: a table wider than a phone scrolls sideways, by keyboard too.
         tabIndex="0",
         role="region",
         **{"aria-label": f"{title}, as a table"},
     )
+
+
+def _html(tag: str, children, **props) -> dict:
+    """An html component as Dash serialises it: html.Td("x") is _html("Td", "x")."""
+    return {
+        "type": tag,
+        "namespace": "dash_html_components",
+        "props": {"children": children, **props},
+    }
 
 
 def page_header(title: str, lead: str) -> html.Div:

@@ -25,7 +25,7 @@ def render(spec: ChartSpec, tables: Tables, view: View) -> tuple:
     """What a callback with `outputs` shows of the chart for a view the page has resolved:
     figure, caption, summary and table."""
     shown = spec.render(tables, view)
-    table = components.data_table(spec.title, shown.table)
+    table = components.data_table(shown.table, spec.title)
     return shown.plain, shown.caption, shown.summary, table
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
+from dashboard.figures.memo import per_object
 
 Show = Callable[[object], str]
 EMPTY_CELL = "—"
@@ -96,6 +97,15 @@ def span(low: object, high: object, show: Show) -> str:
     if float(low) == float(high):  # type: ignore[arg-type]
         return show(low)
     return f"{show(low)} to {show(high)}"
+
+
+@per_object
+def table(
+    rows: pd.DataFrame, columns: tuple[tuple[str, str], ...]
+) -> tuple[list[str], list[list[str]]]:
+    """The rows as a table: (headers, cells). Once per rows object: a chart's rows for a view
+    are computed once per data version, and a typed salary, say, changes none of them."""
+    return headers(rows, columns), cells(rows, columns)
 
 
 def cells(rows: pd.DataFrame, columns: Sequence[tuple[str, str]]) -> list[list[str]]:

@@ -52,16 +52,19 @@ def short_label(label: str, width: int = LABEL_CHARS, lines: int = 2) -> str:
 
 
 def declare(
-    fig: go.Figure,
+    fig: go.Figure | dict,
     layout: dict | None = None,
     traces: dict[int, dict] | None = None,
     below: int = BELOW_PX,
     keep: bool = False,
-) -> go.Figure:
+) -> go.Figure | dict:
     """Add to `fig`'s narrow form: `layout` paths (Plotly.relayout's "xaxis.domain",
     "annotations[0].y") and `traces` attributes by trace index. Later values win, unless
-    `keep`: then what the form already holds (a builder's own choice) stays."""
+    `keep`: then what the form already holds (a builder's own choice) stays. A go.Figure is
+    changed in place; a figure as plotly's JSON (dashboard.figures.plain) comes back new."""
     declared = _declared(plain.of(fig), layout or {}, traces or {}, below, keep)
+    if isinstance(fig, dict):
+        return declared
     fig.update_layout(meta=declared["layout"]["meta"])
     return fig
 

@@ -13,12 +13,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import narrow
-from dashboard.figures.base import (
-    VALIDATE,
-    base_figure,
-    message_figure,
-    vertical_line,
-)
+from dashboard.figures.base import base_json, message_figure, vertical_line_json
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -51,7 +46,7 @@ STAT_NAMES = {
 }
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No pay figures from the selected sources.")
@@ -83,12 +78,11 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "zeroline": False,
         },
     }
-    height = 200 + 110 * len(sources)
-    fig = base_figure(TITLE, subtitle, height, data=traces, layout=layout)
     if view.salary is not None:
-        _salary_line(fig, tables, view, data)
-    narrow.declare(fig, traces=narrow_form)
-    return fig
+        shape, label = _salary_line(tables, view, data)
+        layout.update(shapes=[shape], annotations=[label])
+    figure = base_json(TITLE, subtitle, 200 + 110 * len(sources), data=traces, layout=layout)
+    return narrow.declare(figure, traces=narrow_form)
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -116,7 +110,7 @@ def _caption_of(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return source_caption(tables, used, TOPICS, [note])
 
 
-def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[go.Scatter]:
+def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[dict]:
     """The 10th–90th percentile band, with each end labelled as written ("< $33,500")."""
     traces = []
     for y, source_id in enumerate(sources):
@@ -125,8 +119,8 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
             continue
         ends = group.loc[["p10", "p90"]]
         traces.append(
-            go.Scatter(
-                _validate=VALIDATE,
+            dict(
+                type="scatter",
                 name="10th to 90th percentile",
                 # One legend entry for every source's band (it is the same mark on each row).
                 legendgroup="p10-p90",
@@ -200,14 +194,14 @@ def _drawing(tables: Tables, data: pd.DataFrame) -> tuple:
 
 def _points_trace(
     tables: Tables, data: pd.DataFrame, sources: list[str], style: tuple[str, str, str, str]
-) -> go.Scatter:
+) -> dict:
     """Markers for one statistic; style is (stat, marker symbol, colour, text position)."""
     stat, symbol, colour, where = style
     points = data[data["stat"] == stat]
-    return go.Scatter(
-        _validate=VALIDATE,
+    return dict(
+        type="scatter",
         name=STAT_NAMES[stat],
-        x=points["annual_usd"].to_numpy(),
+        x=points["annual_usd"].tolist(),
         y=[sources.index(s) for s in points["source_id"]],
         mode="markers+text",
         marker={
@@ -229,11 +223,11 @@ def _points_trace(
     )
 
 
-def _salary_line(fig: go.Figure, tables: Tables, view: View, data: pd.DataFrame) -> None:
+def _salary_line(tables: Tables, view: View, data: pd.DataFrame) -> tuple[dict, dict]:
+    """The typed salary's line and its label (shape and annotation)."""
     placement = place(tables, view, data)
     where = f" ({placement.short()})" if placement else ""
-    vertical_line(
-        fig,
+    return vertical_line_json(
         view.salary,
         line={"color": theme.YOUR_SALARY, "width": 3},
         annotation={

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard.figures.base import VALIDATE
-
 OPEN_NAME = "Open-ended: no figure given"
 
 
@@ -27,15 +25,16 @@ class Span:
     label: str = ""
 
 
-def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
-    """A segment per closed range, markers at stated ends, dotted arrows for open ends.
+def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[dict]:
+    """A segment per closed range, markers at stated ends, dotted arrows for open ends: traces
+    as plotly's JSON (a go figure takes them as they are).
 
     `extension` is how far an arrow reaches past the stated end, in axis units: a drawing cue,
     not a value, which is why its hover says that the source gives no figure there.
     """
     closed = [s for s in spans if s.low is not None and s.high is not None]
-    segment = go.Scatter(
-        _validate=VALIDATE,
+    segment = dict(
+        type="scatter",
         name=name,
         legendgroup=name,
         x=flat([[s.low, s.high] for s in closed]),
@@ -46,8 +45,8 @@ def span_traces(spans: list[Span], name: str, colour: str, extension: float) -> 
         showlegend=bool(closed),
     )
     ends = [(s, x) for s in spans for x in dict.fromkeys([s.low, s.high]) if x is not None]
-    markers = go.Scatter(
-        _validate=VALIDATE,
+    markers = dict(
+        type="scatter",
         name=f"{name}: stated ends",
         legendgroup=name,
         showlegend=False,
@@ -75,7 +74,7 @@ def legend_once(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _open_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[go.Scatter]:
+def _open_traces(spans: list[Span], name: str, colour: str, extension: float) -> list[dict]:
     tips = [
         (s, s.low, s.low + extension, "triangle-right", "middle right")
         for s in spans
@@ -87,8 +86,8 @@ def _open_traces(spans: list[Span], name: str, colour: str, extension: float) ->
     ]
     if not tips:
         return []
-    line = go.Scatter(
-        _validate=VALIDATE,
+    line = dict(
+        type="scatter",
         name=OPEN_NAME,
         legendgroup=OPEN_NAME,
         x=flat([[start, tip] for _, start, tip, _, _ in tips]),
@@ -97,8 +96,8 @@ def _open_traces(spans: list[Span], name: str, colour: str, extension: float) ->
         line={"color": colour, "width": 3, "dash": "dot"},
         hoverinfo="skip",
     )
-    arrows = go.Scatter(
-        _validate=VALIDATE,
+    arrows = dict(
+        type="scatter",
         name=f"{name}: open end",
         legendgroup=name,
         showlegend=False,

@@ -28,6 +28,7 @@ from dashboard.figures import (
 )
 from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, ranges
 from dashboard.figures.captions import publisher
+from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -86,20 +87,23 @@ def pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The published points by source, and where the typed salary falls."""
     if rows.empty:
         return nothing(pay.TITLE)
-    parts = [
-        f"{publisher(tables, source_id)}: "
-        + ", ".join(
-            f"{pay.STAT_NAMES.get(r['stat'], r['stat']).lower()} "
-            + fmt.money(r["annual_usd"], bound=r["bound"])
-            for _, r in group.iterrows()
-        )
-        for source_id, group in rows.groupby("source_id", sort=False)
-    ]
-    text = f"{pay.TITLE}. " + "; ".join(parts) + "."
+    text = _pay_points(rows, tables)
     found = pay.place(tables, view, rows)
     if found is not None:
         text += f" {fmt.money(found.salary)} is {found.short()}."
     return text
+
+
+@per_object
+def _pay_points(rows: pd.DataFrame, tables: Tables) -> str:
+    """The published points by source: once per rows (a typed salary changes none of them)."""
+    records = zip(rows["source_id"], rows["stat"], rows["annual_usd"], rows["bound"], strict=True)
+    points: dict[str, list[str]] = {}
+    for source_id, stat, value, bound in records:
+        what = pay.STAT_NAMES.get(stat, stat).lower()
+        points.setdefault(source_id, []).append(f"{what} {fmt.money(value, bound=bound)}")
+    parts = [f"{publisher(tables, s)}: " + ", ".join(texts) for s, texts in points.items()]
+    return f"{pay.TITLE}. " + "; ".join(parts) + "."
 
 
 def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:

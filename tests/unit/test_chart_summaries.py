@@ -3,10 +3,13 @@ chart's own rows and follows the view, and a table holding the rows' key columns
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
 import pytest
+from dash import html
+from plotly.io.json import to_json_plotly
 
 from dashboard import charts, components, ids, page_charts
 from dashboard.view import BASES, DOLLARS, STATS, View
@@ -106,3 +109,39 @@ def test_a_pages_callback_redraws_summary_and_table_with_the_figure(tables):
         at = outputs.index(f"{components.summary_id(spec.id)}.children")
         assert values[at] == spec.render(tables, view).summary
         assert f"{components.table_id(spec.id)}.children" in outputs
+
+
+def component_table(title: str, table: tuple[list[str], list[list[str]]]) -> html.Div:
+    """The alt table as html components: what components.data_table's JSON stands for."""
+    headers, rows = table
+    body = [html.Tr([html.Th(r[0], scope="row"), *map(html.Td, r[1:])]) for r in rows]
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(f"{title}: the figures shown"),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                html.Tbody(body),
+            ],
+            className="table table-sm mb-0",
+        ),
+        className="table-responsive",
+        tabIndex="0",
+        role="region",
+        **{"aria-label": f"{title}, as a table"},
+    )
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_the_table_is_sent_as_its_components_would_be(spec, tables, area_tables):
+    tables = shown_tables(spec, tables, area_tables)
+    shown = spec.render(tables, View(salary=41000.0))
+    sent = json.loads(to_json_plotly(components.data_table(shown.table, spec.title)))
+    assert sent == json.loads(to_json_plotly(component_table(spec.title, shown.table)))
+
+
+def test_a_views_rows_make_one_table(tables):
+    """A typed salary changes no row of the pay chart: its table is the one already made."""
+    spec = charts.get(ids.PAY_DISTRIBUTION)
+    first, second = (spec.render(tables, View(salary=s)).table for s in (41000.0, 52000.0))
+    assert first is second
+    assert spec.render(tables, View(release=2019)).table is not first

@@ -8,7 +8,8 @@ from dashboard.figures.spans import OPEN_NAME, Span, flat, legend_once, span_tra
 
 
 def by_name(traces) -> dict[str, go.Scatter]:
-    return {t.name: t for t in traces}
+    """The traces (plotly's JSON) as validated go.Scatter objects, by name."""
+    return {t["name"]: go.Scatter(t) for t in traces}
 
 
 def test_flat_separates_segments_with_gaps():
