@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import narrow
-from dashboard.figures.base import VALIDATE, base_figure, message_figure, select_sources
+from dashboard.figures.base import base_json, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -46,36 +46,37 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return out
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No pay-by-experience figures from the selected sources.")
     stats = STATS[view.stat]
     several = data["source_id"].nunique() > 1
-    fig = base_figure(TITLE, _subtitle(stats), height=500)
-    for source_id, group in data.groupby("source_id", sort=False):
-        for stat in stats:
-            fig.add_trace(_bars(tables, group, stat, source_id if several else None))
-    for annotation in _step_annotations(data, stats[0]):
-        fig.add_annotation(annotation)
+    traces = [
+        _bars(tables, group, stat, source_id if several else None)
+        for source_id, group in data.groupby("source_id", sort=False)
+        for stat in stats
+    ]
     top = max(data[f"{s}_annual_usd"].max() for s in stats)
-    fig.update_layout(
-        barmode="group",
-        xaxis_title_text="Career level (years of experience)",
-        yaxis={
+    layout = {
+        "annotations": _step_annotations(data, stats[0]),
+        "barmode": "group",
+        "xaxis": {"title": {"text": "Career level (years of experience)"}},
+        "yaxis": {
             "title": "Annual pay (US$)",
             "tickprefix": "$",
             "tickformat": ",",
             "range": [0, top * 1.22],
         },
-    )
+    }
+    figure = base_json(TITLE, _subtitle(stats), 500, data=traces, layout=layout)
     # On a phone: "Junior / 0–1 yr"; the hover keeps the level's full name.
     group = data.drop_duplicates("level")
     short = [
         _short(level, years) for level, years in zip(group["level"], group["years"], strict=True)
     ]
     ticks = {"xaxis.tickvals": _labels(group), "xaxis.ticktext": short, "xaxis.tickangle": 0}
-    return narrow.declare(fig, {**ticks, "xaxis.tickfont.size": 12})
+    return narrow.declare(figure, {**ticks, "xaxis.tickfont.size": 12})
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -84,7 +85,7 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return source_caption(tables, used, TOPICS)
 
 
-def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None) -> go.Bar:
+def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None) -> dict:
     name = STAT_NAMES[stat] + (f" ({publisher(tables, source_id)})" if source_id else "")
     pay = group[f"{stat}_annual_usd"]
     steps = [
@@ -94,12 +95,12 @@ def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None)
         f" ({fmt.signed_percent(pct)})"
         for usd, pct in zip(group[f"{stat}_step_usd"], group[f"{stat}_step_pct"], strict=True)
     ]
-    return go.Bar(
-        _validate=VALIDATE,
+    return dict(
+        type="bar",
         name=name,
         x=_labels(group),
-        y=pay,
-        marker_color=STAT_COLOURS[stat],
+        y=pay.tolist(),
+        marker={"color": STAT_COLOURS[stat]},
         text=[fmt.money(v) for v in pay],
         textposition="outside",
         cliponaxis=False,
