@@ -63,7 +63,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
         "barmode": "group",
         "xaxis": {"title": {"text": "Career level (years of experience)"}},
         "yaxis": {
-            "title": "Annual pay (US$)",
+            "title": {"text": "Annual pay (US$)"},
             "tickprefix": "$",
             "tickformat": ",",
             "range": [0, top * 1.22],

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import dollars, official
-from dashboard.figures.base import VALIDATE, base_figure, message_figure
+from dashboard.figures.base import base_json, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -105,7 +105,7 @@ def _with_gaps(data: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([data, blank], ignore_index=True).sort_values("year", ignore_index=True)
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     if data.empty:
         return message_figure(TITLE, NO_DATA)
@@ -117,45 +117,49 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     else:
         subtitle = f"Annual wage, U.S., all industries, in constant {found.period} dollars (CPI-U)"
         y_title = f"Annual wage ({found.period} US$)"
-    fig = base_figure(TITLE, subtitle, height=480)
-    for band in _bands(data, found is not None):
-        fig.add_trace(band)
     gapped = _with_gaps(data)
-    for column, name, dash, colour, width in LINES:
-        fig.add_trace(_line(gapped, column, name, dash, colour, width, found is not None))
+    traces = [
+        *_bands(data, found is not None),
+        *(_line(gapped, *line, found is not None) for line in LINES),
+    ]
     if data["all_occupations_median_usd"].notna().any():
-        fig.add_trace(_baseline(gapped, found is not None))
-    if single:
-        fig.add_annotation(
-            text=ONE_RELEASE.replace("; ", ";<br>"),
-            x=0.98,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-            xanchor="right",
-            align="right",
-            showarrow=False,
-            font={"size": 13, "color": theme.REFERENCE},
-        )
+        traces.append(_baseline(gapped, found is not None))
     years = [int(y) for y in data["year"]]
-    fig.update_layout(
-        xaxis={
-            "title": "OEWS release (estimates for May of each year)",
+    layout = {
+        "xaxis": {
+            "title": {"text": "OEWS release (estimates for May of each year)"},
             "tickvals": years,
             # Many releases over many years: "May 2023" under every tick would overlap.
             "ticktext": list(data["release"]) if len(years) <= 6 else [str(y) for y in years],
             # A lone year would otherwise get an axis of fractions around it.
             "range": [min(years) - 0.6, max(years) + 0.6],
         },
-        yaxis={
-            "title": y_title,
+        "yaxis": {
+            "title": {"text": y_title},
             "tickprefix": "$",
             "tickformat": ",",
             "rangemode": "tozero",
         },
-        hovermode="x unified",
-    )
-    return fig
+        "hovermode": "x unified",
+    }
+    if single:
+        layout["annotations"] = [_one_release()]
+    return base_json(TITLE, subtitle, 480, data=traces, layout=layout)
+
+
+def _one_release() -> dict:
+    """The note beside a lone release's points: there is no line to draw."""
+    return {
+        "text": ONE_RELEASE.replace("; ", ";<br>"),
+        "x": 0.98,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "right",
+        "align": "right",
+        "showarrow": False,
+        "font": {"size": 13, "color": theme.REFERENCE},
+    }
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -192,7 +196,7 @@ def _shown(data: pd.DataFrame, column: str, constant: bool) -> pd.Series:
     return data[dollars.constant_column(column)] if constant else data[column]
 
 
-def _bands(data: pd.DataFrame, constant: bool) -> list[go.Scatter]:
+def _bands(data: pd.DataFrame, constant: bool) -> list[dict]:
     """The 10th–90th percentile shaded, one closed shape per run of consecutive years (a gap
     year splits it; a lone year draws nothing)."""
     low, high = _shown(data, "p10_annual_usd", constant), _shown(data, "p90_annual_usd", constant)
@@ -205,8 +209,8 @@ def _bands(data: pd.DataFrame, constant: bool) -> list[go.Scatter]:
             runs.append(spread.iloc[start:i])
             start = i
     return [
-        go.Scatter(
-            _validate=VALIDATE,
+        dict(
+            type="scatter",
             name="10th–90th percentile",
             x=list(run["year"]) + list(run["year"])[::-1],
             y=list(run["high"]) + list(run["low"])[::-1],
@@ -223,11 +227,11 @@ def _bands(data: pd.DataFrame, constant: bool) -> list[go.Scatter]:
 
 def _line(
     data: pd.DataFrame, column: str, name: str, dash: str, colour: str, width: int, constant: bool
-) -> go.Scatter:
+) -> dict:
     values = [None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)]
     custom, template = _hover(data, column, name, constant)
-    return go.Scatter(
-        _validate=VALIDATE,
+    return dict(
+        type="scatter",
         name=name,
         x=[int(y) for y in data["year"]],
         y=values,  # None leaves a gap where BLS publishes no figure
@@ -253,11 +257,11 @@ def _hover(data: pd.DataFrame, column: str, name: str, constant: bool) -> tuple[
     return custom, template
 
 
-def _baseline(data: pd.DataFrame, constant: bool) -> go.Scatter:
+def _baseline(data: pd.DataFrame, constant: bool) -> dict:
     column, name = "all_occupations_median_usd", "All occupations median"
     custom, template = _hover(data, column, name, constant)
-    return go.Scatter(
-        _validate=VALIDATE,
+    return dict(
+        type="scatter",
         name=name,
         x=[int(y) for y in data["year"]],
         y=[None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)],
