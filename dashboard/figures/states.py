@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import areas, official, parities
-from dashboard.figures.base import VALIDATE, base_figure, message_figure
+from dashboard.figures.base import base_json, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -115,25 +115,24 @@ def official_file(rows: pd.DataFrame) -> bool:
     return not rows.empty and rows["source_id"].iloc[0] == official.OEWS_AREAS
 
 
-def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     states = data[data["area_type"] == "state"]
     if states.empty:
         return message_figure(MAP_TITLE, NO_DATA)
     release = str(states["release"].iloc[0])
-    fig = base_figure(MAP_TITLE, _subtitle(data, release, view), height=560)
     shaded = states[states["shown_annual_usd"].notna()]
     bought = buying_power(view)
-    fig.add_trace(
-        go.Choropleth(
-            _validate=VALIDATE,
-            name="What the mean wage buys" if bought else "Mean annual wage",
-            locations=shaded["state_code"],
-            locationmode="USA-states",
-            z=shaded["shown_annual_usd"],
-            colorscale=[list(stop) for stop in theme.SEQUENTIAL],
-            marker_line={"color": "white", "width": 0.7},
-            colorbar={
+    traces = [
+        {
+            "type": "choropleth",
+            "name": "What the mean wage buys" if bought else "Mean annual wage",
+            "locations": shaded["state_code"].tolist(),
+            "locationmode": "USA-states",
+            "z": shaded["shown_annual_usd"].tolist(),
+            "colorscale": [list(stop) for stop in theme.SEQUENTIAL],
+            "marker": {"line": {"color": "white", "width": 0.7}},
+            "colorbar": {
                 "title": {
                     "text": "Buys, at U.S.<br>prices (US$)"
                     if bought
@@ -142,39 +141,45 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
                 "tickprefix": "$",
                 "tickformat": ",",
             },
-            hovertext=[_hover(r) for r in shaded.itertuples()],
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )
+            "hovertext": [_hover(r) for r in shaded.itertuples()],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
+    ]
+    layout = {"geo": GEO, "margin": {"l": 0, "r": 0}}
     unpublished = states[states["shown_annual_usd"].isna()]
     if not unpublished.empty:
-        fig.add_trace(
-            go.Choropleth(
-                _validate=VALIDATE,
-                name="Wage not published",
-                locations=unpublished["state_code"],
-                locationmode="USA-states",
-                z=[0] * len(unpublished),  # one flat grey: the colour carries no value
-                colorscale=[[0, theme.NO_DATA], [1, theme.NO_DATA]],
-                showscale=False,
-                marker_line={"color": theme.MUTED, "width": 0.7},
-                hovertext=[_hover(r) for r in unpublished.itertuples()],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=True,  # grey named in words, not by its colour alone (WCAG 1.4.1)
-            )
-        )
-        fig.update_layout(showlegend=True)
-    fig.update_geos(
-        scope="usa",
-        projection_type="albers usa",
-        resolution=110,
-        showlakes=True,
-        lakecolor="white",
-        showland=True,
-        landcolor=theme.NO_DATA,
-    )
-    fig.update_layout(margin={"l": 0, "r": 0})
-    return fig
+        traces.append(_unpublished(unpublished))
+        layout["showlegend"] = True
+    return base_json(MAP_TITLE, _subtitle(data, release, view), 560, data=traces, layout=layout)
+
+
+# The lower 48 with Alaska and Hawaii inset, drawn from the vendored 1:110m outlines.
+GEO = {
+    "scope": "usa",
+    "projection": {"type": "albers usa"},
+    "resolution": 110,
+    "showlakes": True,
+    "lakecolor": "white",
+    "showland": True,
+    "landcolor": theme.NO_DATA,
+}
+
+
+def _unpublished(unpublished: pd.DataFrame) -> dict:
+    """States with no published wage, in one flat grey: the colour carries no value."""
+    return {
+        "type": "choropleth",
+        "name": "Wage not published",
+        "locations": unpublished["state_code"].tolist(),
+        "locationmode": "USA-states",
+        "z": [0] * len(unpublished),
+        "colorscale": [[0, theme.NO_DATA], [1, theme.NO_DATA]],
+        "showscale": False,
+        "marker": {"line": {"color": theme.MUTED, "width": 0.7}},
+        "hovertext": [_hover(r) for r in unpublished.itertuples()],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": True,  # grey named in words, not by its colour alone (WCAG 1.4.1)
+    }
 
 
 def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
