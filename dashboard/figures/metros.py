@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import areas, official
-from dashboard.figures.base import VALIDATE, base_figure, message_figure
+from dashboard.figures.base import base_json, message_figure
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -67,7 +67,7 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     return ranked[COLUMNS].reset_index(drop=True)
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     if not areas.loaded(tables, areas.METRO_FILE):
         return message_figure(TITLE, "No BLS metro-area file is loaded: see the note below.")
     if rows.empty and view.sources:
@@ -75,36 +75,47 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
     if rows.empty:
         return message_figure(TITLE, f"No metro or nonmetro area in {view.state} in the file.")
     shown = rows[rows["median_annual_usd"].notna()]
-    fig = base_figure(TITLE, _subtitle(view, rows), height=220 + 40 * max(len(shown), 3))
-    for kind, name in KIND_NAMES.items():
-        part = shown[shown["area_type"] == kind]
-        if part.empty:
-            continue
-        fig.add_trace(
-            go.Bar(
-                _validate=VALIDATE,
-                name=name,
-                orientation="h",
-                y=part["area_title"],
-                x=part["median_annual_usd"],
-                marker_color=COLOURS[kind],
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (part["p90_annual_usd"] - part["median_annual_usd"]).tolist(),
-                    "arrayminus": (part["median_annual_usd"] - part["p10_annual_usd"]).tolist(),
-                    "color": theme.REFERENCE,
-                },
-                hovertext=[_hover(r) for r in part.itertuples()],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    order = shown["area_title"].tolist()
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
-    fig.update_xaxes(title_text="Median annual wage (US$); whiskers: 10th to 90th percentile")
-    fig.update_xaxes(tickprefix="$", tickformat=",")
-    fig.update_layout(barmode="overlay")
-    return fig
+    traces = [
+        _bars(shown[shown["area_type"] == kind], kind, name)
+        for kind, name in KIND_NAMES.items()
+        if (shown["area_type"] == kind).any()
+    ]
+    layout = {
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": shown["area_title"].tolist()[::-1],
+            "automargin": True,
+        },
+        "xaxis": {
+            "title": {"text": "Median annual wage (US$); whiskers: 10th to 90th percentile"},
+            "tickprefix": "$",
+            "tickformat": ",",
+        },
+        "barmode": "overlay",
+    }
+    height = 220 + 40 * max(len(shown), 3)
+    return base_json(TITLE, _subtitle(view, rows), height, data=traces, layout=layout)
+
+
+def _bars(part: pd.DataFrame, kind: str, name: str) -> dict:
+    """One kind of area's medians, with whiskers from the 10th to the 90th percentile."""
+    return {
+        "type": "bar",
+        "name": name,
+        "orientation": "h",
+        "y": part["area_title"].tolist(),
+        "x": part["median_annual_usd"].tolist(),
+        "marker": {"color": COLOURS[kind]},
+        "error_x": {
+            "type": "data",
+            "symmetric": False,
+            "array": (part["p90_annual_usd"] - part["median_annual_usd"]).tolist(),
+            "arrayminus": (part["median_annual_usd"] - part["p10_annual_usd"]).tolist(),
+            "color": theme.REFERENCE,
+        },
+        "hovertext": [_hover(r) for r in part.itertuples()],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
