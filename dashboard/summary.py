@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.figures.captions import NOT_STATED_PERIOD, describe, source_label
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from etl.bounds import AT_LEAST, EXACT
 
@@ -40,6 +41,7 @@ class Card:
     disagreements: tuple[str, ...]
 
 
+@per_tables  # the guides' figures: the same for every view of a data version
 def cards(tables: Tables) -> list[Card]:
     specs = [
         ("median", "Median salary", _summary_lines(tables, MEDIAN_STATS)),

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import fmt, summary
 from dashboard.figures.captions import describe, publisher
+from dashboard.figures.memo import per_tables
 from dashboard.figures.official import (
     FOCUS,
     OEWS_NATIONAL,
@@ -41,6 +42,7 @@ def projection_ref(row: pd.Series, column: str) -> str:
     return f"projections: {row['occupation_code']} · {period} · {column}"
 
 
+@per_tables
 def overview_cards(tables: Tables, view: View = DEFAULT) -> list[summary.Card]:
     """The official counterparts of the overview's cards: pay, employment, growth, openings;
     pay and OEWS employment from the view's release (the latest without one)."""
@@ -62,6 +64,7 @@ def overview_cards(tables: Tables, view: View = DEFAULT) -> list[summary.Card]:
     ]
 
 
+@per_tables
 def since_quoted(tables: Tables, view: View = DEFAULT) -> str:
     """How the median moved between the release the guides quote and the view's (the latest):
     "BLS May 2025: median $45,690, up 8.8% since the May 2023 figure the guides quote ($42,000)."

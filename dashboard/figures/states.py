@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from dashboard import fmt, theme
 from dashboard.figures import areas, official, parities
 from dashboard.figures.base import base_json, message_figure
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -62,6 +63,7 @@ def buying_power(view: View) -> bool:
     return view.dollars == "buying_power"
 
 
+@per_tables  # the map, its summary and the page's ranked tables read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """States then territories, each ranked by mean annual wage (1 = highest), as paid or by
     what it buys (view.dollars)."""
