@@ -25,7 +25,8 @@ MAX_ENTRIES = 512
 
 
 def per_tables(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Memoise function(tables, *args) by the identity of `tables` and the value of args.
+    """Memoise function(tables, *args) by the identity of `tables` (or of any object that
+    lives as long as its data version, such as one of its frames) and the value of args.
 
     `Tables` holds DataFrames, so it cannot be hashed; entries are keyed by id() and dropped by
     a weakref callback when the object is collected, so an id reused later never hits."""

@@ -9,6 +9,7 @@ import pandas as pd
 from dash import Input, Output, Patch, dcc, html, no_update
 
 from dashboard import components, data, ids
+from dashboard.figures.memo import per_tables
 from etl import csvsafe
 
 dash.register_page(
@@ -147,7 +148,7 @@ def grid(
     order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
     return dag.AgGrid(
         id=component_id,
-        rowData=records(frame[order]),
+        rowData=_rows(frame, tuple(order)),
         # Headers keep the column names of the CSV download, explained on hover.
         columnDefs=[{"field": c, "headerName": c, "headerTooltip": docs.get(c, c)} for c in order],
         defaultColDef={
@@ -179,6 +180,11 @@ def records(frame: pd.DataFrame) -> list[dict]:
     for column in clean.columns:
         clean[column] = clean[column].map(_cell)
     return clean.to_dict("records")
+
+
+@per_tables  # by the frame's identity: a data version's tables are read once for the grid
+def _rows(frame: pd.DataFrame, order: tuple[str, ...]) -> list[dict]:
+    return records(frame[list(order)])
 
 
 def register_callbacks(app: dash.Dash) -> None:
