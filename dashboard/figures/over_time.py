@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dashboard import fmt, theme
 from dashboard.figures import dollars, official
 from dashboard.figures.base import base_json, message_figure
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -50,6 +51,7 @@ COLUMNS = [
 MONEY = [c for c in COLUMNS if c.endswith("_usd")]
 
 
+@per_tables  # the chart, the note under it and the page's release table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per release, oldest first, with the All occupations median beside it."""
     national = official.national_wages(tables, view)
