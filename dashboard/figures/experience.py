@@ -9,6 +9,7 @@ from dashboard import fmt, theme
 from dashboard.figures import narrow
 from dashboard.figures.base import base_json, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -29,6 +30,7 @@ COLUMNS = [
 ]
 
 
+@per_tables  # the chart and the page's step-up table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per level and source, with the step-up from the level below in $ and %."""
     levels = select_sources(tables.salary_by_experience, view).sort_values(
