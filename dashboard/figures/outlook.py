@@ -22,6 +22,7 @@ from dashboard.figures.captions import (
     publisher,
     source_caption,
 )
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -49,6 +50,7 @@ PANELS = (
 )
 
 
+@per_tables  # the chart, its caption's notes and the page's vintage table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per vintage and source, oldest first, each BLS vintage before the guides quoting
     it; `vintage_loaded` says whether a guide's period has a BLS vintage loaded beside it."""
@@ -91,6 +93,7 @@ def official_vintages(tables: Tables, view: View) -> pd.DataFrame:
     return out.assign(attributed_to=None, official=True)
 
 
+@per_tables  # a pass over every occupation's projections: once per data version
 def loaded_vintages(tables: Tables) -> set[tuple[int, int]]:
     """(base year, projected year) of every BLS vintage loaded, whatever the view selects."""
     frame = tables.projections
