@@ -73,6 +73,7 @@ class Ranked:
     same_pay: list[float]
     home: str | None
     levels: parities.Levels
+    order: tuple[int, ...]  # the states' places in the RPP table, in rank order
 
 
 @per_tables
@@ -107,28 +108,45 @@ def ranked(tables: Tables, pay: float, home: str | None) -> Ranked | None:
         same_pay=[same[i] for i in order],
         home=home,
         levels=found,
+        order=tuple(order),
     )
 
 
-def frame(found: Ranked | None, pay: float, source: str | None, period: str | None):
+def frame(tables: Tables, found: Ranked | None, pay: float, source: str | None, period: str | None):
     """The chart's rows (COLUMNS) from ranked states; pay_* say whose pay it is (the reader's
     when source is None, else the U.S. median wage)."""
     if found is None:
         return pd.DataFrame(columns=COLUMNS)
+    # A frame built afresh costs ten times the arithmetic: the columns that depend only on the
+    # order of the states are kept (copy-on-write: the copy's new columns leave them as they are).
+    rows = _template(tables, found.home, found.order).copy(deep=False)
+    rows["same_pay_annual_usd"] = found.same_pay
+    rows["pay_annual_usd"] = pay
+    rows["pay_source_id"] = source
+    rows["pay_period"] = period
+    return rows
+
+
+@per_tables
+def _template(tables: Tables, home: str | None, order: tuple[int, ...]) -> pd.DataFrame:
+    """The rows for states in this order, the pay's columns to be filled (once per data
+    version, home state and order: an order is nearly always the RPPs', ties aside)."""
+    names, codes, rpp = _parities(tables)
+    found = parities.levels(tables)
     return pd.DataFrame(
         {
-            "rank": range(1, len(found.state) + 1),
-            "state": found.state,
-            "state_code": found.state_code,
-            "rpp_all_items": found.rpp,
-            "same_pay_annual_usd": found.same_pay,
-            "home": [code == found.home for code in found.state_code],
-            "rpp_year": found.levels.year,
+            "rank": range(1, len(order) + 1),
+            "state": [names[i] for i in order],
+            "state_code": [codes[i] for i in order],
+            "rpp_all_items": [float(rpp[i]) for i in order],
+            "same_pay_annual_usd": 0.0,
+            "home": [codes[i] == home for i in order],
+            "rpp_year": found.year,
             "rpp_source_id": parities.SOURCE,
-            "rpp_period": found.levels.period,
-            "pay_annual_usd": pay,
-            "pay_source_id": source,
-            "pay_period": period,
+            "rpp_period": found.period,
+            "pay_annual_usd": 0.0,
+            "pay_source_id": None,
+            "pay_period": None,
         },
         columns=COLUMNS,
     )
@@ -138,7 +156,7 @@ def frame(found: Ranked | None, pay: float, source: str | None, period: str | No
 def same_pay(tables: Tables, pay: float, home: str | None) -> pd.DataFrame:
     """`ranked` as a frame (COLUMNS), the pay being the reader's. Kept per data version, pay
     and home: do not change the frame returned."""
-    return frame(ranked(tables, pay, home), pay, None, None)
+    return frame(tables, ranked(tables, pay, home), pay, None, None)
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
@@ -155,7 +173,7 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     if found is None:  # no prices for the home state: no rows, the pay column typed all the same
         empty = pd.DataFrame(columns=COLUMNS)
         return empty.assign(pay_annual_usd=pay, pay_source_id=source, pay_period=period)
-    return frame(found, pay, source, period)
+    return frame(tables, found, pay, source, period)
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
