@@ -11,12 +11,15 @@ latest release), so the page never opens on an empty chart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import official, parities
-from dashboard.figures.base import VALIDATE, base_figure, message_figure
+from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
@@ -59,30 +62,101 @@ def median_wage(tables: Tables) -> tuple[float | None, str | None]:
     return float(rows["median_annual_usd"].iloc[0]), str(rows["release"].iloc[0])
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """The same pay in every state, as plain columns in rank order (no pandas on a request's
+    path): what `same_pay` and `rows` turn into a frame and the offer's answer lists."""
+
+    state: list[str]
+    state_code: list[str]
+    rpp: list[float]
+    same_pay: list[float]
+    home: str | None
+    levels: parities.Levels
+    order: tuple[int, ...]  # the states' places in the RPP table, in rank order
+
+
 @per_tables
-def same_pay(tables: Tables, pay: float, home: str | None) -> pd.DataFrame:
+def _parities(tables: Tables) -> tuple[list[str], list[str], np.ndarray]:
+    """(names, codes, all-items RPPs) of the newest RPP year, in the table's order: once per
+    data version, so a request only multiplies 51 numbers."""
+    prices = tables.price_parities
+    rows = prices[prices["year"] == parities.levels(tables).year]
+    rows = rows[rows["rpp_all_items"].notna()]
+    rpp = rows["rpp_all_items"].to_numpy(dtype=float)
+    return rows["state"].tolist(), rows["state_code"].tolist(), rpp
+
+
+@per_tables
+def ranked(tables: Tables, pay: float, home: str | None) -> Ranked | None:
     """Every state with its RPP and the pay that buys there what `pay` buys at home, ranked
-    from the state where the least pay is needed (1) to the most. Kept per data version, pay
-    and home (the answer and the chart both ask): do not change the frame returned."""
+    from the state where the least pay is needed to the most (ties by name); None without
+    prices for home. Kept per data version, pay and home (the answer and the chart both ask):
+    do not change what is returned."""
     found = parities.levels(tables)
     home_rpp = found.of(home)
     if not found.loaded or home_rpp is None:
+        return None
+    names, codes, rpp = _parities(tables)
+    # numpy's round, as the frame's .round(0) was: the same halves go the same way.
+    same = np.round(pay * rpp / home_rpp, 0).tolist()
+    order = sorted(range(len(names)), key=lambda i: (same[i], names[i]))
+    return Ranked(
+        state=[names[i] for i in order],
+        state_code=[codes[i] for i in order],
+        rpp=[float(rpp[i]) for i in order],
+        same_pay=[same[i] for i in order],
+        home=home,
+        levels=found,
+        order=tuple(order),
+    )
+
+
+def frame(tables: Tables, found: Ranked | None, pay: float, source: str | None, period: str | None):
+    """The chart's rows (COLUMNS) from ranked states; pay_* say whose pay it is (the reader's
+    when source is None, else the U.S. median wage)."""
+    if found is None:
         return pd.DataFrame(columns=COLUMNS)
-    prices = tables.price_parities
-    rows = prices[prices["year"] == found.year][["state", "state_code", "rpp_all_items"]].copy()
-    rows = rows[rows["rpp_all_items"].notna()]
-    rows["same_pay_annual_usd"] = (pay * rows["rpp_all_items"] / home_rpp).round(0)
-    rows["home"] = rows["state_code"] == home
-    rows = rows.sort_values(["same_pay_annual_usd", "state"], ignore_index=True)
-    rows.insert(0, "rank", range(1, len(rows) + 1))
-    rows["rpp_year"] = found.year
-    rows["rpp_source_id"] = parities.SOURCE
-    rows["rpp_period"] = found.period
-    # Whose pay: the reader's (no source) unless rows() says it is the U.S. median wage.
+    # A frame built afresh costs ten times the arithmetic: the columns that depend only on the
+    # order of the states are kept (copy-on-write: the copy's new columns leave them as they are).
+    rows = _template(tables, found.home, found.order).copy(deep=False)
+    rows["same_pay_annual_usd"] = found.same_pay
     rows["pay_annual_usd"] = pay
-    rows["pay_source_id"] = None
-    rows["pay_period"] = None
-    return rows[COLUMNS]
+    rows["pay_source_id"] = source
+    rows["pay_period"] = period
+    return rows
+
+
+@per_tables
+def _template(tables: Tables, home: str | None, order: tuple[int, ...]) -> pd.DataFrame:
+    """The rows for states in this order, the pay's columns to be filled (once per data
+    version, home state and order: an order is nearly always the RPPs', ties aside)."""
+    names, codes, rpp = _parities(tables)
+    found = parities.levels(tables)
+    return pd.DataFrame(
+        {
+            "rank": range(1, len(order) + 1),
+            "state": [names[i] for i in order],
+            "state_code": [codes[i] for i in order],
+            "rpp_all_items": [float(rpp[i]) for i in order],
+            "same_pay_annual_usd": 0.0,
+            "home": [codes[i] == home for i in order],
+            "rpp_year": found.year,
+            "rpp_source_id": parities.SOURCE,
+            "rpp_period": found.period,
+            "pay_annual_usd": 0.0,
+            "pay_source_id": None,
+            "pay_period": None,
+        },
+        columns=COLUMNS,
+    )
+
+
+@per_tables
+def same_pay(tables: Tables, pay: float, home: str | None) -> pd.DataFrame:
+    """`ranked` as a frame (COLUMNS), the pay being the reader's. Kept per data version, pay
+    and home: do not change the frame returned."""
+    return frame(tables, ranked(tables, pay, home), pay, None, None)
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
@@ -95,51 +169,29 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
         source = official.OEWS_NATIONAL
         if pay is None:
             return pd.DataFrame(columns=COLUMNS)
-    found = same_pay(tables, pay, view.state)
-    return found.assign(pay_annual_usd=pay, pay_source_id=source, pay_period=period)
+    found = ranked(tables, pay, view.state)
+    if found is None:  # no prices for the home state: no rows, the pay column typed all the same
+        empty = pd.DataFrame(columns=COLUMNS)
+        return empty.assign(pay_annual_usd=pay, pay_source_id=source, pay_period=period)
+    return frame(tables, found, pay, source, period)
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     if rows.empty:
         sourced = not view.sources or parities.SOURCE in view.sources
         return message_figure(TITLE, NO_PRICES if sourced else NO_SOURCE)
     pay = float(rows["pay_annual_usd"].iloc[0])
+    names, codes = rows["state"].tolist(), rows["state_code"].tolist()
     where = _home_name(rows, view)
     subtitle = (
         f"Pay that buys what {fmt.money(pay)} a year{_whose(rows)} buys {where}"
         f" (prices of {int(rows['rpp_year'].iloc[0])})"
     )
-    traces = [
-        go.Choropleth(
-            _validate=VALIDATE,
-            name="Pay that buys the same",
-            locations=rows["state_code"].tolist(),
-            locationmode="USA-states",
-            z=rows["same_pay_annual_usd"].to_numpy(),
-            colorscale=[list(stop) for stop in theme.SEQUENTIAL],
-            marker={"line": {"color": "white", "width": 0.7}},
-            colorbar={"title": {"text": "Same pay<br>(US$ a year)"}, "tickprefix": "$"},
-            hovertext=[
-                f"<b>{r.state}</b><br>{fmt.money(r.same_pay_annual_usd)} a year buys the same"
-                f"<br>Price level {r.rpp_all_items:.1f} (U.S. = 100)"
-                for r in rows.itertuples()
-            ],
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
-    ]
-    home = rows[rows["home"]]
-    if not home.empty:
-        traces.append(
-            go.Scattergeo(
-                _validate=VALIDATE,
-                name="Your state",
-                locations=home["state_code"].tolist(),
-                locationmode="USA-states",
-                mode="markers",
-                marker={"size": 12, "color": theme.VERMILLION, "symbol": "star"},
-                hoverinfo="skip",
-            )
-        )
+    same = rows["same_pay_annual_usd"].to_numpy()
+    traces = [_choropleth(names, codes, same, rows["rpp_all_items"].tolist())]
+    home = [code for code, mine in zip(codes, rows["home"].tolist(), strict=True) if mine]
+    if home:
+        traces.append(_star(home))
         # The star is said in words too, not by its colour and shape alone.
         subtitle += "; ★ your state"
     layout = {
@@ -147,8 +199,39 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         "margin": {"l": 0, "r": 0},
         "showlegend": False,
     }
-    # Traces and layout in one pass: this map is redrawn for every offer checked.
-    return base_figure(TITLE, subtitle, height=520, data=traces, layout=layout)
+    # Plotly's JSON, traces and layout at once: this map is redrawn for every offer checked.
+    return base_json(TITLE, subtitle, height=520, data=traces, layout=layout)
+
+
+def _choropleth(names: list[str], codes: list[str], same, rpp: list[float]) -> dict:
+    return {
+        "type": "choropleth",
+        "name": "Pay that buys the same",
+        "locations": codes,
+        "locationmode": "USA-states",
+        "z": same,
+        "colorscale": [list(stop) for stop in theme.SEQUENTIAL],
+        "marker": {"line": {"color": "white", "width": 0.7}},
+        "colorbar": {"title": {"text": "Same pay<br>(US$ a year)"}, "tickprefix": "$"},
+        "hovertext": [
+            f"<b>{name}</b><br>{fmt.money(pay)} a year buys the same"
+            f"<br>Price level {level:.1f} (U.S. = 100)"
+            for name, pay, level in zip(names, same.tolist(), rpp, strict=True)
+        ],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def _star(codes: list[str]) -> dict:
+    return {
+        "type": "scattergeo",
+        "name": "Your state",
+        "locations": codes,
+        "locationmode": "USA-states",
+        "mode": "markers",
+        "marker": {"size": 12, "color": theme.VERMILLION, "symbol": "star"},
+        "hoverinfo": "skip",
+    }
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -182,5 +265,8 @@ def _whose(rows: pd.DataFrame) -> str:
 
 
 def _home_name(rows: pd.DataFrame, view: View) -> str:
-    home = rows[rows["home"]]
-    return f"in {home['state'].iloc[0]}" if not home.empty else "at U.S.-average prices"
+    home = rows["home"].to_numpy()
+    # argmax of a bool column: the first home row, without filtering the frame.
+    if not home.any():
+        return "at U.S.-average prices"
+    return f"in {rows['state'].iloc[int(home.argmax())]}"

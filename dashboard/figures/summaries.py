@@ -167,12 +167,13 @@ def offer_buys_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     if rows.empty:
         return f"{offer_buys.TITLE}: no price parities for this view."
     pay = fmt.money(float(rows["pay_annual_usd"].iloc[0]))
-    cheapest, dearest = rows.iloc[0], rows.iloc[-1]
+    # Cells by column, not rows by iloc: a row of a mixed frame costs more than the sentence.
+    same, names = rows["same_pay_annual_usd"], rows["state"]
     return (
         f"{offer_buys.TITLE}: what {pay} a year buys takes from"
-        f" {fmt.money(cheapest['same_pay_annual_usd'])} in {cheapest['state']} to"
-        f" {fmt.money(dearest['same_pay_annual_usd'])} in {dearest['state']}"
-        f" (price parities of {int(cheapest['rpp_year'])})."
+        f" {fmt.money(same.iloc[0])} in {names.iloc[0]} to"
+        f" {fmt.money(same.iloc[-1])} in {names.iloc[-1]}"
+        f" (price parities of {int(rows['rpp_year'].iloc[0])})."
     )
 
 

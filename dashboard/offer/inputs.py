@@ -182,7 +182,7 @@ def _state(value: object, tables: Tables) -> str | None:
 def settings(tables: Tables) -> dict[str, str]:
     """NAICS code -> name of every setting shown elsewhere: the guides' settings
     (salary_by_setting) and BLS's sectors for medical assistants (official_wages)."""
-    from dashboard.offer import answer  # the sector selection lives with the answers
+    from dashboard.offer import facts  # the sector selection lives with the answers' facts
 
     found = {
         str(code): str(name)
@@ -190,7 +190,7 @@ def settings(tables: Tables) -> dict[str, str]:
             tables.salary_by_setting["naics"], tables.salary_by_setting["setting"], strict=True
         )
     }
-    for row in answer.sectors(tables).itertuples():
+    for row in facts.sectors(tables).itertuples():
         found.setdefault(str(row.naics), f"{row.naics_title} (BLS sector)")
     return found
 

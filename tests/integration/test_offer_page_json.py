@@ -1,0 +1,41 @@
+"""The offer page sends its ranked states' rows as the JSON their components encode to
+(dashboard/pages/offer.py): the table must be exactly the one components.table builds."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from plotly.io.json import to_json_plotly
+
+from dashboard import components, fmt, ids
+from dashboard.offer.answer import answer
+from dashboard.offer.inputs import Offer
+
+HEADERS = {"rank": "Rank", "state": "State", "rpp": "Price level", "pay": "Same pay"}
+
+
+def as_sent(component) -> object:
+    return json.loads(to_json_plotly(component))
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [Offer(salary=40000.0, state="CA"), Offer(salary=19.5, period="hour"), Offer(salary=1.0)],
+)
+def test_the_ranked_table_is_the_components_table(app, tables, offer):
+    from dashboard.pages import offer as page  # registered with the app
+
+    states = answer(offer, tables)["same_pay_by_state"]
+    frame = pd.DataFrame(
+        {
+            "rank": [str(i) for i in range(1, len(states) + 1)],
+            "state": [s["state"] for s in states],
+            "rpp": [f"{s['rpp']:.1f}" for s in states],
+            "pay": [fmt.money(s["same_pay_usd"]) for s in states],
+        }
+    )
+    expected = components.table(frame, HEADERS, ids.OFFER_BUYS_TABLE)
+    assert len(states) > 50
+    assert as_sent(page._ranked_table(states)) == as_sent(expected)
