@@ -152,7 +152,7 @@ OFFER_LINK = "offer-link"
 OFFER_BUYS = "offer-buys"
 OFFER_BUYS_GRAPH = "offer-buys-graph"
 OFFER_BUYS_CAPTION = "offer-buys-caption"
-OFFER_BUYS_TABLE = "offer-buys-table"
+OFFER_BUYS_TABLE = "offer-buys-ranked"  # not table_id(OFFER_BUYS): the alt table has that
 OVERVIEW_SINCE_QUOTED = "overview-since-quoted"
 
 # The OEWS release a page's single-release figures show (?release=2019)

@@ -39,3 +39,26 @@ def test_the_ranked_table_is_the_components_table(app, tables, offer):
     expected = components.table(frame, HEADERS, ids.OFFER_BUYS_TABLE)
     assert len(states) > 50
     assert as_sent(page._ranked_table(states)) == as_sent(expected)
+
+
+def ids_in(sent: object) -> list[str]:
+    """Every component id in a layout or callback answer as sent (its JSON)."""
+    if isinstance(sent, dict):
+        found = [sent["props"].get("id")] if isinstance(sent.get("props"), dict) else []
+        found = [i for i in found if isinstance(i, str)]
+        return found + [i for value in sent.values() for i in ids_in(value)]
+    if isinstance(sent, list):
+        return [i for value in sent for i in ids_in(value)]
+    return []
+
+
+def test_an_answered_offer_page_has_each_id_once(app, client):
+    """The ranked states' table and the chart's "Show as table" are two elements: one id each
+    (part of the page travels as JSON, where Dash's own duplicate-id check cannot see it)."""
+    from dashboard.pages import offer as page
+
+    with app.server.test_request_context("/offer"):
+        sent = as_sent(page.layout(salary="41000", state="OH", years="3"))
+    found = ids_in(sent)
+    assert ids.OFFER_BUYS_TABLE in found and components.table_id(ids.OFFER_BUYS) in found
+    assert len(found) == len(set(found)), sorted(i for i in found if found.count(i) > 1)
