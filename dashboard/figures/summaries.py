@@ -26,7 +26,7 @@ from dashboard.figures import (
     pay,
     states,
 )
-from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, ranges
+from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, span
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
@@ -107,16 +107,33 @@ def _pay_points(rows: pd.DataFrame, tables: Tables) -> str:
 
 
 def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return ranges(rows, "program", "months_min", "months_max", fmt.months, education.DURATION_TITLE)
+    title = education.DURATION_TITLE
+    return _ranges(rows, ("program", "months_min", "months_max"), fmt.months, title)
 
 
 def cost_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return ranges(rows, "program", "cost_usd_min", "cost_usd_max", money, education.COST_TITLE)
+    return _ranges(rows, ("program", "cost_usd_min", "cost_usd_max"), money, education.COST_TITLE)
 
 
 def months_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.MONTHS_TITLE
-    return ranges(rows, "program", "cost_months_min", "cost_months_max", fmt.months, title)
+    return _ranges(rows, ("program", "cost_months_min", "cost_months_max"), fmt.months, title)
+
+
+def _ranges(rows: pd.DataFrame, columns: tuple[str, str, str], show, title: str) -> str:
+    """alt_text.ranges (label, low, high columns; six at most), read with zip: on a handful
+    of rows pandas' dropna and iterrows cost more than the sentence."""
+    label, low, high = columns
+    found = [
+        (name, a, b)
+        for name, a, b in zip(rows[label], rows[low], rows[high], strict=True)
+        if not (fmt.missing(a) and fmt.missing(b))
+    ]
+    if not found:
+        return nothing(title)
+    parts = [f"{name} {span(a, b, show)}" for name, a, b in found[:6]]
+    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+    return f"{title}: " + "; ".join(parts) + more + "."
 
 
 def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
