@@ -45,16 +45,44 @@ def experience_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def employers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying settings shown."""
-    return extremes(rows, "setting", "annual_usd", money, "pay", employers_pay.TITLE)
+    return _extremes(rows, ("setting", "annual_usd"), money, "pay", employers_pay.TITLE)
 
 
 def employers_rank_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The settings in rank order."""
     if rows.empty:
         return nothing(employers_rank.TITLE)
-    ranked = rows.sort_values("rank", kind="stable").head(5)
-    named = "; ".join(f"{r['rank']}. {r['setting']}" for _, r in ranked.iterrows())
+    ranked = _ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
+    named = "; ".join(f"{rank}. {setting}" for rank, setting in ranked)
     return f"{employers_rank.TITLE}: {named}."
+
+
+def _ascending(pairs) -> list[tuple]:
+    """(value, ...) pairs by value, missing values last: sort_values(kind="stable")."""
+    pairs = list(pairs)
+    return sorted((p for p in pairs if not fmt.missing(p[0])), key=lambda p: p[0]) + [
+        p for p in pairs if fmt.missing(p[0])
+    ]
+
+
+def _extremes(rows: pd.DataFrame, columns: tuple[str, str], show, what: str, title: str) -> str:
+    """alt_text.extremes (label and value columns), read with zip: on a few rows pandas'
+    dropna, sort and row lookups cost more than the sentence."""
+    label, value = columns
+    found = [
+        (v, name)
+        for v, name in _ascending(zip(rows[value], rows[label], strict=True))
+        if not fmt.missing(v)
+    ]
+    if not found:
+        return nothing(title)
+    (top, top_name), (low, low_name) = found[-1], found[0]
+    if len(found) == 1:
+        return f"{title}: {what} {show(top)} for {top_name}."
+    return (
+        f"{title}: {what} is highest for {top_name} ({show(top)}) and lowest for "
+        f"{low_name} ({show(low)}), across {len(found)} figures."
+    )
 
 
 def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
