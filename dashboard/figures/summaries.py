@@ -166,10 +166,12 @@ def _ranges(rows: pd.DataFrame, columns: tuple[str, str, str], show, title: str)
 
 def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying sectors, by median where published, else by mean."""
-    medians = "median_annual_usd" in rows and rows["median_annual_usd"].notna().any()
+    medians = "median_annual_usd" in rows and any(
+        not fmt.missing(v) for v in rows["median_annual_usd"]
+    )
     value = "median_annual_usd" if medians else "mean_annual_usd"
     what = "median pay" if medians else "average pay"
-    return extremes(rows, "sector", value, money, what, employers_sector.TITLE)
+    return _extremes(rows, ("sector", value), money, what, employers_sector.TITLE)
 
 
 def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
