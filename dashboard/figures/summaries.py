@@ -24,9 +24,10 @@ from dashboard.figures import (
     outlook,
     over_time,
     pay,
+    quick,
     states,
 )
-from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, span
+from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
@@ -45,53 +46,27 @@ def experience_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def employers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying settings shown."""
-    return _extremes(rows, ("setting", "annual_usd"), money, "pay", employers_pay.TITLE)
+    pairs = quick.pairs(rows, "annual_usd", "setting")
+    return quick.extremes(pairs, money, "pay", employers_pay.TITLE)
 
 
 def employers_rank_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The settings in rank order."""
     if rows.empty:
         return nothing(employers_rank.TITLE)
-    ranked = _ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
+    ranked = quick.ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
     named = "; ".join(f"{rank}. {setting}" for rank, setting in ranked)
     return f"{employers_rank.TITLE}: {named}."
-
-
-def _ascending(pairs) -> list[tuple]:
-    """(value, ...) pairs by value, missing values last: sort_values(kind="stable")."""
-    pairs = list(pairs)
-    return sorted((p for p in pairs if not fmt.missing(p[0])), key=lambda p: p[0]) + [
-        p for p in pairs if fmt.missing(p[0])
-    ]
-
-
-def _extremes(rows: pd.DataFrame, columns: tuple[str, str], show, what: str, title: str) -> str:
-    """alt_text.extremes (label and value columns), read with zip: on a few rows pandas'
-    dropna, sort and row lookups cost more than the sentence."""
-    label, value = columns
-    found = [
-        (v, name)
-        for v, name in _ascending(zip(rows[value], rows[label], strict=True))
-        if not fmt.missing(v)
-    ]
-    if not found:
-        return nothing(title)
-    (top, top_name), (low, low_name) = found[-1], found[0]
-    if len(found) == 1:
-        return f"{title}: {what} {show(top)} for {top_name}."
-    return (
-        f"{title}: {what} is highest for {top_name} ({show(top)}) and lowest for "
-        f"{low_name} ({show(low)}), across {len(found)} figures."
-    )
 
 
 def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """Each region's range, highest first (the chart's order, read from the top)."""
     if rows.empty:
         return nothing(countries.RANGE_TITLE)
+    shown = zip(rows["region"], rows["low"], rows["high"], rows["shown_currency"], strict=True)
     parts = [
-        f"{r['region']} {countries.pair(r['low'], r['high'], r['shown_currency'])}"
-        for _, r in rows.iloc[::-1].head(4).iterrows()
+        f"{region} {countries.pair(low, high, currency)}"
+        for region, low, high, currency in list(shown)[::-1][:4]
     ]
     more = f" and {len(rows) - 4} more" if len(rows) > 4 else ""
     lead = f"{countries.RANGE_TITLE} ({countries.BASIS_NAMES[view.basis]}), highest first: "
@@ -101,9 +76,12 @@ def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> s
 def countries_map_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The regions with the highest and lowest midpoints (a group colours many countries)."""
     currency = fmt.PPP if view.basis == "ppp" else "USD"
-    regions = rows.drop_duplicates("region")
+    regions: dict[str, object] = {}  # each region's first row, as drop_duplicates keeps
+    for region, value in zip(rows["region"], rows["value"], strict=True):
+        regions.setdefault(region, value)
     show = lambda v: fmt.money(v, currency)  # noqa: E731
-    return extremes(regions, "region", "value", show, "the midpoint", countries.MAP_TITLE)
+    pairs = ((value, region) for region, value in regions.items())
+    return quick.extremes(pairs, show, "the midpoint", countries.MAP_TITLE)
 
 
 def outlook_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -136,32 +114,18 @@ def _pay_points(rows: pd.DataFrame, tables: Tables) -> str:
 
 def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.DURATION_TITLE
-    return _ranges(rows, ("program", "months_min", "months_max"), fmt.months, title)
+    return quick.ranges(rows, ("program", "months_min", "months_max"), fmt.months, title)
 
 
 def cost_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return _ranges(rows, ("program", "cost_usd_min", "cost_usd_max"), money, education.COST_TITLE)
+    return quick.ranges(
+        rows, ("program", "cost_usd_min", "cost_usd_max"), money, education.COST_TITLE
+    )
 
 
 def months_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.MONTHS_TITLE
-    return _ranges(rows, ("program", "cost_months_min", "cost_months_max"), fmt.months, title)
-
-
-def _ranges(rows: pd.DataFrame, columns: tuple[str, str, str], show, title: str) -> str:
-    """alt_text.ranges (label, low, high columns; six at most), read with zip: on a handful
-    of rows pandas' dropna and iterrows cost more than the sentence."""
-    label, low, high = columns
-    found = [
-        (name, a, b)
-        for name, a, b in zip(rows[label], rows[low], rows[high], strict=True)
-        if not (fmt.missing(a) and fmt.missing(b))
-    ]
-    if not found:
-        return nothing(title)
-    parts = [f"{name} {span(a, b, show)}" for name, a, b in found[:6]]
-    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-    return f"{title}: " + "; ".join(parts) + more + "."
+    return quick.ranges(rows, ("program", "cost_months_min", "cost_months_max"), fmt.months, title)
 
 
 def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -171,7 +135,7 @@ def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     )
     value = "median_annual_usd" if medians else "mean_annual_usd"
     what = "median pay" if medians else "average pay"
-    return _extremes(rows, ("sector", value), money, what, employers_sector.TITLE)
+    return quick.extremes(quick.pairs(rows, value, "sector"), money, what, employers_sector.TITLE)
 
 
 def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:

@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pandas as pd
 import plotly.io as pio
+import pytest
 
-from dashboard.figures import quick
+from dashboard.figures import alt_text, quick
 from dashboard.figures.base import message_figure
 
 
@@ -35,3 +36,27 @@ def test_message_json_is_message_figure_and_made_once():
     expected = message_figure("A chart", "Nothing to show.")
     assert json.loads(pio.to_json(found)) == json.loads(pio.to_json(expected))
     assert quick.message_json("A chart", "Nothing to show.") is found
+
+
+FRAME = pd.DataFrame(
+    {
+        "label": ["a", "b", "c", "d", "e", "f", "g", "h"],
+        "low": [3.0, np.nan, 1.0, 3.0, np.nan, 7.0, 2.0, 9.0],
+        "high": [4.0, 5.0, np.nan, 3.0, np.nan, 8.0, 2.5, 9.5],
+    }
+)
+
+
+@pytest.mark.parametrize("rows", [FRAME, FRAME.iloc[:1], FRAME.iloc[4:5], FRAME.iloc[:0]])
+def test_extremes_and_ranges_say_what_alt_text_says(rows):
+    for value in ("low", "high"):
+        expected = alt_text.extremes(rows, "label", value, alt_text.money, "pay", "T")
+        found = quick.extremes(quick.pairs(rows, value, "label"), alt_text.money, "pay", "T")
+        assert found == expected
+    expected = alt_text.ranges(rows, "label", "low", "high", alt_text.money, "T")
+    assert quick.ranges(rows, ("label", "low", "high"), alt_text.money, "T") == expected
+
+
+def test_ascending_is_a_stable_sort_with_missing_last():
+    items = [(2, "a"), (None, "b"), (1, "c"), (2, "d"), (np.nan, "e")]
+    assert [label for _, label in quick.ascending(items)] == ["c", "a", "d", "b", "e"]
