@@ -60,3 +60,24 @@ def test_extremes_and_ranges_say_what_alt_text_says(rows):
 def test_ascending_is_a_stable_sort_with_missing_last():
     items = [(2, "a"), (None, "b"), (1, "c"), (2, "d"), (np.nan, "e")]
     assert [label for _, label in quick.ascending(items)] == ["c", "a", "d", "b", "e"]
+
+
+def test_alt_table_cells_read_what_itertuples_reads():
+    """alt_text.cells reads each column itself: the same cells as itertuples gave."""
+    frame = pd.DataFrame(
+        {
+            "name": ["a", None, "c<br>d"],
+            "value": [1.5, np.nan, 3.0],
+            "rank": pd.array([1, None, 3], dtype="Int64"),
+            "members": [["x", "y"], (), None],
+        }
+    )
+    for columns in (
+        (("name", "N"), ("value", "V"), ("rank", "R"), ("members", "M"), ("absent", "A")),
+        (("value", "V"), ("value", "again")),
+        (("absent", "A"),),
+    ):
+        present = [c for c, _ in columns if c in frame.columns]
+        expected = [[alt_text.cell(v) for v in r] for r in frame[present].itertuples(False)]
+        assert alt_text.cells(frame, columns) == expected
+        assert alt_text.cells(frame.iloc[:0], columns) == []
