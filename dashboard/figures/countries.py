@@ -26,7 +26,7 @@ MAP_TITLE = "Pay around the world"
 TOPICS = ("regions",)
 FX_SOURCE = "worldbank-fx"
 PPP_SOURCE = "worldbank-ppp"
-COLUMNS = {"usd": ("low_usd", "high_usd"), "ppp": ("low_ppp", "high_ppp")}
+COLUMNS = {b: (f"low_{b}", f"high_{b}") for b in ("usd", "ppp", "local")}  # low, high per basis
 BASIS_NAMES = {
     "usd": "US$ at market exchange rates",
     "ppp": "international $ at purchasing power parity (PPP)",
@@ -48,17 +48,20 @@ GEO = {
     "landcolor": theme.NO_DATA,
     "lataxis": {"range": [-58, 85]},
 }
+# What the ranges' labels and hovers read of a row, and what the map's rows take from it: a
+# column read costs more than the few values in it.
+RANGE_READS = (
+    *("region", "region_type", "members", "low", "high", "low_open", "high_open", "bound"),
+    *("shown_currency", "as_written", "low_usd", "high_usd", "fx_year", "low_ppp", "high_ppp"),
+    *("ppp_year", "ppp_countries"),
+)
+MAP_READS = (
+    *("iso3", "region", "region_type", "members", "midpoint", "low", "high", "low_open"),
+    *("high_open", "as_written", "source_id"),
+)
 MAP_COLUMNS = [
-    "iso3",
-    "region",
-    "region_type",
-    "basis",
-    "value",
-    "open_ended",
-    "as_written",
-    "source_id",
-    "low",
-    "high",
+    *("iso3", "region", "region_type", "basis", "value", "open_ended", "as_written"),
+    *("source_id", "low", "high"),
 ]
 
 
@@ -73,8 +76,7 @@ def _rows(tables: Tables, sources: tuple[str, ...], basis: str) -> pd.DataFrame:
     never changed). The view's columns are made at once beside the sources' rows in order:
     pandas' copy, column assignments and sort cost a few milliseconds on these few rows."""
     regions = _ordered(tables, sources)
-    low_name, high_name = ("low_local", "high_local") if basis == "local" else COLUMNS[basis]
-    low, high = regions[low_name].to_numpy(), regions[high_name].to_numpy()
+    low, high = (regions[column].to_numpy() for column in COLUMNS[basis])
     currency = "USD" if basis == "usd" else fmt.PPP  # a scalar: typed as assigning one is
     shown = {
         "low": low,
@@ -109,12 +111,11 @@ def _order(tables: Tables) -> tuple[int, ...]:
     rows), worked out once per data version; a subset keeps its order in it."""
     regions = tables.salary_by_region
     order = _order_usd(regions["low_usd"].to_numpy(), regions["high_usd"].to_numpy())
-    known = sorted((i for i in range(len(order)) if not np.isnan(order[i])), key=lambda i: order[i])
-    return (*known, *(i for i in range(len(order)) if np.isnan(order[i])))
+    return tuple(i for _, i in quick.ascending(zip(order.tolist(), range(len(order)), strict=True)))
 
 
 def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
-    data = quick.records(rows, rows.columns)
+    data = quick.records(rows, RANGE_READS)
     if not data:
         return quick.message_json(RANGE_TITLE, "No country figures from the selected sources.")
     subtitle = f"Lowest to highest annual pay as reported, {BASIS_NAMES[view.basis]}"
@@ -151,7 +152,7 @@ def _map_rows(tables: Tables, sources: tuple[str, ...], basis: str) -> pd.DataFr
             "low": row.low,
             "high": row.high,
         }
-        for row in quick.records(regions, regions.columns)
+        for row in quick.records(regions, MAP_READS)
         for iso3 in (row.members if row.region_type == "country_group" else (row.iso3,)) or ()
     ]
     return pd.DataFrame.from_records(records, columns=MAP_COLUMNS)
