@@ -8,7 +8,7 @@ from dashboard import fmt, theme
 from dashboard.figures import quick
 from dashboard.figures.base import base_json
 from dashboard.figures.captions import Used, publisher, source_caption
-from dashboard.figures.memo import per_tables
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -35,6 +35,13 @@ def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
+    # The figure follows the rows alone, and the rows are made once per sources: a view that
+    # changes another setting of the page (the release) is drawn once.
+    return _figure(rows, tables)
+
+
+@per_object
+def _figure(rows: pd.DataFrame, tables: Tables) -> dict:
     data = quick.records(rows, rows.columns)
     if not data:
         return quick.message_json(TITLE, "No ranked settings from the selected sources.")
