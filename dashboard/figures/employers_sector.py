@@ -258,13 +258,20 @@ def _unpublished_labels(records: list, labels: list[str]) -> list[dict]:
 
 def _all_industries_mean(tables: Tables, data: pd.DataFrame) -> float | None:
     """Medical assistants' mean wage across all industries, the sectors' reference."""
-    national = official.national_wages(tables, View(), int(data["year"].iloc[0]))
-    found = (
-        float(mean)
-        for code, mean in zip(national["occupation_code"], national["mean_annual_usd"], strict=True)
-        if code == official.FOCUS and not fmt.missing(mean)
-    )
-    return next(found, None)
+    return _all_industries_means(tables).get(int(data["year"].iloc[0]))
+
+
+@per_tables
+def _all_industries_means(tables: Tables) -> dict[int, float]:
+    """Release year -> the first published all-industries mean wage of medical assistants,
+    every release at once (once per data version: a selection per release costs more)."""
+    national = official.national_wages(tables, View())
+    focus = national[national["occupation_code"] == official.FOCUS]
+    found: dict[int, float] = {}
+    for year, mean in zip(focus["year"], focus["mean_annual_usd"], strict=True):
+        if not fmt.missing(mean):
+            found.setdefault(int(year), float(mean))
+    return found
 
 
 def _all_industries_note(mean: float | None) -> str:
