@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import quick
@@ -49,6 +48,8 @@ def _duration_rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
 
 @per_tables
 def _cost_rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    """Once per data version and sources; the months of pay computed on arrays, the frame
+    made at once (column assignments on a frame cost more than the division)."""
     columns = [
         "source_id",
         "program",
@@ -88,7 +89,7 @@ def _programs(
     return {column: data[column].array.take(positions) for column in columns}
 
 
-def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
+def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
         return quick.message_json(DURATION_TITLE, "No program lengths from the selected sources.")
@@ -98,7 +99,7 @@ def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure 
     return _spans_figure(tables, data, _duration_span, (DURATION_TITLE, subtitle), xaxis, widest)
 
 
-def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
+def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
         return quick.message_json(COST_TITLE, "No program costs from the selected sources.")
@@ -108,7 +109,7 @@ def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | di
     return _spans_figure(tables, data, _cost_span, titles, xaxis, widest)
 
 
-def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
+def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = _with_median(rows)
     if data.empty:
         return quick.message_json(
