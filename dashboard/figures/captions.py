@@ -66,9 +66,16 @@ def source_label(tables: Tables, source_id: str) -> str:
 
 def cited(tables: Tables, source_id: str, topics: Iterable[str]) -> list[str]:
     """Whom a source credits for its figures on these topics (e.g. ["BLS"])."""
+    return list(_cited(tables, source_id, tuple(topics)))
+
+
+@per_tables
+def _cited(tables: Tables, source_id: str, topics: tuple[str, ...]) -> tuple[str, ...]:
+    """cited, once per data version: every caption asks it of each of its sources, and a
+    selection over the observations costs more than the rest of a caption."""
     obs = tables.observations
     mask = (obs["source_id"] == source_id) & obs["topic"].isin(list(topics))
-    return sorted({str(a) for a in obs.loc[mask, "attributed_to"].dropna()})
+    return tuple(sorted({str(a) for a in obs.loc[mask, "attributed_to"].dropna()}))
 
 
 def source_caption(
@@ -113,6 +120,31 @@ def disagreements(
     return found
 
 
+def disagreement_text(
+    tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
+) -> str:
+    """disagreement_note(tables, disagreements(tables, view, topics, measures)), read from
+    the discrepancies as plain records: a few selections over a frame of a dozen rows cost a
+    caption more than everything else in it."""
+    topics, wanted = set(topics), None if measures is None else set(measures)
+    found = [
+        d
+        for d in _discrepancies(tables)
+        if d["topic"] in topics
+        and (wanted is None or d["measure_a"] in wanted or d["measure_b"] in wanted)
+        and (not view.sources or {d["source_id_a"], d["source_id_b"]} & set(view.sources))
+    ]
+    if not found:
+        return ""
+    return "⚠ Sources disagree: " + "; ".join(describe(tables, d) for d in found) + "."
+
+
+@per_tables
+def _discrepancies(tables: Tables) -> tuple[dict, ...]:
+    """The discrepancies as records, once per data version (read only)."""
+    return tuple(tables.discrepancies.to_dict("records"))
+
+
 def disagreement_note(tables: Tables, found: pd.DataFrame) -> str:
     """One sentence for a caption: "⚠ Sources disagree: growth 14% (...) vs 15% (...)"."""
     if found.empty:
@@ -122,7 +154,7 @@ def disagreement_note(tables: Tables, found: pd.DataFrame) -> str:
     )
 
 
-def describe(tables: Tables, d: pd.Series) -> str:
+def describe(tables: Tables, d: pd.Series | dict) -> str:
     """A discrepancy in words, naming both figures as written and their sources."""
     side_a = _side(tables, d["measure_a"], d["as_written_a"], d["source_id_a"], d["period_a"])
     side_b = _side(tables, d["measure_b"], d["as_written_b"], d["source_id_b"], d["period_b"])

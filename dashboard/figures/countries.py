@@ -8,12 +8,14 @@ arrow, and shaded on the map by that end, never by an invented upper figure.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import VALIDATE, base_figure, message_figure, select_sources
+from dashboard.figures import quick
+from dashboard.figures.base import base_json
 from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.figures.memo import per_tables
 from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -24,7 +26,7 @@ MAP_TITLE = "Pay around the world"
 TOPICS = ("regions",)
 FX_SOURCE = "worldbank-fx"
 PPP_SOURCE = "worldbank-ppp"
-COLUMNS = {"usd": ("low_usd", "high_usd"), "ppp": ("low_ppp", "high_ppp")}
+COLUMNS = {b: (f"low_{b}", f"high_{b}") for b in ("usd", "ppp", "local")}  # low, high per basis
 BASIS_NAMES = {
     "usd": "US$ at market exchange rates",
     "ppp": "international $ at purchasing power parity (PPP)",
@@ -34,76 +36,115 @@ BASIS_NAMES = {
 ARROW_SHARE = 0.12
 # The axis runs this far past the widest figure, so labels beside the ranges stay visible.
 LABEL_ROOM = 1.4
+# The map: the world without its frame and coasts, countries with no figure in grey.
+GEO = {
+    "projection": {"type": "natural earth"},
+    "resolution": 110,
+    "showframe": False,
+    "showcoastlines": False,
+    "showcountries": True,
+    "countrycolor": "white",
+    "showland": True,
+    "landcolor": theme.NO_DATA,
+    "lataxis": {"range": [-58, 85]},
+}
+# What the ranges' labels and hovers read of a row, and what the map's rows take from it: a
+# column read costs more than the few values in it.
+RANGE_READS = (
+    *("region", "region_type", "members", "low", "high", "low_open", "high_open", "bound"),
+    *("shown_currency", "as_written", "low_usd", "high_usd", "fx_year", "low_ppp", "high_ppp"),
+    *("ppp_year", "ppp_countries"),
+)
+MAP_READS = (
+    *("iso3", "region", "region_type", "members", "midpoint", "low", "high", "low_open"),
+    *("high_open", "as_written", "source_id"),
+)
 MAP_COLUMNS = [
-    "iso3",
-    "region",
-    "region_type",
-    "basis",
-    "value",
-    "open_ended",
-    "as_written",
-    "source_id",
-    "low",
-    "high",
+    *("iso3", "region", "region_type", "basis", "value", "open_ended", "as_written"),
+    *("source_id", "low", "high"),
 ]
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per region: low, high and midpoint in the view's basis (high NaN when open)."""
-    regions = select_sources(tables.salary_by_region, view).copy()
-    if view.basis == "local":
-        regions["low"], regions["high"] = regions["low_local"], regions["high_local"]
-        regions["shown_currency"] = regions["currency"]
-    else:
-        low, high = COLUMNS[view.basis]
-        regions["low"], regions["high"] = regions[low], regions[high]
-        regions["shown_currency"] = "USD" if view.basis == "usd" else fmt.PPP
-    regions["basis"] = view.basis
-    regions["midpoint"] = (regions["low"] + regions["high"]) / 2
-    # Comparable order for every basis: by US$ midpoint, or the stated end of an open range.
-    regions["order_usd"] = regions["low_usd"].add(regions["high_usd"]).div(2)
-    regions["order_usd"] = (
-        regions["order_usd"].fillna(regions["low_usd"]).fillna(regions["high_usd"])
-    )
-    return regions.sort_values("order_usd", ignore_index=True)
+    return _rows(tables, view.sources, view.basis)
 
 
-def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows
-    if data.empty:
-        return message_figure(RANGE_TITLE, "No country figures from the selected sources.")
-    fig = base_figure(
-        RANGE_TITLE, f"Lowest to highest annual pay as reported, {BASIS_NAMES[view.basis]}", 520
-    )
-    widest = data[["low", "high"]].max().max()
-    spans = [_span(row) for row in data.itertuples()]
-    for trace in span_traces(spans, "Reported range", theme.BLUE, widest * ARROW_SHARE):
-        fig.add_trace(trace)
-    fig.update_layout(
-        showlegend=bool(data["high_open"].any() or data["low_open"].any()),
-        xaxis={**_range_axis(view, data), "range": [0, widest * LABEL_ROOM]},
-        yaxis={
-            "title": {"text": None},
-            "categoryorder": "array",
-            "categoryarray": [_label(r) for r in data.itertuples()],
-        },
-    )
-    return fig
+@per_tables
+def _rows(tables: Tables, sources: tuple[str, ...], basis: str) -> pd.DataFrame:
+    """Once per data version, sources and basis, the settings the chart follows (shared,
+    never changed). The view's columns are made at once beside the sources' rows in order:
+    pandas' copy, column assignments and sort cost a few milliseconds on these few rows."""
+    regions = _ordered(tables, sources)
+    low, high = (regions[column].to_numpy() for column in COLUMNS[basis])
+    currency = "USD" if basis == "usd" else fmt.PPP  # a scalar: typed as assigning one is
+    shown = {
+        "low": low,
+        "high": high,
+        "shown_currency": regions["currency"].array if basis == "local" else currency,
+        "basis": basis,
+        "midpoint": (low + high) / 2,
+        "order_usd": _order_usd(regions["low_usd"].to_numpy(), regions["high_usd"].to_numpy()),
+    }
+    return pd.concat([regions, pd.DataFrame(shown)], axis=1)
 
 
-# map_caption needs the region rows while its `rows` parameter (the map's rows) hides `rows`.
-region_rows = rows
+@per_tables
+def _ordered(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    """The sources' regions (all when none) in US$ order (shared, never changed)."""
+    regions = tables.salary_by_region
+    source_ids = list(regions["source_id"])
+    chosen = [i for i in _order(tables) if not sources or source_ids[i] in sources]
+    return regions.take(chosen).reset_index(drop=True)
+
+
+def _order_usd(low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Comparable order for every basis: by US$ midpoint, or the stated end of an open range."""
+    middle = (low + high) / 2
+    middle = np.where(np.isnan(middle), low, middle)
+    return np.where(np.isnan(middle), high, middle)
+
+
+@per_tables
+def _order(tables: Tables) -> tuple[int, ...]:
+    """Row positions by US$ order, missing last: pandas' sort_values (a stable sort on so few
+    rows), worked out once per data version; a subset keeps its order in it."""
+    regions = tables.salary_by_region
+    order = _order_usd(regions["low_usd"].to_numpy(), regions["high_usd"].to_numpy())
+    return tuple(i for _, i in quick.ascending(zip(order.tolist(), range(len(order)), strict=True)))
+
+
+def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
+    data = quick.records(rows, RANGE_READS)
+    if not data:
+        return quick.message_json(RANGE_TITLE, "No country figures from the selected sources.")
+    subtitle = f"Lowest to highest annual pay as reported, {BASIS_NAMES[view.basis]}"
+    widest = max(v for r in data for v in (r.low, r.high) if not fmt.missing(v))
+    spans = [_span(row) for row in data]
+    traces = span_traces(spans, "Reported range", theme.BLUE, widest * ARROW_SHARE)
+    layout = {
+        "showlegend": any(r.high_open or r.low_open for r in data),
+        "xaxis": {**_range_axis(view, rows), "range": [0, widest * LABEL_ROOM]},
+        "yaxis": {"categoryorder": "array", "categoryarray": [_label(r) for r in data]},
+    }
+    return base_json(RANGE_TITLE, subtitle, 520, data=traces, layout=layout)
 
 
 def map_rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per country: groups give every member their value; local basis maps in US$."""
-    mapped = view if view.basis != "local" else View(basis="usd", sources=view.sources)
+    return _map_rows(tables, view.sources, view.basis if view.basis != "local" else "usd")
+
+
+@per_tables
+def _map_rows(tables: Tables, sources: tuple[str, ...], basis: str) -> pd.DataFrame:
+    """Once per data version, sources and basis mapped (shared, never changed)."""
+    regions = _rows(tables, sources, basis)
     records = [
         {
             "iso3": iso3,
             "region": row.region,
             "region_type": row.region_type,
-            "basis": mapped.basis,
+            "basis": basis,
             "value": _shade(row),
             "open_ended": bool(row.high_open or row.low_open),
             "as_written": row.as_written,
@@ -111,49 +152,35 @@ def map_rows(tables: Tables, view: View) -> pd.DataFrame:
             "low": row.low,
             "high": row.high,
         }
-        for row in rows(tables, mapped).itertuples()
+        for row in quick.records(regions, MAP_READS)
         for iso3 in (row.members if row.region_type == "country_group" else (row.iso3,)) or ()
     ]
     return pd.DataFrame.from_records(records, columns=MAP_COLUMNS)
 
 
-def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows
-    if data.empty:
-        return message_figure(MAP_TITLE, "No country figures from the selected sources.")
-    basis = data["basis"].iloc[0]
-    fig = base_figure(MAP_TITLE, _map_subtitle(view), height=520)
-    fig.add_trace(
-        go.Choropleth(
-            _validate=VALIDATE,
-            locations=data["iso3"],
-            locationmode="ISO-3",
-            z=data["value"],
-            zmin=0,
-            colorscale=[list(stop) for stop in theme.SEQUENTIAL],
-            marker_line={"color": "white", "width": 0.5},
-            colorbar={
-                "title": {"text": "US$ a year" if basis == "usd" else "Int. $ a year"},
-                "tickformat": ",",
-            },
-            hovertext=[_map_hover(r, basis) for r in data.itertuples()],
-            hovertemplate="%{hovertext}<extra></extra>",
-            name="Midpoint of reported range",
-        )
-    )
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=110,
-        showframe=False,
-        showcoastlines=False,
-        showcountries=True,
-        countrycolor="white",
-        showland=True,
-        landcolor=theme.NO_DATA,
-        lataxis_range=[-58, 85],
-    )
-    fig.update_layout(margin={"l": 0, "r": 0})
-    return fig
+def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
+    data = quick.records(rows, MAP_COLUMNS)
+    if not data:
+        return quick.message_json(MAP_TITLE, "No country figures from the selected sources.")
+    basis = data[0].basis
+    choropleth = {
+        "type": "choropleth",
+        "locations": [r.iso3 for r in data],
+        "locationmode": "ISO-3",
+        "z": [r.value for r in data],
+        "zmin": 0,
+        "colorscale": [list(stop) for stop in theme.SEQUENTIAL],
+        "marker": {"line": {"color": "white", "width": 0.5}},
+        "colorbar": {
+            "title": {"text": "US$ a year" if basis == "usd" else "Int. $ a year"},
+            "tickformat": ",",
+        },
+        "hovertext": [_map_hover(r, basis) for r in data],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "name": "Midpoint of reported range",
+    }
+    layout = {"geo": GEO, "margin": {"l": 0, "r": 0}}
+    return base_json(MAP_TITLE, _map_subtitle(view), 520, data=[choropleth], layout=layout)
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -179,7 +206,7 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     if view.basis == "local":
         # The map cannot colour several currencies on one scale: say which basis it shows.
         note += " · Map in US$ at market exchange rates: local currencies share no scale"
-    ranges = region_rows(tables, view)
+    ranges = _rows(tables, view.sources, view.basis)  # the ranges' rows, made once
     text = caption(tables, view, ranges)
     return f"{text} · {note}" if not ranges.empty else text
 
@@ -237,7 +264,9 @@ def pair(low: object, high: object, currency: str) -> str:
 def _range_axis(view: View, data: pd.DataFrame) -> dict:
     if view.basis == "local":
         return {
-            "title": "Annual pay, local currency (each row in its own currency; not comparable)",
+            "title": {
+                "text": "Annual pay, local currency (each row in its own currency; not comparable)"
+            },
             "showticklabels": False,
         }
     title = (
@@ -246,7 +275,7 @@ def _range_axis(view: View, data: pd.DataFrame) -> dict:
         else f"Annual pay (international $, PPP {fmt.year_span(list(data['ppp_year']))})"
     )
     prefix = "$" if view.basis == "usd" else fmt.SYMBOLS[fmt.PPP]
-    return {"title": title, "tickprefix": prefix, "tickformat": ","}
+    return {"title": {"text": title}, "tickprefix": prefix, "tickformat": ","}
 
 
 def _map_subtitle(view: View) -> str:

@@ -7,19 +7,15 @@ the program cost by one month of the median annual salary (before tax).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import base_figure, message_figure, select_sources
-from dashboard.figures.captions import (
-    Used,
-    disagreement_note,
-    disagreements,
-    publisher,
-    source_caption,
-)
-from dashboard.figures.spans import Span, legend_once, span_traces
+from dashboard.figures import quick
+from dashboard.figures.base import base_json
+from dashboard.figures.captions import Used, disagreement_text, publisher, source_caption
+from dashboard.figures.memo import per_tables
+from dashboard.figures.spans import Span, span_traces
 from dashboard.tables import Tables
 from dashboard.view import View
 from etl.bounds import EXACT
@@ -33,18 +29,27 @@ LABEL_ROOM = 1.45  # the axis runs this far past the widest figure, leaving room
 
 
 def duration_rows(tables: Tables, view: View) -> pd.DataFrame:
-    data = select_sources(tables.education, view)
-    data = data[data["months_min"].notna() | data["months_max"].notna()]
-    columns = ["source_id", "program", "program_order", "months_min", "months_max", "months_bound"]
-    return data[[*columns, "duration_as_written"]].sort_values(
-        ["program_order", "source_id"], ignore_index=True
-    )
+    return _duration_rows(tables, view.sources)
 
 
 def cost_rows(tables: Tables, view: View) -> pd.DataFrame:
     """Program costs with the same cost in months of the median salary."""
-    data = select_sources(tables.education, view)
-    data = data[data["cost_usd_min"].notna() | data["cost_usd_max"].notna()]
+    return _cost_rows(tables, view.sources)
+
+
+@per_tables
+def _duration_rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    """Once per data version and sources, the only setting the chart follows (shared rows,
+    never changed)."""
+    columns = ["source_id", "program", "program_order", "months_min", "months_max", "months_bound"]
+    figures = ("months_min", "months_max")
+    return pd.DataFrame(_programs(tables, sources, figures, [*columns, "duration_as_written"]))
+
+
+@per_tables
+def _cost_rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    """Once per data version and sources; the months of pay computed on arrays, the frame
+    made at once (column assignments on a frame cost more than the division)."""
     columns = [
         "source_id",
         "program",
@@ -53,46 +58,66 @@ def cost_rows(tables: Tables, view: View) -> pd.DataFrame:
         "cost_usd_max",
         "cost_as_written",
     ]
-    out = data[columns].sort_values(["program_order", "source_id"], ignore_index=True)
-    medians = [_median(tables, view, s) for s in out["source_id"]]
+    out = _programs(tables, sources, ("cost_usd_min", "cost_usd_max"), columns)
+    medians = [_median(tables, View(sources=sources), s) for s in out["source_id"]]
     out["median_source_id"] = [m[0] for m in medians]
-    out["median_annual_usd"] = [m[1] for m in medians]
+    annual = np.array([np.nan if m[1] is None else m[1] for m in medians], dtype=float)
+    out["median_annual_usd"] = annual
     out["median_period"] = [m[2] for m in medians]
-    monthly = out["median_annual_usd"] / 12
-    out["cost_months_min"] = out["cost_usd_min"] / monthly
-    out["cost_months_max"] = out["cost_usd_max"] / monthly
-    return out
+    out["cost_months_min"] = out["cost_usd_min"].to_numpy() / (annual / 12)
+    out["cost_months_max"] = out["cost_usd_max"].to_numpy() / (annual / 12)
+    return pd.DataFrame(out)
 
 
-def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def _programs(
+    tables: Tables, sources: tuple[str, ...], figures: tuple[str, str], columns: list[str]
+) -> dict:
+    """The columns of the education rows of these sources (all when none) with either figure,
+    by program order then source. Chosen and ordered in Python and the frame made at once:
+    pandas' selections, sort and column assignments cost a millisecond or more on these few
+    rows. Python's sort is stable, as pandas' sort on several columns is, so ties keep the
+    table's order either way."""
+    data = tables.education
+    low, high = figures
+    keys = zip(data["source_id"], data["program_order"], data[low], data[high], strict=True)
+    chosen = [
+        (order, source_id, i)
+        for i, (source_id, order, a, b) in enumerate(keys)
+        if (not sources or source_id in sources) and not (fmt.missing(a) and fmt.missing(b))
+    ]
+    positions = np.array([i for *_, i in sorted(chosen, key=lambda c: c[:2])], dtype=np.intp)
+    return {column: data[column].array.take(positions) for column in columns}
+
+
+def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return message_figure(DURATION_TITLE, "No program lengths from the selected sources.")
+        return quick.message_json(DURATION_TITLE, "No program lengths from the selected sources.")
     subtitle = "Program length as each source states it; arrows: no figure given on that side"
-    xaxis = {"title": "Program length (months)", "dtick": 6}
-    widest = data[["months_min", "months_max"]].max().max()
+    xaxis = {"title": {"text": "Program length (months)"}, "dtick": 6}
+    widest = _widest(data, "months_min", "months_max")
     return _spans_figure(tables, data, _duration_span, (DURATION_TITLE, subtitle), xaxis, widest)
 
 
-def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return message_figure(COST_TITLE, "No program costs from the selected sources.")
-    xaxis = {"title": "Total program cost (US$)", "tickprefix": "$", "tickformat": "~s"}
-    widest = data[["cost_usd_min", "cost_usd_max"]].max().max()
+        return quick.message_json(COST_TITLE, "No program costs from the selected sources.")
+    xaxis = {"title": {"text": "Total program cost (US$)"}, "tickprefix": "$", "tickformat": "~s"}
+    widest = _widest(data, "cost_usd_min", "cost_usd_max")
     titles = (COST_TITLE, "Total program cost as stated, US$")
     return _spans_figure(tables, data, _cost_span, titles, xaxis, widest)
 
 
-def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows.dropna(subset=["median_annual_usd"])
+def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
+    data = _with_median(rows)
     if data.empty:
-        return message_figure(
+        return quick.message_json(
             MONTHS_TITLE, "Needs a program cost and a median salary from the selected sources."
         )
     subtitle = "Program cost ÷ one month of median annual pay (before tax)"
-    xaxis = {"title": "Cost in months of median pay (months)"}
-    widest = data[["cost_months_min", "cost_months_max"]].max().max()
+    xaxis = {"title": {"text": "Cost in months of median pay (months)"}}
+    widest = _widest(data, "cost_months_min", "cost_months_max")
     return _spans_figure(tables, data, _months_span, (MONTHS_TITLE, subtitle), xaxis, widest)
 
 
@@ -103,27 +128,56 @@ def _spans_figure(
     titles: tuple[str, str],
     xaxis: dict,
     widest: float,
-) -> go.Figure:
+) -> dict:
     """One row per program, one colour per source; the axis leaves room for the labels."""
-    fig = base_figure(*titles, height=200 + 60 * data["program"].nunique())
     all_sources = list(tables.sources["source_id"])
-    for source_id, spans in _by_source(tables, data, make_span).items():
-        colour = theme.source_colour(source_id, all_sources)
-        for trace in span_traces(spans, publisher(tables, source_id), colour, widest * 0.12):
-            fig.add_trace(trace)
-    fig.update_layout(
-        xaxis={**xaxis, "range": [0, widest * LABEL_ROOM]},
-        yaxis=_program_axis(data),
+    traces = [
+        trace
+        for source_id, spans in _by_source(tables, data, make_span).items()
+        for trace in span_traces(
+            spans,
+            publisher(tables, source_id),
+            theme.source_colour(source_id, all_sources),
+            widest * 0.12,
+        )
+    ]
+    layout = {
+        "xaxis": {**xaxis, "range": [0, widest * LABEL_ROOM]},
+        "yaxis": _program_axis(data),
         # Below the chart: these charts sit side by side, too narrow for a legend on top.
-        legend={"yref": "container", "y": 0, "yanchor": "bottom", "xref": "container", "x": 0},
-        margin={"b": 70},
-    )
-    return legend_once(fig)
+        "legend": {"yref": "container", "y": 0, "yanchor": "bottom", "xref": "container", "x": 0},
+        "margin": {"b": 70},
+    }
+    height = 200 + 60 * len(set(data["program"]))
+    return base_json(*titles, height=height, data=_legend_once(traces), layout=layout)
+
+
+def _legend_once(traces: list[dict]) -> list[dict]:
+    """Hide repeated legend entries (every source's open ends share one explanation)."""
+    seen, out = set(), []
+    for trace in traces:
+        if trace.get("showlegend") is not False and trace["name"] in seen:
+            trace = {**trace, "showlegend": False}
+        seen.add(trace["name"])
+        out.append(trace)
+    return out
+
+
+def _widest(data: pd.DataFrame, low: str, high: str) -> float:
+    """The largest figure of two columns (NaN ignored), as pandas' max().max() finds it."""
+    return max(v for column in (low, high) for v in data[column] if not fmt.missing(v))
+
+
+def _with_median(rows: pd.DataFrame) -> pd.DataFrame:
+    """The cost rows that have a median salary to divide by."""
+    if rows["median_annual_usd"].notna().all():
+        return rows  # nothing to drop: spare the copy
+    return rows.dropna(subset=["median_annual_usd"])
 
 
 def duration_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     data = rows
-    note = disagreement_note(tables, disagreements(tables, view, TOPICS, ["program_duration"]))
+    note = disagreement_text(tables, view, TOPICS, ["program_duration"])
     return source_caption(tables, [Used(s, None) for s in data["source_id"]], TOPICS, [note])
 
 
@@ -133,7 +187,7 @@ def cost_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 
 def months_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    data = rows.dropna(subset=["median_annual_usd"])
+    data = _with_median(rows)
     if data.empty:
         return "No figures from the selected sources."
     used = [Used(s, None, "program cost") for s in data["source_id"]]
@@ -141,10 +195,10 @@ def months_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         Used(s, p, "median pay")
         for s, p in zip(data["median_source_id"], data["median_period"], strict=True)
     ]
-    first = data.iloc[0]
+    median = data["median_annual_usd"].iloc[0]
     method = (
-        f"Months of pay = cost ÷ (median annual pay {fmt.money(first['median_annual_usd'])} ÷ 12"
-        f" = {fmt.money(first['median_annual_usd'] / 12)} a month)"
+        f"Months of pay = cost ÷ (median annual pay {fmt.money(median)} ÷ 12"
+        f" = {fmt.money(median / 12)} a month)"
     )
     return source_caption(tables, used, (*TOPICS, "salary"), [method])
 
@@ -153,16 +207,26 @@ def _median(
     tables: Tables, view: View, source_id: str
 ) -> tuple[str | None, float | None, str | None]:
     """The median salary to divide by: the cost's own source first, else any selected source."""
-    summary = select_sources(tables.salary_summary, view)
-    medians = summary[summary["stat"] == "median"]
-    if medians.empty:
+    medians = _medians(tables, view.sources)
+    if not medians:
         return None, None, None
-    own = medians[medians["source_id"] == source_id]
-    row = (own if len(own) else medians).iloc[0]
-    return (
-        row["source_id"],
-        float(row["annual_usd"]),
-        None if fmt.missing(row["period"]) else str(row["period"]),
+    return next((m for m in medians if m[0] == source_id), medians[0])
+
+
+@per_tables
+def _medians(tables: Tables, sources: tuple[str, ...]) -> tuple[tuple[str, float, str | None], ...]:
+    """The selected sources' median salaries, (source, US$ a year, period), in table order."""
+    summary = tables.salary_summary
+    return tuple(
+        (s, float(value), None if fmt.missing(period) else str(period))
+        for s, stat, value, period in zip(
+            summary["source_id"],
+            summary["stat"],
+            summary["annual_usd"],
+            summary["period"],
+            strict=True,
+        )
+        if stat == "median" and (not sources or s in sources)
     )
 
 
@@ -170,13 +234,15 @@ def _by_source(tables: Tables, data: pd.DataFrame, make_span) -> dict[str, list[
     """Spans per source, each source nudged up or down so that rows do not overprint."""
     sources = list(dict.fromkeys(data["source_id"]))
     positions = _positions(data)
+    records = quick.records(data, data.columns)
     out: dict[str, list[Span]] = {}
     for index, source_id in enumerate(sources):
         shift = (index - (len(sources) - 1) / 2) * OFFSET
-        rows = data[data["source_id"] == source_id]
+        name = publisher(tables, source_id)
         out[source_id] = [
-            make_span(r, positions[r.program] + shift, publisher(tables, source_id))
-            for r in rows.itertuples()
+            make_span(r, positions[r.program] + shift, name)
+            for r in records
+            if r.source_id == source_id
         ]
     return out
 
@@ -213,7 +279,8 @@ def _months_span(row, y: float, source: str) -> Span:
 
 def _positions(data: pd.DataFrame) -> dict[str, int]:
     """Programs top to bottom, shortest first, as numeric rows."""
-    programs = list(dict.fromkeys(data.sort_values("program_order")["program"]))
+    ordered = sorted(zip(data["program_order"], data["program"], strict=True), key=lambda p: p[0])
+    programs = list(dict.fromkeys(program for _, program in ordered))
     return {program: len(programs) - 1 - i for i, program in enumerate(programs)}
 
 

@@ -7,28 +7,48 @@ employers_rank): a rank is not pay, so ranked settings are never drawn as bars o
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.base import (
-    VALIDATE,
-    base_figure,
-    message_figure,
-    select_sources,
-    vertical_line,
-)
+from dashboard.figures import quick
+from dashboard.figures.base import base_json, select_sources, vertical_line_json
 from dashboard.figures.captions import Used, publisher, source_caption
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
 TITLE = "Pay by work setting"
 TOPICS = ("settings", "salary")
 STAT_NAMES = {"mean": "Average", "median": "Median"}
+# What the figure reads of its rows.
+COLUMNS = (
+    "source_id",
+    "naics",
+    "setting",
+    "naics_title",
+    "setting_as_written",
+    "period",
+    "stat",
+    "annual_usd",
+    "kind",
+)
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """Settings with a pay figure (kind "setting") and the overall median (kind "reference")."""
-    settings = select_sources(tables.salary_by_setting, view)
+    return _rows(tables, view.sources)
+
+
+@per_tables
+def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    """Once per data version and sources, the only setting the chart follows (shared, never
+    changed). A selection is taken from every source's rows: they are in order by a stable
+    sort, which keeps any subset in the order sorting it alone would give, at a tenth of the
+    cost of melting and sorting it again."""
+    if sources:
+        every = _rows(tables, ())
+        positions = [i for i, s in enumerate(every["source_id"]) if s in sources]
+        return every.take(positions).reset_index(drop=True)
+    settings = tables.salary_by_setting
     long = settings.melt(
         id_vars=["source_id", "naics", "setting", "naics_title", "setting_as_written", "period"],
         value_vars=["mean_annual_usd", "median_annual_usd"],
@@ -37,37 +57,48 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     ).dropna(subset=["annual_usd"])
     long["stat"] = long["stat"].str.removesuffix("_annual_usd")
     long["kind"] = "setting"
-    return pd.concat([long, _reference_rows(tables, view)], ignore_index=True).sort_values(
+    return pd.concat([long, _reference_rows(tables, View())], ignore_index=True).sort_values(
         ["kind", "annual_usd"], ascending=[False, True], ignore_index=True
     )
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows
-    bars = data[data["kind"] == "setting"]
-    if bars.empty:
-        return message_figure(TITLE, "No pay-by-setting figures from the selected sources.")
-    stats = list(dict.fromkeys(bars["stat"]))
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
+    # The figure follows the rows alone, and the rows are made once per sources: a view that
+    # changes another setting of the page (the release) is drawn once.
+    return _figure(rows, tables)
+
+
+@per_object
+def _figure(rows: pd.DataFrame, tables: Tables) -> dict:
+    data = quick.records(rows, COLUMNS)
+    bars: dict[tuple[str, str], list] = {}
+    for row in data:
+        if row.kind == "setting":
+            bars.setdefault((row.source_id, row.stat), []).append(row)
+    if not bars:
+        return quick.message_json(TITLE, "No pay-by-setting figures from the selected sources.")
+    stats = list(dict.fromkeys(stat for _, stat in bars))
     axis_stat = STAT_NAMES[stats[0]] if len(stats) == 1 else "Annual"
-    fig = base_figure(TITLE, _pay_subtitle(stats), height=420)
     all_sources = list(tables.sources["source_id"])
-    for (source_id, stat), group in bars.groupby(["source_id", "stat"], sort=False):
-        fig.add_trace(_bar(tables, group, stat, theme.source_colour(source_id, all_sources)))
-    for value, group in data[data["kind"] == "reference"].groupby("annual_usd"):
-        _reference_line(fig, tables, value, group)
-    widest = data["annual_usd"].max()
-    fig.update_layout(
-        barmode="group",
-        showlegend=bars[["source_id", "stat"]].drop_duplicates().shape[0] > 1,
-        xaxis={
-            "title": f"{axis_stat} annual pay (US$)",
+    traces = [
+        _bar(tables, group, stat, theme.source_colour(source_id, all_sources))
+        for (source_id, stat), group in bars.items()
+    ]
+    lines = [_reference_line(tables, value, group) for value, group in _references(data)]
+    widest = max(row.annual_usd for row in data if not fmt.missing(row.annual_usd))
+    layout = {
+        "barmode": "group",
+        "showlegend": len(bars) > 1,
+        "xaxis": {
+            "title": {"text": f"{axis_stat} annual pay (US$)"},
             "tickprefix": "$",
             "tickformat": "~s",
             "range": [0, widest * 1.08],
         },
-        yaxis={"title": {"text": None}},
-    )
-    return fig
+        "shapes": [shape for shape, _ in lines],
+        "annotations": [label for _, label in lines],
+    }
+    return base_json(TITLE, _pay_subtitle(stats), height=420, data=traces, layout=layout)
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -98,21 +129,28 @@ def _reference_rows(tables: Tables, view: View) -> pd.DataFrame:
     )
 
 
-def _bar(tables: Tables, group: pd.DataFrame, stat: str, colour: str) -> go.Bar:
-    source = publisher(tables, group["source_id"].iloc[0])
-    return go.Bar(
-        _validate=VALIDATE,
+def _references(data: list) -> list[tuple[float, list]]:
+    """The overall medians as groupby("annual_usd") gives them: by value, rows in order."""
+    found: dict[float, list] = {}
+    for row in data:
+        if row.kind == "reference" and not fmt.missing(row.annual_usd):
+            found.setdefault(row.annual_usd, []).append(row)
+    return sorted(found.items(), key=lambda item: item[0])
+
+
+def _bar(tables: Tables, group: list, stat: str, colour: str) -> dict:
+    source = publisher(tables, group[0].source_id)
+    return dict(
+        type="bar",
         name=f"{STAT_NAMES[stat]} ({source})",
         orientation="h",
-        x=group["annual_usd"],
-        y=group["setting"],
-        marker_color=colour,
-        text=[fmt.money(v) for v in group["annual_usd"]],
+        x=[row.annual_usd for row in group],
+        y=[row.setting for row in group],
+        marker={"color": colour},
+        text=[fmt.money(row.annual_usd) for row in group],
         textposition="inside",
         insidetextanchor="end",
-        customdata=list(
-            zip(group["naics"], group["naics_title"], group["setting_as_written"], strict=True)
-        ),
+        customdata=[[row.naics, row.naics_title, row.setting_as_written] for row in group],
         hovertemplate=(
             f"<b>%{{y}}</b><br>{STAT_NAMES[stat]} pay: $%{{x:,.0f}} a year<br>"
             "NAICS %{customdata[0]}: %{customdata[1]}<br>As the source names it: "
@@ -121,11 +159,13 @@ def _bar(tables: Tables, group: pd.DataFrame, stat: str, colour: str) -> go.Bar:
     )
 
 
-def _reference_line(fig: go.Figure, tables: Tables, value: float, group: pd.DataFrame) -> None:
-    who = " and ".join(publisher(tables, s) for s in dict.fromkeys(group["source_id"]))
-    periods = ", ".join(dict.fromkeys(str(p) for p in group["period"].dropna())) or "period n/a"
-    vertical_line(
-        fig,
+def _reference_line(tables: Tables, value: float, group: list) -> tuple[dict, dict | None]:
+    who = " and ".join(publisher(tables, s) for s in dict.fromkeys(r.source_id for r in group))
+    periods = (
+        ", ".join(dict.fromkeys(str(r.period) for r in group if not fmt.missing(r.period)))
+        or "period n/a"
+    )
+    return vertical_line_json(
         value,
         line={"color": theme.REFERENCE, "dash": "dash", "width": 2},
         # Above the plot, so it never covers a bar.

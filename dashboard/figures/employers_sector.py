@@ -6,11 +6,11 @@ A sector whose wage or employment BLS does not publish is labelled so, never a z
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import official
-from dashboard.figures.base import VALIDATE, message_figure, subplots, vertical_line
+from dashboard.figures import official, quick
+from dashboard.figures.base import subplots_json, vertical_line_json
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -34,105 +34,142 @@ COLUMNS = [
 ]
 # NAICS sector titles run to 150 characters; the axis gets a short form, hovers the full one.
 SHORT = {"99": "Government (OEWS designation)"}
+# Wages on the left, employment on the right, one row per sector across both.
+GRID = {
+    "rows": 1,
+    "cols": 2,
+    "shared_yaxes": True,
+    "column_widths": [0.55, 0.45],
+    "horizontal_spacing": 0.05,
+}
+_REFERENCE_LINE = {"color": theme.REFERENCE, "dash": "dash", "width": 1.5}
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """Medical assistants by NAICS sector, U.S., in the view's release (or the nearest with
     sectors; the latest without one); fewest employed first."""
-    wages = official.wages(tables, view)
+    return _rows(tables, view.sources, view.release)
+
+
+@per_tables
+def _rows(tables: Tables, sources: tuple[str, ...], release: int | None) -> pd.DataFrame:
+    """Once per data version, sources and release: the settings the chart follows (shared,
+    never changed). Sources matter only as whether they include BLS's national file."""
+    if sources and official.OEWS_NATIONAL not in sources:
+        return pd.DataFrame(columns=COLUMNS)
+    year = official.shown_year(_every_sector(tables), View(release=release))
+    return _sectors_of(tables, year)
+
+
+@per_tables
+def _every_sector(tables: Tables) -> pd.DataFrame:
+    """Every release's sector rows for medical assistants, U.S., with their labels, notes
+    and the guides' settings inside them (once per data version: read only)."""
+    wages = official.wages(tables, View())
     sectors = wages[
         (wages["occupation_code"] == official.FOCUS)
         & (wages["area_type"] == "national")
         & (wages["naics"] != official.ALL_INDUSTRIES)
-    ]
-    year = official.shown_year(sectors, view)
-    sectors = sectors[sectors["year"] == year].copy()
-    if sectors.empty:
-        return pd.DataFrame(columns=COLUMNS)
+    ].copy()
     sectors["sector"] = [
         _short_sector(n, t) for n, t in zip(sectors["naics"], sectors["naics_title"], strict=True)
     ]
-    sectors["notes"] = ["; ".join(official.flag_notes(r)) for _, r in sectors.iterrows()]
+    flags = quick.records(sectors, ("wage_flag", "employment_flag", "establishment_flag"))
+    sectors["notes"] = ["; ".join(official.flag_notes(r)) for r in flags]
     guide = _guide_settings(tables)
     sectors["guide_settings"] = [", ".join(guide.get(n, [])) for n in sectors["naics"]]
-    return sectors.sort_values(["employment", "sector"], na_position="first", ignore_index=True)[
-        COLUMNS
+    return sectors
+
+
+@per_tables
+def _sectors_of(tables: Tables, year: int | None) -> pd.DataFrame:
+    """One release's sectors, fewest employed first (not published first, then by name): the
+    order of sort_values(["employment", "sector"], na_position="first"), found in Python."""
+    every = _every_sector(tables)
+    keys = zip(every["year"], every["employment"], every["sector"], strict=True)
+    chosen = [
+        ((0, 0.0, sector) if fmt.missing(jobs) else (1, jobs, sector), i)
+        for i, (y, jobs, sector) in enumerate(keys)
+        if y == year
     ]
+    if not chosen:
+        return pd.DataFrame(columns=COLUMNS)
+    positions = [i for _, i in sorted(chosen, key=lambda c: c[0])]
+    return every.take(positions).reset_index(drop=True)[COLUMNS]
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return message_figure(TITLE, "No official sector figures from the selected sources.")
-    release = str(data["release"].iloc[0])
-    fig = subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.55, 0.45],
-        horizontal_spacing=0.05,
-        subplot_titles=[
-            f"Mean annual wage, {release}" + _all_industries_note(tables, view, data),
-            f"Employed, {release}",
-        ],
+        return quick.message_json(TITLE, "No official sector figures from the selected sources.")
+    # The view adds nothing to the rows but whether BLS's national figures (the all-industries
+    # line) are among its sources: drawn once per rows, which are made once per release.
+    return _figure(data, tables, not view.sources or official.OEWS_NATIONAL in view.sources)
+
+
+@per_object
+def _figure(data: pd.DataFrame, tables: Tables, national: bool) -> dict:
+    records = quick.records(data, COLUMNS)
+    release = str(records[0].release)
+    labels = [official.wrap(r.sector, 34) for r in records]
+    hover = [_sector_hover(r) for r in records]
+    mean = _all_industries_mean(tables, data) if national else None
+    traces = [
+        _sector_bars(records, labels, hover, "mean_annual_usd", theme.MEAN),
+        _sector_bars(records, labels, hover, "employment", theme.BLUE),
+    ]
+    widest = max(
+        (r.mean_annual_usd for r in records if not fmt.missing(r.mean_annual_usd)), default=None
     )
-    labels = [official.wrap(s, 34) for s in data["sector"]]
-    hover = [_sector_hover(r) for r in data.itertuples()]
-    fig.add_trace(_sector_bars(data, labels, hover, "mean_annual_usd", theme.MEAN), row=1, col=1)
-    fig.add_trace(_sector_bars(data, labels, hover, "employment", theme.BLUE), row=1, col=2)
-    for column, col, text in (
-        ("mean_annual_usd", 1, "wage not published (*)"),
-        ("employment", 2, "not published (**)"),
-    ):
-        for label in [lab for lab, v in zip(labels, data[column], strict=True) if fmt.missing(v)]:
-            fig.add_annotation(_unpublished(label, text), row=1, col=col)
-    _all_industries_line(fig, tables, view, data)
-    widest = data["mean_annual_usd"].max()
-    fig.update_xaxes(
-        title_text="Mean annual wage (US$)",
-        tickprefix="$",
-        tickformat="~s",
-        range=[0, (widest if not fmt.missing(widest) else 1) * 1.25],
-        row=1,
-        col=1,
-    )
-    fig.update_xaxes(
-        title_text="Persons employed", tickformat="~s", rangemode="tozero", row=1, col=2
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=labels)
-    fig.update_layout(
-        template=theme.template(),
-        title={
+    category = {"categoryorder": "array", "categoryarray": labels}
+    layout = {
+        "title": {
             "text": TITLE,
             "subtitle": {
                 "text": f"Medical assistants, U.S., BLS OEWS {release}, by NAICS sector; "
                 "most employed at the top"
             },
         },
-        height=160 + 40 * len(data),
-        showlegend=False,
-        margin={"t": 140, "r": 70},
-    )
-    return fig
+        "xaxis": {
+            "title": {"text": "Mean annual wage (US$)"},
+            "tickprefix": "$",
+            "tickformat": "~s",
+            "range": [0, (widest if widest is not None else 1) * 1.25],
+        },
+        "xaxis2": {
+            "title": {"text": "Persons employed"},
+            "tickformat": "~s",
+            "rangemode": "tozero",
+        },
+        "yaxis": category,
+        "yaxis2": category,
+        "height": 160 + 40 * len(records),
+        "showlegend": False,
+        "margin": {"t": 140, "r": 70},
+    }
+    if mean is not None:
+        layout["shapes"] = [vertical_line_json(mean, _REFERENCE_LINE)[0]]
+    titles = [f"Mean annual wage, {release}" + _all_industries_note(mean), f"Employed, {release}"]
+    figure = subplots_json(titles, traces, layout, **GRID)
+    figure["layout"]["annotations"] += _unpublished_labels(records, labels)  # a fresh layout
+    return figure
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     data = rows
     if data.empty:
         return official.caption(tables, [])
-    parts = [
-        official.Part(
-            official.OEWS_NATIONAL, "pay and employment by sector", data["release"].iloc[0]
-        )
-    ]
-    notes = [official.release_note(tables, view, data["year"].iloc[0], "sector figures")]
-    inside = data[data["guide_settings"] != ""]
-    for row in inside.itertuples():
-        notes.append(
-            f"The guides' settings ({row.guide_settings}) fall within {row.sector}"
-            f" (NAICS {row.naics})"
-        )
-    if data["notes"].str.contains("~", regex=False).any():
+    records = quick.records(data, ("release", "year", "sector", "naics", "notes", "guide_settings"))
+    first = records[0]
+    parts = [official.Part(official.OEWS_NATIONAL, "pay and employment by sector", first.release)]
+    notes = [official.release_note(tables, view, first.year, "sector figures")]
+    for row in records:
+        if row.guide_settings != "":
+            notes.append(
+                f"The guides' settings ({row.guide_settings}) fall within {row.sector}"
+                f" (NAICS {row.naics})"
+            )
+    if any(isinstance(n, str) and "~" in n for n in (r.notes for r in records)):
         notes.append("~ marks sectors where under 0.5% of establishments reported the occupation")
     return official.caption(tables, parts, notes)
 
@@ -154,25 +191,28 @@ def _guide_settings(tables: Tables) -> dict[str, list[str]]:
 
 
 def _sector_bars(
-    data: pd.DataFrame, labels: list[str], hover: list[str], column: str, colour: str
-) -> go.Bar:
-    values = [None if fmt.missing(v) else float(v) for v in data[column]]
+    records: list, labels: list[str], hover: list[str], column: str, colour: str
+) -> dict:
+    values = [None if fmt.missing(v) else float(v) for v in (getattr(r, column) for r in records)]
     as_text = fmt.money if column == "mean_annual_usd" else fmt.count
-    return go.Bar(
-        _validate=VALIDATE,
-        name="Mean annual wage" if column == "mean_annual_usd" else "Employed",
+    wage = column == "mean_annual_usd"
+    return dict(
+        type="bar",
+        name="Mean annual wage" if wage else "Employed",
         orientation="h",
         x=values,  # None, not 0, where BLS publishes no figure
         y=labels,
-        marker_color=colour,
+        marker={"color": colour},
         text=[
-            "" if v is None else as_text(v) + (" ~" if n and "~" in n else "")
-            for v, n in zip(values, data["notes"], strict=True)
+            "" if v is None else as_text(v) + (" ~" if r.notes and "~" in r.notes else "")
+            for v, r in zip(values, records, strict=True)
         ],
         textposition="outside",
         cliponaxis=False,
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
+        xaxis="x" if wage else "x2",
+        yaxis="y" if wage else "y2",
     )
 
 
@@ -193,33 +233,47 @@ def _published(shown, value: object) -> str:
     return "not published" if fmt.missing(value) else shown(value)
 
 
-def _unpublished(label: str, text: str) -> dict:
-    """A label where a bar would be, so a figure BLS withholds is not read as zero."""
-    return {
-        "x": 0,
-        "y": label,
-        "xanchor": "left",
-        "showarrow": False,
-        "text": text,
-        "font": {"color": theme.MUTED, "size": 12, "style": "italic"},
-    }
+def _unpublished_labels(records: list, labels: list[str]) -> list[dict]:
+    """A label where a bar would be, so a figure BLS withholds is not read as zero: wages in
+    the left panel, then employment in the right."""
+    return [
+        {
+            "x": 0,
+            "y": label,
+            "xanchor": "left",
+            "showarrow": False,
+            "text": text,
+            "font": {"color": theme.MUTED, "size": 12, "style": "italic"},
+            "xref": f"x{axis}",
+            "yref": f"y{axis}",
+        }
+        for column, axis, text in (
+            ("mean_annual_usd", "", "wage not published (*)"),
+            ("employment", "2", "not published (**)"),
+        )
+        for label, row in zip(labels, records, strict=True)
+        if fmt.missing(getattr(row, column))
+    ]
 
 
-def _all_industries_mean(tables: Tables, view: View, data: pd.DataFrame) -> float | None:
+def _all_industries_mean(tables: Tables, data: pd.DataFrame) -> float | None:
     """Medical assistants' mean wage across all industries, the sectors' reference."""
-    national = official.national_wages(tables, view, int(data["year"].iloc[0]))
-    found = national.loc[national["occupation_code"] == official.FOCUS, "mean_annual_usd"].dropna()
-    return None if found.empty else float(found.iloc[0])
+    return _all_industries_means(tables).get(int(data["year"].iloc[0]))
 
 
-def _all_industries_note(tables: Tables, view: View, data: pd.DataFrame) -> str:
+@per_tables
+def _all_industries_means(tables: Tables) -> dict[int, float]:
+    """Release year -> the first published all-industries mean wage of medical assistants,
+    every release at once (once per data version: a selection per release costs more)."""
+    national = official.national_wages(tables, View())
+    focus = national[national["occupation_code"] == official.FOCUS]
+    found: dict[int, float] = {}
+    for year, mean in zip(focus["year"], focus["mean_annual_usd"], strict=True):
+        if not fmt.missing(mean):
+            found.setdefault(int(year), float(mean))
+    return found
+
+
+def _all_industries_note(mean: float | None) -> str:
     """The panel title names the dashed line: a label inside the plot would cover a bar."""
-    value = _all_industries_mean(tables, view, data)
-    return "" if value is None else f"<br><sup>dashed: all industries {fmt.money(value)}</sup>"
-
-
-def _all_industries_line(fig: go.Figure, tables: Tables, view: View, data: pd.DataFrame) -> None:
-    value = _all_industries_mean(tables, view, data)
-    if value is None:
-        return
-    vertical_line(fig, value, {"color": theme.REFERENCE, "dash": "dash", "width": 1.5})
+    return "" if mean is None else f"<br><sup>dashed: all industries {fmt.money(mean)}</sup>"

@@ -24,9 +24,10 @@ from dashboard.figures import (
     outlook,
     over_time,
     pay,
+    quick,
     states,
 )
-from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent, ranges
+from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
@@ -45,15 +46,16 @@ def experience_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def employers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying settings shown."""
-    return extremes(rows, "setting", "annual_usd", money, "pay", employers_pay.TITLE)
+    pairs = quick.pairs(rows, "annual_usd", "setting")
+    return quick.extremes(pairs, money, "pay", employers_pay.TITLE)
 
 
 def employers_rank_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The settings in rank order."""
     if rows.empty:
         return nothing(employers_rank.TITLE)
-    ranked = rows.sort_values("rank", kind="stable").head(5)
-    named = "; ".join(f"{r['rank']}. {r['setting']}" for _, r in ranked.iterrows())
+    ranked = quick.ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
+    named = "; ".join(f"{rank}. {setting}" for rank, setting in ranked)
     return f"{employers_rank.TITLE}: {named}."
 
 
@@ -61,9 +63,10 @@ def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> s
     """Each region's range, highest first (the chart's order, read from the top)."""
     if rows.empty:
         return nothing(countries.RANGE_TITLE)
+    shown = zip(rows["region"], rows["low"], rows["high"], rows["shown_currency"], strict=True)
     parts = [
-        f"{r['region']} {countries.pair(r['low'], r['high'], r['shown_currency'])}"
-        for _, r in rows.iloc[::-1].head(4).iterrows()
+        f"{region} {countries.pair(low, high, currency)}"
+        for region, low, high, currency in list(shown)[::-1][:4]
     ]
     more = f" and {len(rows) - 4} more" if len(rows) > 4 else ""
     lead = f"{countries.RANGE_TITLE} ({countries.BASIS_NAMES[view.basis]}), highest first: "
@@ -73,9 +76,12 @@ def countries_range_summary(tables: Tables, view: View, rows: pd.DataFrame) -> s
 def countries_map_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The regions with the highest and lowest midpoints (a group colours many countries)."""
     currency = fmt.PPP if view.basis == "ppp" else "USD"
-    regions = rows.drop_duplicates("region")
+    regions: dict[str, object] = {}  # each region's first row, as drop_duplicates keeps
+    for region, value in zip(rows["region"], rows["value"], strict=True):
+        regions.setdefault(region, value)
     show = lambda v: fmt.money(v, currency)  # noqa: E731
-    return extremes(regions, "region", "value", show, "the midpoint", countries.MAP_TITLE)
+    pairs = ((value, region) for region, value in regions.items())
+    return quick.extremes(pairs, show, "the midpoint", countries.MAP_TITLE)
 
 
 def outlook_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -107,24 +113,29 @@ def _pay_points(rows: pd.DataFrame, tables: Tables) -> str:
 
 
 def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return ranges(rows, "program", "months_min", "months_max", fmt.months, education.DURATION_TITLE)
+    title = education.DURATION_TITLE
+    return quick.ranges(rows, ("program", "months_min", "months_max"), fmt.months, title)
 
 
 def cost_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return ranges(rows, "program", "cost_usd_min", "cost_usd_max", money, education.COST_TITLE)
+    return quick.ranges(
+        rows, ("program", "cost_usd_min", "cost_usd_max"), money, education.COST_TITLE
+    )
 
 
 def months_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.MONTHS_TITLE
-    return ranges(rows, "program", "cost_months_min", "cost_months_max", fmt.months, title)
+    return quick.ranges(rows, ("program", "cost_months_min", "cost_months_max"), fmt.months, title)
 
 
 def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying sectors, by median where published, else by mean."""
-    medians = "median_annual_usd" in rows and rows["median_annual_usd"].notna().any()
+    medians = "median_annual_usd" in rows and any(
+        not fmt.missing(v) for v in rows["median_annual_usd"]
+    )
     value = "median_annual_usd" if medians else "mean_annual_usd"
     what = "median pay" if medians else "average pay"
-    return extremes(rows, "sector", value, money, what, employers_sector.TITLE)
+    return quick.extremes(quick.pairs(rows, value, "sector"), money, what, employers_sector.TITLE)
 
 
 def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:

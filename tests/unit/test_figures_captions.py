@@ -52,3 +52,33 @@ def test_notes_follow_and_empty_notes_are_dropped():
 
 def test_nothing_used_says_so():
     assert source_caption(TABLES, [], ["salary"]) == "No figures from the selected sources."
+
+
+def test_disagreement_text_is_the_note_of_the_disagreements(tables):
+    """The plain-records sentence says what the frame-based pair says, for every selection."""
+    from dashboard.figures import captions
+    from dashboard.view import View
+
+    ids = sorted(set(tables.discrepancies["source_id_a"]) | {"nobody"})
+    selections = [(), *((s,) for s in ids), tuple(ids[:2])]
+    for topics, measures in (
+        (("education",), ["program_duration"]),
+        (("salary",), ["median_pay", "mean_pay"]),
+        (("outlook",), None),
+        (("nothing",), None),
+    ):
+        for sources in selections:
+            view = View(sources=sources)
+            expected = captions.disagreement_note(
+                tables, captions.disagreements(tables, view, topics, measures)
+            )
+            assert captions.disagreement_text(tables, view, topics, measures) == expected
+
+
+def test_cited_is_a_fresh_list_each_time():
+    from dashboard.figures.captions import cited
+
+    found = cited(TABLES, "a", ["salary", "outlook"])
+    assert found == ["BLS", "Census"]
+    found.append("changed")
+    assert cited(TABLES, "a", ["salary", "outlook"]) == ["BLS", "Census"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from dashboard import ids
@@ -157,3 +158,32 @@ def test_no_regions_for_the_sources(tables):
     assert len(render(ids.COUNTRIES_RANGE, tables, view).figure.data) == 0
     assert len(render(ids.COUNTRIES_MAP, tables, view).figure.data) == 0
     assert countries.map_rows(tables, view).empty
+
+
+def pandas_rows(tables, view: View) -> pd.DataFrame:
+    """The rows as pandas made them before they were made at once: the reference."""
+    regions = tables.salary_by_region
+    if view.sources:
+        regions = regions[regions["source_id"].isin(view.sources)]
+    regions = regions.copy()
+    if view.basis == "local":
+        regions["low"], regions["high"] = regions["low_local"], regions["high_local"]
+        regions["shown_currency"] = regions["currency"]
+    else:
+        low, high = countries.COLUMNS[view.basis]
+        regions["low"], regions["high"] = regions[low], regions[high]
+        regions["shown_currency"] = "USD" if view.basis == "usd" else "PPP"
+    regions["basis"] = view.basis
+    regions["midpoint"] = (regions["low"] + regions["high"]) / 2
+    order = regions["low_usd"].add(regions["high_usd"]).div(2)
+    regions["order_usd"] = order.fillna(regions["low_usd"]).fillna(regions["high_usd"])
+    return regions.sort_values("order_usd", ignore_index=True)
+
+
+@pytest.mark.parametrize("basis", ["usd", "ppp", "local"])
+@pytest.mark.parametrize("sources", [(), ("himalayas-cma-guide",), ("nobody",)])
+def test_rows_are_what_pandas_made(tables, basis, sources):
+    view = View(basis=basis, sources=sources)
+    found = countries.rows(tables, view)
+    pd.testing.assert_frame_equal(found, pandas_rows(tables, view))
+    assert countries.rows(tables, view) is found  # once per data version, sources and basis

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from dashboard import ids
+from dashboard import charts, ids
 from dashboard.figures import education
 from dashboard.view import View
 from tests.unit.charting import render
@@ -114,3 +115,36 @@ def test_no_cost_for_research_only(tables):
         render(ids.EDUCATION_COST_MONTHS, tables, view).caption
         == "No figures from the selected sources."
     )
+
+
+SELECTIONS = [(), (HIMALAYAS,), (RESEARCH,), (HIMALAYAS, RESEARCH), ("nobody",)]
+
+
+def selected(tables, sources, figures):
+    """The rows as pandas would choose and order them: the rows' reference."""
+    data = tables.education
+    if sources:
+        data = data[data["source_id"].isin(sources)]
+    data = data[data[figures[0]].notna() | data[figures[1]].notna()]
+    return data.sort_values(["program_order", "source_id"], ignore_index=True)
+
+
+@pytest.mark.parametrize("sources", SELECTIONS)
+def test_rows_are_pandas_selection_in_order(tables, sources):
+    view = View(sources=sources)
+    duration = education.duration_rows(tables, view)
+    expected = selected(tables, sources, ("months_min", "months_max"))[duration.columns]
+    pd.testing.assert_frame_equal(duration, expected)
+    cost = education.cost_rows(tables, view)
+    expected = selected(tables, sources, ("cost_usd_min", "cost_usd_max"))
+    pd.testing.assert_frame_equal(cost.iloc[:, :6], expected[cost.columns[:6]])
+    medians = [education._median(tables, view, s) for s in expected["source_id"]]
+    assert list(cost["median_source_id"]) == [m[0] for m in medians]
+    assert education.duration_rows(tables, view) is duration  # once per sources
+
+
+def test_built_as_plotly_json(tables):
+    for chart in (ids.EDUCATION_DURATION, ids.EDUCATION_COST, ids.EDUCATION_COST_MONTHS):
+        spec = charts.get(chart)
+        view = View()
+        assert isinstance(spec.build(tables, view, spec.rows(tables, view)), dict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard import ids
 from dashboard.figures import employers_pay
 from dashboard.view import View
@@ -70,3 +72,18 @@ def test_source_filter(tables):
     fig = render(ids.EMPLOYERS_PAY, tables, View(sources=(HIMALAYAS,))).figure
     assert len(fig.data) == 0
     assert "No pay-by-setting" in fig.layout.annotations[0].text
+
+
+def test_rows_of_a_selection_are_its_own_sorted_rows(tables):
+    """Rows are taken from every source's rows: the same as melting and sorting anew."""
+    every = employers_pay.rows(tables, View())
+    for sources in ((HIMALAYAS,), (RESEARCH,), (HIMALAYAS, RESEARCH), ("nobody",)):
+        found = employers_pay.rows(tables, View(sources=sources))
+        expected = every[every["source_id"].isin(sources)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(found, expected)
+        summary = tables.salary_summary
+        medians = summary[(summary["stat"] == "median") & summary["source_id"].isin(sources)]
+        assert sorted(found.loc[found["kind"] == "reference", "source_id"]) == sorted(
+            medians["source_id"]
+        )
+        assert employers_pay.rows(tables, View(sources=sources)) is found

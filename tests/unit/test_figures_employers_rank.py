@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard import ids
 from dashboard.figures import employers_rank
@@ -69,7 +70,7 @@ def ranked(*rows: tuple[str, int, str]) -> pd.DataFrame:
 
 def test_one_dot_per_row_one_trace_per_source_on_a_rank_axis():
     rows = ranked(("s1", 1, "Clinics"), ("s1", 2, "Hospitals"), ("s2", 1, "Hospitals"))
-    fig = employers_rank.build(TINY, View(), rows)
+    fig = go.Figure(employers_rank.build(TINY, View(), rows))
     assert [t.name for t in fig.data] == ["Alpha", "Beta"]
     assert sum(len(t.x) for t in fig.data) == len(rows)
     assert list(fig.data[0].x) == [1, 2] and list(fig.data[0].y) == ["Clinics", "Hospitals"]
@@ -80,7 +81,7 @@ def test_one_dot_per_row_one_trace_per_source_on_a_rank_axis():
 
 
 def test_empty_rows_give_the_message_figure():
-    fig = employers_rank.build(TINY, View(), ranked())
+    fig = go.Figure(employers_rank.build(TINY, View(), ranked()))
     assert len(fig.data) == 0
     assert fig.layout.title.text == employers_rank.TITLE
     assert fig.layout.annotations[0].text == "No ranked settings from the selected sources."
@@ -94,3 +95,16 @@ def test_caption_comes_from_the_rows_given():
     assert employers_rank.caption(TINY, View(), rows) == (
         "Source: Beta (2025) · Period: period not stated by the source"
     )
+
+
+def test_rows_of_a_selection_are_its_own_sorted_rows(tables):
+    """Rows are taken from every source's rows: the same as selecting and sorting anew."""
+    for sources in ((), ("himalayas-cma-guide",), (RESEARCH,), ("nobody",)):
+        found = employers_rank.rows(tables, View(sources=sources))
+        table = tables.salary_by_setting
+        if sources:
+            table = table[table["source_id"].isin(sources)]
+        expected = table.dropna(subset=["rank"])[list(found.columns)]
+        expected = expected.sort_values(["source_id", "rank"], ignore_index=True)
+        pd.testing.assert_frame_equal(found, expected)
+        assert employers_rank.rows(tables, View(sources=sources)) is found

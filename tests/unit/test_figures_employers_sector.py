@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard import ids
-from dashboard.figures import official
+from dashboard.figures import employers_sector, official
 from dashboard.view import View
 from tests.unit.charting import render
 from tests.unit.test_figures_official import only_release
@@ -95,3 +96,22 @@ def test_title_says_official(tables):
 def test_guide_source_only_leaves_no_official_bars(tables):
     fig = render(ids.EMPLOYERS_SECTOR, tables, View(sources=("himalayas-cma-guide",))).figure
     assert len(fig.data) == 0
+
+
+@pytest.mark.parametrize("release", [None, 1997, 2019, 2022, 2023, 2024])
+def test_rows_are_the_shown_release_sectors_fewest_employed_first(tables, release):
+    view = View(release=release)
+    found = employers_sector.rows(tables, view)
+    wages = official.wages(tables, view)
+    sectors = wages[
+        (wages["occupation_code"] == official.FOCUS)
+        & (wages["area_type"] == "national")
+        & (wages["naics"] != official.ALL_INDUSTRIES)
+    ]
+    year = official.shown_year(sectors, view)
+    assert set(found["year"]) == {year}
+    assert sorted(found["naics"]) == sorted(sectors.loc[sectors["year"] == year, "naics"])
+    expected = found.sort_values(["employment", "sector"], na_position="first", ignore_index=True)
+    pd.testing.assert_frame_equal(found, expected)
+    assert employers_sector.rows(tables, View(release=release, sources=("bls-oews",))) is found
+    assert employers_sector.rows(tables, View(release=release, sources=("nobody",))).empty

@@ -1,0 +1,83 @@
+"""quick: rows as named tuples and the no-data figure, equal to what they stand for."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from dashboard.figures import alt_text, quick
+from dashboard.figures.base import message_figure
+
+
+def test_records_hold_what_itertuples_holds():
+    frame = pd.DataFrame(
+        {"name": ["a", None, "c"], "value": [1.5, np.nan, 3.0], "count": [1, 2, 3]},
+        index=[7, 3, 5],
+    )
+    found = quick.records(frame, ["name", "value", "count"])
+    expected = list(frame.itertuples(index=False))
+    assert [r._fields for r in found] == [r._fields for r in expected]
+    assert [repr(tuple(r)) for r in found] == [repr(tuple(r)) for r in expected]
+    assert [type(v) for r in found for v in r] == [type(v) for r in expected for v in r]
+
+
+def test_records_of_chosen_columns_and_of_no_rows():
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+    assert [r.b for r in quick.records(frame, ["b"])] == ["x", "y"]
+    assert quick.records(frame.iloc[:0], frame.columns) == []
+
+
+def test_message_json_is_message_figure_and_made_once():
+    found = quick.message_json("A chart", "Nothing to show.")
+    expected = message_figure("A chart", "Nothing to show.")
+    assert json.loads(pio.to_json(found)) == json.loads(pio.to_json(expected))
+    assert quick.message_json("A chart", "Nothing to show.") is found
+
+
+FRAME = pd.DataFrame(
+    {
+        "label": ["a", "b", "c", "d", "e", "f", "g", "h"],
+        "low": [3.0, np.nan, 1.0, 3.0, np.nan, 7.0, 2.0, 9.0],
+        "high": [4.0, 5.0, np.nan, 3.0, np.nan, 8.0, 2.5, 9.5],
+    }
+)
+
+
+@pytest.mark.parametrize("rows", [FRAME, FRAME.iloc[:1], FRAME.iloc[4:5], FRAME.iloc[:0]])
+def test_extremes_and_ranges_say_what_alt_text_says(rows):
+    for value in ("low", "high"):
+        expected = alt_text.extremes(rows, "label", value, alt_text.money, "pay", "T")
+        found = quick.extremes(quick.pairs(rows, value, "label"), alt_text.money, "pay", "T")
+        assert found == expected
+    expected = alt_text.ranges(rows, "label", "low", "high", alt_text.money, "T")
+    assert quick.ranges(rows, ("label", "low", "high"), alt_text.money, "T") == expected
+
+
+def test_ascending_is_a_stable_sort_with_missing_last():
+    items = [(2, "a"), (None, "b"), (1, "c"), (2, "d"), (np.nan, "e")]
+    assert [label for _, label in quick.ascending(items)] == ["c", "a", "d", "b", "e"]
+
+
+def test_alt_table_cells_read_what_itertuples_reads():
+    """alt_text.cells reads each column itself: the same cells as itertuples gave."""
+    frame = pd.DataFrame(
+        {
+            "name": ["a", None, "c<br>d"],
+            "value": [1.5, np.nan, 3.0],
+            "rank": pd.array([1, None, 3], dtype="Int64"),
+            "members": [["x", "y"], (), None],
+        }
+    )
+    for columns in (
+        (("name", "N"), ("value", "V"), ("rank", "R"), ("members", "M"), ("absent", "A")),
+        (("value", "V"), ("value", "again")),
+        (("absent", "A"),),
+    ):
+        present = [c for c, _ in columns if c in frame.columns]
+        expected = [[alt_text.cell(v) for v in r] for r in frame[present].itertuples(False)]
+        assert alt_text.cells(frame, columns) == expected
+        assert alt_text.cells(frame.iloc[:0], columns) == []
