@@ -3,6 +3,7 @@ view settings and sources it takes, where it goes on its page, and its text alte
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -27,8 +28,9 @@ class Rendered:
 
     @property
     def figure(self) -> go.Figure:
-        """The figure as a go.Figure, for exports and tests (a page serves `plain`)."""
-        return go.Figure(self.plain, _validate=False)
+        """The figure as a go.Figure, for exports and tests (a page serves `plain`). From a
+        copy: plotly rearranges the dicts it is given, and parts of `plain` are shared."""
+        return go.Figure(copy.deepcopy(self.plain), _validate=False)
 
     @property
     def figure_and_caption(self) -> tuple[go.Figure, str]:

@@ -100,7 +100,9 @@ def _declared(figure: dict, layout: dict, traces: dict, below: int, keep: bool) 
 
 def fit(fig: go.Figure) -> go.Figure:
     """`fitted` for a go.Figure: the figure with its narrow form, as a new go.Figure."""
-    return go.Figure(fitted(plain.of(fig)), _validate=False)
+    return go.Figure(
+        copy.deepcopy(fitted(plain.of(fig))), _validate=False
+    )  # plotly reorders what it is given
 
 
 def fitted(figure: dict) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import plotly.graph_objects as go
 
 from dashboard import charts
@@ -27,10 +29,12 @@ def is_served_figure(value) -> bool:
 
 def served(result: tuple) -> tuple:
     """A callback's outputs with each figure it serves as a go.Figure, to read in a test."""
-    return tuple(go.Figure(v, _validate=False) if is_served_figure(v) else v for v in result)
+    return tuple(
+        go.Figure(copy.deepcopy(v), _validate=False) if is_served_figure(v) else v for v in result
+    )
 
 
 def served_figure(graph) -> go.Figure:
     """A dcc.Graph's figure in a page's layout, served as JSON, as a go.Figure to read."""
     assert is_served_figure(graph.figure)
-    return go.Figure(graph.figure, _validate=False)
+    return go.Figure(copy.deepcopy(graph.figure), _validate=False)
