@@ -14,6 +14,7 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import areas, states
+from dashboard.figures.memo import per_object
 from dashboard.view import to_query
 
 dash.register_page(
@@ -78,6 +79,7 @@ def layout(**query) -> html.Div:
     )
 
 
+@per_object  # by the rows' identity (states.rows keeps them per view): 57 links and cells
 def tables_for(rows: pd.DataFrame, dollars: str) -> list:
     """The ranked states and the territories, headed by what they are ranked by, and which file
     the figures are from (and where the official and third-party files differ)."""
