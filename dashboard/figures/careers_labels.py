@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
+from operator import attrgetter
 
-from dashboard import theme
-from dashboard.figures import official
+from dashboard import fmt, theme
+from dashboard.figures import alt_text, careers_records
 
 NO_DATA = "No official figures from the selected sources."
 
@@ -27,13 +28,30 @@ def not_published(label: str, short: bool = False) -> dict:
     }
 
 
-def projection_span(data: pd.DataFrame) -> str | None:
-    """The projection period of the rows that have one ("2024–34"), or None."""
-    found = data.dropna(subset=["base_year"])
-    return official.projection_period(found) if not found.empty else None
+def projection_span(records: Sequence) -> str | None:
+    """The projection period of the records that have one ("2024–34"), or None."""
+    for r in records:
+        if not fmt.missing(r.base_year):
+            return careers_records.period(int(r.base_year), int(r.projected_year))
+    return None
 
 
-def release_label(data: pd.DataFrame) -> str | None:
-    """The OEWS release the rows come from, or None when none has one."""
-    found = data["release"].dropna()
-    return None if found.empty else str(found.iloc[0])
+def release_label(records: Sequence) -> str | None:
+    """The OEWS release the records come from, or None when none has one."""
+    found = [r.release for r in records if not fmt.missing(r.release)]
+    return str(found[0]) if found else None
+
+
+def extremes(records: Sequence, value: str, show, what: str, title: str) -> str:
+    """alt_text.extremes over records, by occupation: the summary of a careers chart without
+    a DataFrame to sort (tests/unit/test_careers_records.py checks the two agree)."""
+    data = sorted((r for r in records if not fmt.missing(getattr(r, value))), key=attrgetter(value))
+    if not data:
+        return alt_text.nothing(title)
+    top, low = data[-1], data[0]
+    if len(data) == 1:
+        return f"{title}: {what} {show(getattr(top, value))} for {top.occupation}."
+    return (
+        f"{title}: {what} is highest for {top.occupation} ({show(getattr(top, value))}) and "
+        f"lowest for {low.occupation} ({show(getattr(low, value))}), across {len(data)} figures."
+    )

@@ -13,7 +13,9 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import (
     careers_jobs,
+    careers_labels,
     careers_pay,
+    careers_records,
     countries,
     education,
     employers_pay,
@@ -148,14 +150,17 @@ def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def careers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paid occupations shown, by median annual pay."""
-    value, title = "median_annual_usd", careers_pay.TITLE
-    return extremes(rows, "occupation", value, money, "median pay", title)
+    data = careers_records.records_of(rows, careers_records.pay(tables, view))
+    return careers_labels.extremes(
+        data, "median_annual_usd", money, "median pay", careers_pay.TITLE
+    )
 
 
 def careers_jobs_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The fastest- and slowest-growing occupations shown, by projected change."""
+    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
     title = careers_jobs.TITLE
-    return extremes(rows, "occupation", "pct_change", percent, "projected growth", title)
+    return careers_labels.extremes(data, "pct_change", percent, "projected growth", title)
 
 
 def over_time_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:

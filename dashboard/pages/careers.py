@@ -7,7 +7,7 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import careers_labels, careers_table, official
+from dashboard.figures import careers_labels, careers_records, careers_table, official
 from dashboard.view import MAX_OCCUPATIONS, View, to_query
 
 dash.register_page(
@@ -96,7 +96,7 @@ def occupation_options(tables: data.Tables) -> list[dict]:
 def update(picked: object, release: object = None, search: object = None):
     """Occupations picked or release chosen: both charts and captions, the table and the URL."""
     tables = data.current()
-    default = official.compared(tables, View())[2:]
+    default = careers_records.compared(tables, View())[2:]
     # The default set is the default view: its link stays short, as any default's does.
     value = [] if isinstance(picked, list) and set(picked) == set(default) else picked
     values = {"occupations": value or [], "release": release}
@@ -123,25 +123,28 @@ def register_callbacks(app: dash.Dash) -> None:
 
 def figure_table(tables: data.Tables, view: View):
     """Every figure the charts draw, as text, highest median first."""
-    rows = careers_table.rows(tables, view)
-    if rows.empty:
+    rows = careers_table.records(tables, view)
+    if not rows:
         return html.P(careers_labels.NO_DATA)
-    release = official.release_of(rows, official.latest_year(rows)) or "OEWS"
+    release = _release(rows) or "OEWS"
     period = careers_labels.projection_span(rows) or "projection"
+    # Object columns: the cells as made here (a missing occupation stays NaN, as it was).
     shown = pd.DataFrame(
         {
-            "occupation": rows["occupation"],
-            "median": [fmt.money(v) for v in rows["median_annual_usd"]],
+            "occupation": [r.occupation for r in rows],
+            "median": [fmt.money(r.median_annual_usd) for r in rows],
             "band": [
-                f"{fmt.money(a)} – {fmt.money(b)}"
-                for a, b in zip(rows["p10_annual_usd"], rows["p90_annual_usd"], strict=True)
+                f"{fmt.money(r.p10_annual_usd)} – {fmt.money(r.p90_annual_usd)}" for r in rows
             ],
-            "mean": [fmt.money(v) for v in rows["mean_annual_usd"]],
-            "employment": [fmt.count(v) for v in rows["employment"]],
-            "growth": [fmt.percent(v, 1) for v in rows["pct_change"]],
-            "openings": [fmt.count(v) for v in rows["annual_openings"]],
-            "education": ["" if fmt.missing(v) else str(v) for v in rows["typical_education"]],
-        }
+            "mean": [fmt.money(r.mean_annual_usd) for r in rows],
+            "employment": [fmt.count(r.employment) for r in rows],
+            "growth": [fmt.percent(r.pct_change, 1) for r in rows],
+            "openings": [fmt.count(r.annual_openings) for r in rows],
+            "education": [
+                "" if fmt.missing(r.typical_education) else str(r.typical_education) for r in rows
+            ],
+        },
+        dtype=object,
     )
     headers = {
         **HEADERS,
@@ -151,3 +154,15 @@ def figure_table(tables: data.Tables, view: View):
         "openings": f"Openings a year ({period})",
     }
     return components.table(shown, headers)
+
+
+def _release(rows) -> str | None:
+    """official.release_of(rows, official.latest_year(rows)), on records: the release of
+    medical assistants' newest row."""
+    years = [r.year for r in rows if r.occupation_code == official.FOCUS]
+    if not years:
+        return None
+    found = [y for y in years if not fmt.missing(y)]
+    year = int(max(found) if found else float("nan"))  # pandas' max skips NaN, then int() fails
+    labels = [r.release for r in rows if r.year == year]
+    return str(labels[0]) if labels else None
