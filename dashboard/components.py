@@ -214,12 +214,17 @@ def view_warnings(view: View) -> html.Div:
 
 
 def table(
-    frame: pd.DataFrame, columns: dict[str, str], component_id: str | None = None
+    frame: pd.DataFrame | list[tuple], columns: dict[str, str], component_id: str | None = None
 ) -> dbc.Table:
-    """A small static table: columns maps frame column -> header."""
+    """A small static table: columns maps frame column -> header. `frame` may be the rows
+    themselves, a tuple each in the columns' order (a page answering a new view from records)."""
     head = html.Thead(html.Tr([html.Th(h) for h in columns.values()]))
     # Plain tuples: iterrows builds a Series per row, which cost more than the table's cells.
-    rows = frame[list(columns)].itertuples(index=False, name=None)
+    rows = (
+        frame[list(columns)].itertuples(index=False, name=None)
+        if isinstance(frame, pd.DataFrame)
+        else frame
+    )
     body = html.Tbody([html.Tr([html.Td(value) for value in row]) for row in rows])
     props = {"id": component_id} if component_id else {}
     return dbc.Table(

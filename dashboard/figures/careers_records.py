@@ -15,14 +15,14 @@ these rows equal it, values, order and column types, over many picks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.figures import official
+from dashboard.figures import alt_text, official
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -57,7 +57,6 @@ OUTLOOK = (
     "annual_openings",
     "typical_education",
 )
-JOBS_COLUMNS = (*JOBS_PAY, *OUTLOOK, "occupation", "role")
 NAN = float("nan")
 
 
@@ -82,6 +81,18 @@ def records_of(rows: pd.DataFrame, picked: Picked) -> Sequence[SimpleNamespace]:
     if rows is picked.frame:
         return picked.records
     return [SimpleNamespace(**r) for r in rows.to_dict("records")]
+
+
+def alt_cells(picked: Callable, columns: Sequence[tuple[str, str]]) -> Callable:
+    """A careers chart's "Show as table" cells (alt_text.Alt.cells), from its view's records:
+    what alt_text.cells reads from its rows' columns."""
+
+    def cells(tables: Tables, view: View, rows: pd.DataFrame) -> list[list[str]]:
+        present = [column for column, _ in columns if column in rows.columns]
+        data = records_of(rows, picked(tables, view))
+        return [[alt_text.cell(getattr(r, column)) for column in present] for r in data]
+
+    return cells
 
 
 @per_tables
@@ -109,11 +120,17 @@ def jobs(tables: Tables, view: View) -> Picked:
     projected = [c for c in picked if c in outlook.at]
     if not paid.records or not projected:
         return _merged_by_pandas(tables, paid.frame, outlook, projected)
-    year = official.shown_national_year(tables, view)
-    merged = _jobs_prepared(tables, view.sources, year)
+    # An occupation without a projection makes the projection's years floats, as pandas'
+    # merge does: such a pick's rows come from the merge of every occupation, others' from
+    # that of the projected ones, where the years stay integers.
     codes = sorted({r.occupation_code for r in paid.records} | set(projected))
-    records = sorted((merged[c] for c in codes), key=lambda r: _low_first(r, "pct_change"))
-    return Picked(tuple(records), _frame(records, JOBS_COLUMNS, _jobs_types(tables, view)))
+    merged = _jobs_prepared(tables, view.sources, official.shown_national_year(tables, view))
+    one = merged[all(c in outlook.at for c in codes)]
+    order = sorted(
+        (one.at[c] for c in codes), key=lambda i: _low_first(one.records[i], "pct_change")
+    )
+    frame = one.frame.take(order).reset_index(drop=True)
+    return Picked(tuple(one.records[i] for i in order), frame)
 
 
 def _low_first(record: SimpleNamespace, column: str) -> tuple:
@@ -152,55 +169,27 @@ def _outlook_prepared(tables: Tables, sources: tuple[str, ...]) -> SimpleNamespa
 
 @per_tables
 def _jobs_prepared(tables: Tables, sources: tuple[str, ...], year: int | None) -> dict:
-    """Code -> the occupation's jobs record (its pay release and employment beside its newest
-    outlook, NaN where either has none), for every occupation either has: a row of the outer
-    merge careers_jobs.rows made, which depends on no other occupation picked."""
-    paid = _pay_prepared(tables, sources, year)
-    outlook = _outlook_prepared(tables, sources).at
-    blank_pay = dict.fromkeys(JOBS_PAY[1:], NAN)
-    blank_outlook = dict.fromkeys(OUTLOOK, NAN)
-    names = official.names(tables)
-    merged = {}
-    for code in set(paid.at) | set(outlook):
-        row = paid.records[paid.at[code]] if code in paid.at else None
-        pay_part = {c: getattr(row, c) for c in JOBS_PAY[1:]} if row else blank_pay
-        found = outlook.get(code)
-        outlook_part = {c: found[c] for c in OUTLOOK} if found else blank_outlook
-        merged[code] = SimpleNamespace(
-            occupation_code=code,
-            **pay_part,
-            **outlook_part,
-            occupation=names.get(code, NAN),
-            role=official.role(code),
-        )
-    return merged
-
-
-@per_tables
-def _column_types(tables: Tables, sources: tuple[str, ...], year: int | None) -> dict:
-    """Each jobs column's type as its source table has it."""
+    """careers_jobs.rows' outer merge of pay and outlook, once for every occupation either
+    has (False) and once for those the projection has (True): a row depends on no other
+    occupation picked, and each has its own column types. Each as a frame, as records, and
+    each code's position (the merge sorts by code)."""
     paid = _pay_prepared(tables, sources, year).frame
-    outlook = _outlook_prepared(tables, sources).frame
-    types = {c: paid[c].dtype for c in JOBS_PAY}
-    types.update({c: outlook[c].dtype for c in OUTLOOK})
-    return {**types, "occupation": paid["occupation"].dtype, "role": paid["role"].dtype}
+    outlook = _outlook_prepared(tables, sources)
+    projected = paid[paid["occupation_code"].isin(list(outlook.at))]
+    return {
+        False: _merged(tables, paid, outlook.frame),
+        True: _merged(tables, projected, outlook.frame),
+    }
 
 
-def _jobs_types(tables: Tables, view: View) -> dict:
-    return _column_types(tables, view.sources, official.shown_national_year(tables, view))
-
-
-def _frame(records: Sequence[SimpleNamespace], columns: Sequence[str], types: dict):
-    """The records as a DataFrame with their source's column types; an integer column with a
-    gap becomes float, as pandas' outer merge makes it."""
-    data = {}
-    for column in columns:
-        values = [getattr(r, column) for r in records]
-        kind = types[column]
-        if kind.kind in "iu" and any(fmt.missing(v) for v in values):
-            kind = "float64"
-        data[column] = pd.array(values, dtype=kind)
-    return pd.DataFrame(data)
+def _merged(tables: Tables, paid: pd.DataFrame, outlook: pd.DataFrame) -> SimpleNamespace:
+    rows = paid[list(JOBS_PAY)].merge(outlook, on="occupation_code", how="outer")
+    rows["occupation"] = rows["occupation_code"].map(official.names(tables))
+    rows["role"] = rows["occupation_code"].map(official.role)
+    records = [SimpleNamespace(**r) for r in rows.to_dict("records")]
+    return SimpleNamespace(
+        frame=rows, records=records, at={r.occupation_code: i for i, r in enumerate(records)}
+    )
 
 
 def _merged_by_pandas(tables, paid: pd.DataFrame, outlook, projected: list[str]) -> Picked:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
@@ -128,24 +127,19 @@ def figure_table(tables: data.Tables, view: View):
         return html.P(careers_labels.NO_DATA)
     release = _release(rows) or "OEWS"
     period = careers_labels.projection_span(rows) or "projection"
-    # Object columns: the cells as made here (a missing occupation stays NaN, as it was).
-    shown = pd.DataFrame(
-        {
-            "occupation": [r.occupation for r in rows],
-            "median": [fmt.money(r.median_annual_usd) for r in rows],
-            "band": [
-                f"{fmt.money(r.p10_annual_usd)} – {fmt.money(r.p90_annual_usd)}" for r in rows
-            ],
-            "mean": [fmt.money(r.mean_annual_usd) for r in rows],
-            "employment": [fmt.count(r.employment) for r in rows],
-            "growth": [fmt.percent(r.pct_change, 1) for r in rows],
-            "openings": [fmt.count(r.annual_openings) for r in rows],
-            "education": [
-                "" if fmt.missing(r.typical_education) else str(r.typical_education) for r in rows
-            ],
-        },
-        dtype=object,
-    )
+    shown = [
+        (
+            r.occupation,
+            fmt.money(r.median_annual_usd),
+            f"{fmt.money(r.p10_annual_usd)} – {fmt.money(r.p90_annual_usd)}",
+            fmt.money(r.mean_annual_usd),
+            fmt.count(r.employment),
+            fmt.percent(r.pct_change, 1),
+            fmt.count(r.annual_openings),
+            "" if fmt.missing(r.typical_education) else str(r.typical_education),
+        )
+        for r in rows
+    ]
     headers = {
         **HEADERS,
         "median": f"Median a year ({release})",
