@@ -138,36 +138,11 @@ def _job_bars(
         "text": text,
         "textposition": "outside",
         "cliponaxis": False,
-        "hovertext": [_job_hover(r, column) for r in data],
+        "hovertext": [r.hovers[column] for r in data],
         "hovertemplate": "%{hovertext}<extra></extra>",
         "xaxis": f"x{suffix}",
         "yaxis": f"y{suffix}",
     }
-
-
-def _job_hover(row, column: str) -> str:
-    span = (
-        "" if fmt.missing(row.base_year) else f"{int(row.base_year)}–{int(row.projected_year)}"  # type: ignore[arg-type]
-    )
-    head = f"<b>{row.occupation}</b> ({row.occupation_code})"
-    if column == "employment":
-        note = " (BLS does not publish it)" if not fmt.missing(row.employment_flag) else ""
-        body = f"Employed, {row.release}: {fmt.count(row.employment)}{note}<br>"
-        body += "Wage and salary workers; excludes the self-employed"
-    elif column == "pct_change":
-        body = (
-            f"Projected change {span}: {fmt.percent(row.pct_change, 1)}<br>"
-            f"{fmt.count(row.employment_base)} → {fmt.count(row.employment_projected)}"
-            + (
-                ""
-                if fmt.missing(row.employment_change)
-                else f" ({row.employment_change:+,.0f} jobs)"
-            )
-        )
-    else:
-        body = f"Openings a year, {span} average: {fmt.count(row.annual_openings)}"
-    education = "" if fmt.missing(row.typical_education) else f"<br>Entry: {row.typical_education}"
-    return f"{head}<br>{body}{education}"
 
 
 def _baseline_growth(data: Sequence) -> float | None:

@@ -107,7 +107,7 @@ def _missing_note(tables: Tables, view: View, data: Sequence) -> str:
 
 def _pay_traces(group: list, name: str, colour: str) -> list[dict]:
     labels = [careers_labels.label(r) for r in group]
-    hover = [_pay_hover(r) for r in group]
+    hover = [r.hover for r in group]
     traces = []
     for low, high, width, opacity in (
         ("p10_annual_usd", "p90_annual_usd", 4, 0.45),
@@ -162,16 +162,3 @@ def _pay_subtitle(data: list, release: str) -> str:
     if not base:
         return text
     return f"{text}<br>Dashed line: all occupations' median, {fmt.money(base[0])}"
-
-
-def _pay_hover(row) -> str:
-    lines = [
-        f"<b>{row.occupation}</b> ({row.occupation_code}), {row.release}",
-        f"Median: {fmt.money(row.median_annual_usd)} a year"
-        + ("" if fmt.missing(row.median_hourly_usd) else f" (${row.median_hourly_usd:,.2f}/hour)"),
-        f"Mean: {fmt.money(row.mean_annual_usd)}",
-        f"25th–75th percentile: {fmt.money(row.p25_annual_usd)} – {fmt.money(row.p75_annual_usd)}",
-        f"10th–90th percentile: {fmt.money(row.p10_annual_usd)} – {fmt.money(row.p90_annual_usd)}",
-        f"Employment: {fmt.count(row.employment)}",
-    ]
-    return "<br>".join(lines + [f"<i>{n}</i>" for n in official.flag_notes(row)])

@@ -19,10 +19,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.figures import alt_text, official
+from dashboard.figures import alt_text, careers_labels, official
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -60,12 +61,30 @@ OUTLOOK = (
 NAN = float("nan")
 
 
+class PayRecord(SimpleNamespace):
+    """A pay row; its hover is made when first read, then kept with it (a record is shared
+    by every view that shows the occupation)."""
+
+    @functools.cached_property
+    def hover(self) -> str:
+        return careers_labels.pay_hover(self)
+
+
+class JobsRecord(SimpleNamespace):
+    """A jobs row; each panel's hover is made when first read, then kept with it."""
+
+    @functools.cached_property
+    def hovers(self) -> dict[str, str]:
+        return {c: careers_labels.job_hover(self, c) for c in careers_labels.JOB_COLUMNS}
+
+
 @dataclass(frozen=True)
 class Picked:
     """One view's rows: `records` in the rows' order and `frame`, the same as a DataFrame."""
 
     records: tuple[SimpleNamespace, ...]
     frame: pd.DataFrame
+    kind: type = PayRecord  # what a row of another frame is read as
 
 
 def compared(tables: Tables, view: View) -> tuple[str, ...]:
@@ -80,7 +99,7 @@ def records_of(rows: pd.DataFrame, picked: Picked) -> Sequence[SimpleNamespace]:
     them over), else read from the frame (a test's or a caller's own rows)."""
     if rows is picked.frame:
         return picked.records
-    return [SimpleNamespace(**r) for r in rows.to_dict("records")]
+    return [picked.kind(**r) for r in rows.to_dict("records")]
 
 
 def alt_cells(picked: Callable, columns: Sequence[tuple[str, str]]) -> Callable:
@@ -106,8 +125,7 @@ def pay(tables: Tables, view: View) -> Picked:
     order = sorted(
         sorted(found), key=lambda i: _low_first(prepared.records[i], "median_annual_usd")
     )
-    frame = prepared.frame.take(order).reset_index(drop=True)
-    return Picked(tuple(prepared.records[i] for i in order), frame)
+    return Picked(tuple(prepared.records[i] for i in order), _taken(prepared.frame, order))
 
 
 @per_tables
@@ -129,8 +147,14 @@ def jobs(tables: Tables, view: View) -> Picked:
     order = sorted(
         (one.at[c] for c in codes), key=lambda i: _low_first(one.records[i], "pct_change")
     )
-    frame = one.frame.take(order).reset_index(drop=True)
-    return Picked(tuple(one.records[i] for i in order), frame)
+    return Picked(tuple(one.records[i] for i in order), _taken(one.frame, order), JobsRecord)
+
+
+def _taken(frame: pd.DataFrame, order: list[int]) -> pd.DataFrame:
+    """frame.take(order).reset_index(drop=True): the new frame given its index, not copied again."""
+    taken = frame.take(np.array(order, dtype=np.intp))
+    taken.index = pd.RangeIndex(len(order))
+    return taken
 
 
 def _low_first(record: SimpleNamespace, column: str) -> tuple:
@@ -152,7 +176,7 @@ def _pay_prepared(tables: Tables, sources: tuple[str, ...], year: int | None) ->
     rows["occupation"] = rows["occupation_code"].map(official.names(tables))
     rows["role"] = rows["occupation_code"].map(official.role)
     frame = rows[list(PAY_COLUMNS)].reset_index(drop=True)
-    records = [SimpleNamespace(**r) for r in frame.to_dict("records")]
+    records = [PayRecord(**r) for r in frame.to_dict("records")]
     return SimpleNamespace(
         frame=frame, records=records, at={r.occupation_code: i for i, r in enumerate(records)}
     )
@@ -186,7 +210,7 @@ def _merged(tables: Tables, paid: pd.DataFrame, outlook: pd.DataFrame) -> Simple
     rows = paid[list(JOBS_PAY)].merge(outlook, on="occupation_code", how="outer")
     rows["occupation"] = rows["occupation_code"].map(official.names(tables))
     rows["role"] = rows["occupation_code"].map(official.role)
-    records = [SimpleNamespace(**r) for r in rows.to_dict("records")]
+    records = [JobsRecord(**r) for r in rows.to_dict("records")]
     return SimpleNamespace(
         frame=rows, records=records, at={r.occupation_code: i for i, r in enumerate(records)}
     )
@@ -205,11 +229,4 @@ def _merged_by_pandas(tables, paid: pd.DataFrame, outlook, projected: list[str])
         rows = rows.sort_values(
             ["pct_change", "occupation"], na_position="first", ignore_index=True
         )
-    return Picked(tuple(SimpleNamespace(**r) for r in rows.to_dict("records")), rows)
-
-
-@functools.cache
-def period(base_year: int, projected_year: int) -> str | None:
-    """official.projection_period's wording ("2024–34") of a pair of years."""
-    years = pd.DataFrame({"base_year": [base_year], "projected_year": [projected_year]})
-    return official.projection_period(years)
+    return Picked(tuple(JobsRecord(**r) for r in rows.to_dict("records")), rows, JobsRecord)
