@@ -147,7 +147,7 @@ def figure_table(tables: data.Tables, view: View):
         "growth": f"Projected growth ({period})",
         "openings": f"Openings a year ({period})",
     }
-    return components.table(shown, headers)
+    return components.table_json(shown, headers.values())
 
 
 def _release(rows) -> str | None:
