@@ -10,7 +10,7 @@ from pandas.core.sorting import nargsort
 
 from dashboard.figures import careers_jobs, careers_pay, careers_records
 from dashboard.figures.careers_records import NAN, OUTLOOK, PAY_COLUMNS
-from dashboard.figures.memo import per_tables
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -38,7 +38,10 @@ def records(tables: Tables, view: View) -> tuple[SimpleNamespace, ...]:
     return tuple(merged[i] for i in nargsort(medians, ascending=False))
 
 
+@per_object
 def _row(code: str, pay: SimpleNamespace | None, jobs: SimpleNamespace | None):
+    """An occupation's row: made once for its pay and jobs records, which are shared by every
+    view that shows it (careers_records)."""
     paid = {c: getattr(pay, c) if pay else NAN for c in PAY_COLUMNS[1:]}
     outlook = {c: getattr(jobs, c) if jobs else NAN for c in OUTLOOK}
     return SimpleNamespace(**paid, **outlook, occupation_code=code)

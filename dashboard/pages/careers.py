@@ -7,6 +7,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import careers_labels, careers_records, careers_table, official
+from dashboard.figures.memo import per_object
 from dashboard.view import MAX_OCCUPATIONS, View, to_query
 
 dash.register_page(
@@ -127,19 +128,7 @@ def figure_table(tables: data.Tables, view: View):
         return html.P(careers_labels.NO_DATA)
     release = _release(rows) or "OEWS"
     period = careers_labels.projection_span(rows) or "projection"
-    shown = [
-        (
-            r.occupation,
-            fmt.money(r.median_annual_usd),
-            f"{fmt.money(r.p10_annual_usd)} – {fmt.money(r.p90_annual_usd)}",
-            fmt.money(r.mean_annual_usd),
-            fmt.count(r.employment),
-            fmt.percent(r.pct_change, 1),
-            fmt.count(r.annual_openings),
-            "" if fmt.missing(r.typical_education) else str(r.typical_education),
-        )
-        for r in rows
-    ]
+    shown = [_cells(r) for r in rows]
     headers = {
         **HEADERS,
         "median": f"Median a year ({release})",
@@ -148,6 +137,21 @@ def figure_table(tables: data.Tables, view: View):
         "openings": f"Openings a year ({period})",
     }
     return components.table_json(shown, headers.values())
+
+
+@per_object
+def _cells(row) -> tuple:
+    """A row of the table as text, once per row (careers_table makes one per occupation)."""
+    return (
+        row.occupation,
+        fmt.money(row.median_annual_usd),
+        f"{fmt.money(row.p10_annual_usd)} – {fmt.money(row.p90_annual_usd)}",
+        fmt.money(row.mean_annual_usd),
+        fmt.count(row.employment),
+        fmt.percent(row.pct_change, 1),
+        fmt.count(row.annual_openings),
+        "" if fmt.missing(row.typical_education) else str(row.typical_education),
+    )
 
 
 def _release(rows) -> str | None:
