@@ -24,6 +24,7 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.figures import alt_text, careers_labels, official
+from dashboard.figures.alt_text import Alt
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -102,16 +103,16 @@ def records_of(rows: pd.DataFrame, picked: Picked) -> Sequence[SimpleNamespace]:
     return [picked.kind(**r) for r in rows.to_dict("records")]
 
 
-def alt_cells(picked: Callable, columns: Sequence[tuple[str, str]]) -> Callable:
-    """A careers chart's "Show as table" cells (alt_text.Alt.cells), from its view's records:
-    what alt_text.cells reads from its rows' columns."""
+def alt(summary: Callable, columns: tuple[tuple[str, str], ...], picked: Callable) -> Alt:
+    """A careers chart's text alternative, its "Show as table" cells read from the view's
+    records (`picked`): what alt_text.cells reads from its rows' columns."""
 
     def cells(tables: Tables, view: View, rows: pd.DataFrame) -> list[list[str]]:
         present = [column for column, _ in columns if column in rows.columns]
         data = records_of(rows, picked(tables, view))
         return [[alt_text.cell(getattr(r, column)) for column in present] for r in data]
 
-    return cells
+    return Alt(summary, columns, cells)
 
 
 @per_tables

@@ -276,23 +276,21 @@ STATES = Alt(
     ),
 )
 P10, P90 = ("p10_annual_usd", "10th percentile, US$"), ("p90_annual_usd", "90th percentile, US$")
-CAREERS_PAY_COLUMNS = (("occupation", "Occupation"), P10, MEDIAN, P90, MEAN, ("release", "Release"))
-CAREERS_PAY = Alt(
+CAREERS_PAY = careers_records.alt(
     careers_pay_summary,
-    CAREERS_PAY_COLUMNS,
-    careers_records.alt_cells(careers_records.pay, CAREERS_PAY_COLUMNS),
+    (("occupation", "Occupation"), P10, MEDIAN, P90, MEAN, ("release", "Release")),
+    careers_records.pay,
 )
-CAREERS_JOBS_COLUMNS = (
-    ("occupation", "Occupation"),
-    ("employment", "Jobs"),
-    ("pct_change", "Projected change, %"),
-    ("annual_openings", "Openings a year"),
-    ("typical_education", "Typical education"),
-)
-CAREERS_JOBS = Alt(
+CAREERS_JOBS = careers_records.alt(
     careers_jobs_summary,
-    CAREERS_JOBS_COLUMNS,
-    careers_records.alt_cells(careers_records.jobs, CAREERS_JOBS_COLUMNS),
+    (
+        ("occupation", "Occupation"),
+        ("employment", "Jobs"),
+        ("pct_change", "Projected change, %"),
+        ("annual_openings", "Openings a year"),
+        ("typical_education", "Typical education"),
+    ),
+    careers_records.jobs,
 )
 OVER_TIME = Alt(
     over_time_summary,
