@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import careers_labels, careers_records, official
+from dashboard.figures import alt_text, careers_labels, careers_records, official
 from dashboard.figures.base import message_figure, subplots_json, vertical_line_json
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -118,6 +118,13 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     unprojected = [r.occupation_code for r in careers if fmt.missing(r.base_year)]
     note = f"No projection loaded for {', '.join(unprojected)}" if unprojected and span else ""
     return official.caption(tables, parts, [note])
+
+
+def summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The text alternative's sentence: the fastest- and slowest-growing occupations shown, by
+    projected change (summaries.CAREERS_JOBS)."""
+    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
+    return careers_labels.extremes(data, "pct_change", alt_text.percent, "projected growth", TITLE)
 
 
 def _job_bars(

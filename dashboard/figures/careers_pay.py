@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import careers_labels, careers_records, official
+from dashboard.figures import alt_text, careers_labels, careers_records, official
 from dashboard.figures.base import base_json, message_figure, vertical_line_json
 from dashboard.figures.spans import flat
 from dashboard.tables import Tables
@@ -92,6 +92,13 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         _missing_note(tables, view, data),
     ]
     return official.caption(tables, parts, notes)
+
+
+def summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The text alternative's sentence: the best- and worst-paid occupations shown, by median
+    annual pay (summaries.CAREERS_PAY)."""
+    data = careers_records.records_of(rows, careers_records.pay(tables, view))
+    return careers_labels.extremes(data, "median_annual_usd", alt_text.money, "median pay", TITLE)
 
 
 def _missing_note(tables: Tables, view: View, data: Sequence) -> str:

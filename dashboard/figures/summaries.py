@@ -13,7 +13,6 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import (
     careers_jobs,
-    careers_labels,
     careers_pay,
     careers_records,
     countries,
@@ -148,21 +147,6 @@ def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return text
 
 
-def careers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    """The best- and worst-paid occupations shown, by median annual pay."""
-    data = careers_records.records_of(rows, careers_records.pay(tables, view))
-    return careers_labels.extremes(
-        data, "median_annual_usd", money, "median pay", careers_pay.TITLE
-    )
-
-
-def careers_jobs_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    """The fastest- and slowest-growing occupations shown, by projected change."""
-    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
-    title = careers_jobs.TITLE
-    return careers_labels.extremes(data, "pct_change", percent, "projected growth", title)
-
-
 def over_time_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """Median pay in the first and the last year shown, in the view's dollars."""
     data = rows.dropna(subset=["median_annual_usd"]).sort_values("year", kind="stable")
@@ -277,12 +261,12 @@ STATES = Alt(
 )
 P10, P90 = ("p10_annual_usd", "10th percentile, US$"), ("p90_annual_usd", "90th percentile, US$")
 CAREERS_PAY = careers_records.alt(
-    careers_pay_summary,
+    careers_pay.summary,
     (("occupation", "Occupation"), P10, MEDIAN, P90, MEAN, ("release", "Release")),
     careers_records.pay,
 )
 CAREERS_JOBS = careers_records.alt(
-    careers_jobs_summary,
+    careers_jobs.summary,
     (
         ("occupation", "Occupation"),
         ("employment", "Jobs"),
