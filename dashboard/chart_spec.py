@@ -69,7 +69,11 @@ class ChartSpec:
         figure = narrow.fitted(figure)  # its phone layout, applied in the browser (narrow.js)
         if self.alt is None:
             return Rendered(figure, caption, rows)
-        table = alt_text.table(rows, self.alt.columns)
+        own = self.alt.cells
+        if own is None:
+            table = alt_text.table(rows, self.alt.columns)
+        else:
+            table = (alt_text.headers(rows, self.alt.columns), own(tables, view, rows))
         return Rendered(figure, caption, rows, self.alt.summary(tables, view, rows), table)
 
     def source_ids(self, tables: Tables) -> set[str]:

@@ -27,6 +27,9 @@ class Alt:
 
     summary: Callable
     columns: tuple[tuple[str, str], ...]
+    # cells(tables, view, rows) -> the table's cells, for a chart that has them at hand for less
+    # than reading its rows' columns (careers: its records); None: `table(rows, columns)`.
+    cells: Callable | None = None
 
 
 def money(value: object) -> str:

@@ -6,15 +6,14 @@ Growth and openings a year come from the newest projection; All occupations is a
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import careers_labels, careers_pay, official
-from dashboard.figures.base import VALIDATE, message_figure, subplots, vertical_line
-from dashboard.figures.memo import per_tables
+from dashboard.figures import alt_text, careers_labels, careers_records, official
+from dashboard.figures.base import message_figure, subplots_json, vertical_line_json
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -27,62 +26,41 @@ JOB_PANELS = (
 )
 # Each panel's axis runs this far past its longest bar, so the value labels beside it fit.
 LABEL_ROOM = 1.35
+SUBTITLE = (
+    "Employment excludes the self-employed; projections are BLS's ten-year outlook, openings "
+    "include replacing workers who leave"
+)
 
 
-@per_tables
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """Per occupation: OEWS employment (latest release) and the newest projection's figures.
     Worked out once per view (the chart and the page's table start from it): do not change
-    the frame returned."""
-    pay = careers_pay.rows(tables, view)[
-        ["occupation_code", "release", "employment", "employment_flag"]
-    ]
-    outlook = official.projections(tables, view)[
-        [
-            "occupation_code",
-            "base_year",
-            "projected_year",
-            "employment_base",
-            "employment_projected",
-            "employment_change",
-            "pct_change",
-            "annual_openings",
-            "typical_education",
-        ]
-    ]
-    outlook = outlook[outlook["occupation_code"].isin(official.compared(tables, view))]
-    rows = pay.merge(outlook, on="occupation_code", how="outer")
-    if rows.empty:
-        return rows.assign(occupation=[], role=[])
-    labels = official.names(tables)
-    rows["occupation"] = rows["occupation_code"].map(labels)
-    rows["role"] = rows["occupation_code"].map(official.role)
-    # Lowest growth first: plotly draws the first category at the bottom, so the fastest-growing
-    # career is on top; one without a projection sits at the very bottom.
-    return rows.sort_values(["pct_change", "occupation"], na_position="first", ignore_index=True)
+    the frame returned. Lowest growth first: plotly draws the first category at the bottom,
+    so the fastest-growing career is on top; one without a projection sits at the very
+    bottom."""
+    return careers_records.jobs(tables, view).frame
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
-    data = rows
-    careers = data[data["role"] != "baseline"]
-    if careers.empty:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
+    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
+    careers = [r for r in data if r.role != "baseline"]
+    if not careers:
         return message_figure(TITLE, careers_labels.NO_DATA)
     period = careers_labels.projection_span(careers)
     release = careers_labels.release_label(careers)
-    # Plain records, read once: the panels below index them rather than select from a frame
-    # (this is the first answer to every new pick of careers).
-    records = [SimpleNamespace(**r) for r in careers.to_dict("records")]
-    labels = [careers_labels.label(r) for r in records]
+    # Plotly's JSON, built from the records: this is the first answer to every new pick of
+    # careers, where even go objects without validation cost more than the chart's own work.
+    labels = [careers_labels.label(r) for r in careers]
     colours = [
-        official.FOCUS_COLOUR if r.role == "focus" else official.OTHER_COLOUR for r in records
+        official.FOCUS_COLOUR if r.role == "focus" else official.OTHER_COLOUR for r in careers
     ]
     traces, axes, notes = [], {}, []
     for index, (column, name, axis_title) in enumerate(JOB_PANELS, start=1):
         # The grid's panels are axes x, x2, x3 (on y, y2, y3): set directly, as plotly's
         # row/col helpers would, without searching the grid on every call.
         suffix = "" if index == 1 else str(index)
-        traces.append(_job_bars(records, labels, colours, column, name, suffix))
-        values = [getattr(r, column) for r in records]
+        traces.append(_job_bars(careers, labels, colours, column, name, suffix))
+        values = [getattr(r, column) for r in careers]
         for label, value in zip(labels, values, strict=True):
             if fmt.missing(value):
                 note = careers_labels.not_published(label, short=True)
@@ -95,21 +73,19 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
             "range": [0, (longest if longest is not None and longest > 0 else 1) * LABEL_ROOM],
         }
         axes[f"yaxis{suffix}"] = {"categoryorder": "array", "categoryarray": labels}
+    base = _baseline_growth(data)
     layout = {
         **axes,
-        "template": theme.template(),
-        "title": {
-            "text": TITLE,
-            "subtitle": {
-                "text": "Employment excludes the self-employed; projections are BLS's "
-                "ten-year outlook, openings include replacing workers who leave"
-            },
-        },
+        "title": {"text": TITLE, "subtitle": {"text": SUBTITLE}},
         "height": 160 + 44 * len(careers),
         "showlegend": False,
         "margin": {"t": 140, "r": 60},
     }
-    fig = subplots(
+    if base is not None:
+        line = {"color": theme.REFERENCE, "dash": "dash", "width": 1.5}
+        layout["shapes"] = [vertical_line_json(base, line, axis=2)[0]]
+    note = "" if base is None else f"<br><sup>dashed: all occupations {fmt.percent(base, 1)}</sup>"
+    figure = subplots_json(
         data=traces,
         layout=layout,
         rows=1,
@@ -118,19 +94,18 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         horizontal_spacing=0.04,
         subplot_titles=[
             f"Employed, {release or 'OEWS'}",
-            f"Projected growth, {period or 'projection'}" + _baseline_note(data),
+            f"Projected growth, {period or 'projection'}" + note,
             f"Openings a year, {period or 'projection'}",
         ],
     )
-    for note in notes:
-        fig.add_annotation(note)
-    _baseline_growth(fig, data)
-    return fig
+    # The panels' titles are the grid's annotations: each unpublished figure's label follows.
+    figure["layout"]["annotations"] = [*figure["layout"].get("annotations", []), *notes]
+    return figure
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    careers = rows
-    careers = careers[careers["role"] != "baseline"]
+    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
+    careers = [r for r in data if r.role != "baseline"]
     release, span = careers_labels.release_label(careers), careers_labels.projection_span(careers)
     parts = []
     if release:
@@ -140,72 +115,45 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     # Every detailed occupation is projected, but BLS's projections group a few OEWS codes
     # (and a picked career may have no counterpart in the vintage): the caption says so rather
     # than leave the bars out unsaid.
-    unprojected = careers.loc[careers["base_year"].isna(), "occupation_code"].tolist()
+    unprojected = [r.occupation_code for r in careers if fmt.missing(r.base_year)]
     note = f"No projection loaded for {', '.join(unprojected)}" if unprojected and span else ""
     return official.caption(tables, parts, [note])
 
 
+def summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
+    """The text alternative's sentence: the fastest- and slowest-growing occupations shown, by
+    projected change (summaries.CAREERS_JOBS)."""
+    data = careers_records.records_of(rows, careers_records.jobs(tables, view))
+    return careers_labels.extremes(data, "pct_change", alt_text.percent, "projected growth", TITLE)
+
+
 def _job_bars(
     data: list, labels: list[str], colours: list[str], column: str, name: str, suffix: str
-) -> go.Bar:
+) -> dict:
     values = [None if fmt.missing(v) else float(v) for v in (getattr(r, column) for r in data)]
     text = [
         "" if v is None else (f"{v:+.1f}%" if column == "pct_change" else fmt.count(v))
         for v in values
     ]
-    return go.Bar(
-        _validate=VALIDATE,
-        name=name,
-        orientation="h",
-        x=values,  # None, not 0, where BLS publishes no figure
-        y=labels,
-        marker_color=colours,
-        text=text,
-        textposition="outside",
-        cliponaxis=False,
-        hovertext=[_job_hover(r, column) for r in data],
-        hovertemplate="%{hovertext}<extra></extra>",
-        xaxis=f"x{suffix}",
-        yaxis=f"y{suffix}",
-    )
+    return {
+        "type": "bar",
+        "name": name,
+        "orientation": "h",
+        "x": values,  # None, not 0, where BLS publishes no figure
+        "y": labels,
+        "marker": {"color": colours},
+        "text": text,
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertext": [r.hovers[column] for r in data],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "xaxis": f"x{suffix}",
+        "yaxis": f"y{suffix}",
+    }
 
 
-def _job_hover(row, column: str) -> str:
-    span = (
-        "" if fmt.missing(row.base_year) else f"{int(row.base_year)}–{int(row.projected_year)}"  # type: ignore[arg-type]
-    )
-    head = f"<b>{row.occupation}</b> ({row.occupation_code})"
-    if column == "employment":
-        note = " (BLS does not publish it)" if not fmt.missing(row.employment_flag) else ""
-        body = f"Employed, {row.release}: {fmt.count(row.employment)}{note}<br>"
-        body += "Wage and salary workers; excludes the self-employed"
-    elif column == "pct_change":
-        body = (
-            f"Projected change {span}: {fmt.percent(row.pct_change, 1)}<br>"
-            f"{fmt.count(row.employment_base)} → {fmt.count(row.employment_projected)}"
-            + (
-                ""
-                if fmt.missing(row.employment_change)
-                else f" ({row.employment_change:+,.0f} jobs)"
-            )
-        )
-    else:
-        body = f"Openings a year, {span} average: {fmt.count(row.annual_openings)}"
-    education = "" if fmt.missing(row.typical_education) else f"<br>Entry: {row.typical_education}"
-    return f"{head}<br>{body}{education}"
-
-
-def _baseline_growth(fig: go.Figure, data: pd.DataFrame) -> None:
-    base = data[(data["role"] == "baseline") & data["pct_change"].notna()]
-    if base.empty:
-        return
-    value = float(base["pct_change"].iloc[0])
-    vertical_line(fig, value, {"color": theme.REFERENCE, "dash": "dash", "width": 1.5}, axis=2)
-
-
-def _baseline_note(data: pd.DataFrame) -> str:
-    """The growth panel's title names its dashed line: a label inside would cover a bar."""
-    base = data[(data["role"] == "baseline") & data["pct_change"].notna()]
-    if base.empty:
-        return ""
-    return f"<br><sup>dashed: all occupations {fmt.percent(base['pct_change'].iloc[0], 1)}</sup>"
+def _baseline_growth(data: Sequence) -> float | None:
+    """All occupations' projected growth: the growth panel's dashed line, named in its title
+    (a label inside would cover a bar)."""
+    base = [r for r in data if r.role == "baseline" and not fmt.missing(r.pct_change)]
+    return float(base[0].pct_change) if base else None

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+from operator import attrgetter
+
 import pandas as pd
 
-from dashboard import theme
-from dashboard.figures import official
+from dashboard import fmt, theme
+from dashboard.figures import alt_text, official
 
 NO_DATA = "No official figures from the selected sources."
+# The jobs chart's panels, each with its own hover
+JOB_COLUMNS = ("employment", "pct_change", "annual_openings")
 
 
 def label(row) -> str:
@@ -27,13 +33,77 @@ def not_published(label: str, short: bool = False) -> dict:
     }
 
 
-def projection_span(data: pd.DataFrame) -> str | None:
-    """The projection period of the rows that have one ("2024–34"), or None."""
-    found = data.dropna(subset=["base_year"])
-    return official.projection_period(found) if not found.empty else None
+def projection_span(records: Sequence) -> str | None:
+    """The projection period of the records that have one ("2024–34"), or None."""
+    for r in records:
+        if not fmt.missing(r.base_year):
+            return period(int(r.base_year), int(r.projected_year))
+    return None
 
 
-def release_label(data: pd.DataFrame) -> str | None:
-    """The OEWS release the rows come from, or None when none has one."""
-    found = data["release"].dropna()
-    return None if found.empty else str(found.iloc[0])
+def release_label(records: Sequence) -> str | None:
+    """The OEWS release the records come from, or None when none has one."""
+    found = [r.release for r in records if not fmt.missing(r.release)]
+    return str(found[0]) if found else None
+
+
+def extremes(records: Sequence, value: str, show, what: str, title: str) -> str:
+    """alt_text.extremes over records, by occupation: the summary of a careers chart without
+    a DataFrame to sort (tests/unit/test_careers_records.py checks the two agree)."""
+    data = sorted((r for r in records if not fmt.missing(getattr(r, value))), key=attrgetter(value))
+    if not data:
+        return alt_text.nothing(title)
+    top, low = data[-1], data[0]
+    if len(data) == 1:
+        return f"{title}: {what} {show(getattr(top, value))} for {top.occupation}."
+    return (
+        f"{title}: {what} is highest for {top.occupation} ({show(getattr(top, value))}) and "
+        f"lowest for {low.occupation} ({show(getattr(low, value))}), across {len(data)} figures."
+    )
+
+
+@functools.cache
+def period(base_year: int, projected_year: int) -> str | None:
+    """official.projection_period's wording ("2024–34") of a pair of years."""
+    years = pd.DataFrame({"base_year": [base_year], "projected_year": [projected_year]})
+    return official.projection_period(years)
+
+
+def pay_hover(row) -> str:
+    """The pay chart's hover for one occupation: every figure, and BLS's flags in words."""
+    lines = [
+        f"<b>{row.occupation}</b> ({row.occupation_code}), {row.release}",
+        f"Median: {fmt.money(row.median_annual_usd)} a year"
+        + ("" if fmt.missing(row.median_hourly_usd) else f" (${row.median_hourly_usd:,.2f}/hour)"),
+        f"Mean: {fmt.money(row.mean_annual_usd)}",
+        f"25th–75th percentile: {fmt.money(row.p25_annual_usd)} – {fmt.money(row.p75_annual_usd)}",
+        f"10th–90th percentile: {fmt.money(row.p10_annual_usd)} – {fmt.money(row.p90_annual_usd)}",
+        f"Employment: {fmt.count(row.employment)}",
+    ]
+    return "<br>".join(lines + [f"<i>{n}</i>" for n in official.flag_notes(row)])
+
+
+def job_hover(row, column: str) -> str:
+    """A jobs panel's hover for one occupation: the figure, its period and entry education."""
+    span = (
+        "" if fmt.missing(row.base_year) else f"{int(row.base_year)}–{int(row.projected_year)}"  # type: ignore[arg-type]
+    )
+    head = f"<b>{row.occupation}</b> ({row.occupation_code})"
+    if column == "employment":
+        note = " (BLS does not publish it)" if not fmt.missing(row.employment_flag) else ""
+        body = f"Employed, {row.release}: {fmt.count(row.employment)}{note}<br>"
+        body += "Wage and salary workers; excludes the self-employed"
+    elif column == "pct_change":
+        body = (
+            f"Projected change {span}: {fmt.percent(row.pct_change, 1)}<br>"
+            f"{fmt.count(row.employment_base)} → {fmt.count(row.employment_projected)}"
+            + (
+                ""
+                if fmt.missing(row.employment_change)
+                else f" ({row.employment_change:+,.0f} jobs)"
+            )
+        )
+    else:
+        body = f"Openings a year, {span} average: {fmt.count(row.annual_openings)}"
+    education = "" if fmt.missing(row.typical_education) else f"<br>Entry: {row.typical_education}"
+    return f"{head}<br>{body}{education}"

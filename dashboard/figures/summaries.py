@@ -14,6 +14,7 @@ from dashboard import fmt
 from dashboard.figures import (
     careers_jobs,
     careers_pay,
+    careers_records,
     countries,
     education,
     employers_pay,
@@ -146,18 +147,6 @@ def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return text
 
 
-def careers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    """The best- and worst-paid occupations shown, by median annual pay."""
-    value, title = "median_annual_usd", careers_pay.TITLE
-    return extremes(rows, "occupation", value, money, "median pay", title)
-
-
-def careers_jobs_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    """The fastest- and slowest-growing occupations shown, by projected change."""
-    title = careers_jobs.TITLE
-    return extremes(rows, "occupation", "pct_change", percent, "projected growth", title)
-
-
 def over_time_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """Median pay in the first and the last year shown, in the view's dollars."""
     data = rows.dropna(subset=["median_annual_usd"]).sort_values("year", kind="stable")
@@ -271,12 +260,13 @@ STATES = Alt(
     ),
 )
 P10, P90 = ("p10_annual_usd", "10th percentile, US$"), ("p90_annual_usd", "90th percentile, US$")
-CAREERS_PAY = Alt(
-    careers_pay_summary,
+CAREERS_PAY = careers_records.alt(
+    careers_pay.summary,
     (("occupation", "Occupation"), P10, MEDIAN, P90, MEAN, ("release", "Release")),
+    careers_records.pay,
 )
-CAREERS_JOBS = Alt(
-    careers_jobs_summary,
+CAREERS_JOBS = careers_records.alt(
+    careers_jobs.summary,
     (
         ("occupation", "Occupation"),
         ("employment", "Jobs"),
@@ -284,6 +274,7 @@ CAREERS_JOBS = Alt(
         ("annual_openings", "Openings a year"),
         ("typical_education", "Typical education"),
     ),
+    careers_records.jobs,
 )
 OVER_TIME = Alt(
     over_time_summary,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import careers_labels, careers_table, official
+from dashboard.figures import careers_labels, careers_records, careers_table, official
+from dashboard.figures.memo import per_object
 from dashboard.view import MAX_OCCUPATIONS, View, to_query
 
 dash.register_page(
@@ -96,7 +96,7 @@ def occupation_options(tables: data.Tables) -> list[dict]:
 def update(picked: object, release: object = None, search: object = None):
     """Occupations picked or release chosen: both charts and captions, the table and the URL."""
     tables = data.current()
-    default = official.compared(tables, View())[2:]
+    default = careers_records.compared(tables, View())[2:]
     # The default set is the default view: its link stays short, as any default's does.
     value = [] if isinstance(picked, list) and set(picked) == set(default) else picked
     values = {"occupations": value or [], "release": release}
@@ -123,26 +123,12 @@ def register_callbacks(app: dash.Dash) -> None:
 
 def figure_table(tables: data.Tables, view: View):
     """Every figure the charts draw, as text, highest median first."""
-    rows = careers_table.rows(tables, view)
-    if rows.empty:
+    rows = careers_table.records(tables, view)
+    if not rows:
         return html.P(careers_labels.NO_DATA)
-    release = official.release_of(rows, official.latest_year(rows)) or "OEWS"
+    release = _release(rows) or "OEWS"
     period = careers_labels.projection_span(rows) or "projection"
-    shown = pd.DataFrame(
-        {
-            "occupation": rows["occupation"],
-            "median": [fmt.money(v) for v in rows["median_annual_usd"]],
-            "band": [
-                f"{fmt.money(a)} – {fmt.money(b)}"
-                for a, b in zip(rows["p10_annual_usd"], rows["p90_annual_usd"], strict=True)
-            ],
-            "mean": [fmt.money(v) for v in rows["mean_annual_usd"]],
-            "employment": [fmt.count(v) for v in rows["employment"]],
-            "growth": [fmt.percent(v, 1) for v in rows["pct_change"]],
-            "openings": [fmt.count(v) for v in rows["annual_openings"]],
-            "education": ["" if fmt.missing(v) else str(v) for v in rows["typical_education"]],
-        }
-    )
+    shown = [_cells(r) for r in rows]
     headers = {
         **HEADERS,
         "median": f"Median a year ({release})",
@@ -150,4 +136,31 @@ def figure_table(tables: data.Tables, view: View):
         "growth": f"Projected growth ({period})",
         "openings": f"Openings a year ({period})",
     }
-    return components.table(shown, headers)
+    return components.table_json(shown, headers.values())
+
+
+@per_object
+def _cells(row) -> tuple:
+    """A row of the table as text, once per row (careers_table makes one per occupation)."""
+    return (
+        row.occupation,
+        fmt.money(row.median_annual_usd),
+        f"{fmt.money(row.p10_annual_usd)} – {fmt.money(row.p90_annual_usd)}",
+        fmt.money(row.mean_annual_usd),
+        fmt.count(row.employment),
+        fmt.percent(row.pct_change, 1),
+        fmt.count(row.annual_openings),
+        "" if fmt.missing(row.typical_education) else str(row.typical_education),
+    )
+
+
+def _release(rows) -> str | None:
+    """official.release_of(rows, official.latest_year(rows)), on records: the release of
+    medical assistants' newest row."""
+    years = [r.year for r in rows if r.occupation_code == official.FOCUS]
+    if not years:
+        return None
+    found = [y for y in years if not fmt.missing(y)]
+    year = int(max(found) if found else float("nan"))  # pandas' max skips NaN, then int() fails
+    labels = [r.release for r in rows if r.year == year]
+    return str(labels[0]) if labels else None
