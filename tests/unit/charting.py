@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard import charts
 from dashboard.charts import Rendered
+from dashboard.figures import plain
 from dashboard.view import View
 
 
@@ -38,3 +39,8 @@ def served_figure(graph) -> go.Figure:
     """A dcc.Graph's figure in a page's layout, served as JSON, as a go.Figure to read."""
     assert is_served_figure(graph.figure)
     return go.Figure(copy.deepcopy(graph.figure), _validate=False)
+
+
+def as_figure(built) -> go.Figure:
+    """What a builder returns (plotly's JSON, or a go.Figure) as a go.Figure to read."""
+    return go.Figure(copy.deepcopy(plain.of(built)), _validate=False)

@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard.figures import areas, metros, states
 from dashboard.view import View
+from tests.unit.charting import as_figure
 
 
 def test_a_states_areas_ranked_by_median_including_a_shared_metro(area_tables):
@@ -32,7 +33,7 @@ def test_without_a_state_the_best_paid_areas_in_the_us(area_tables):
 def test_bars_and_whiskers_are_the_published_percentiles(area_tables):
     view = View(state="WA")
     rows = metros.rows(area_tables, view)
-    fig = metros.build(area_tables, view, rows)
+    fig = as_figure(metros.build(area_tables, view, rows))
     assert [t.name for t in fig.data] == ["Metropolitan area", "Nonmetropolitan area"]
     seattle = rows.iloc[0]
     bar = fig.data[0]
@@ -48,7 +49,7 @@ def test_without_the_metro_file_the_chart_says_how_to_add_it(tables):
     view = View(state="WA")
     rows = metros.rows(tables, view)
     assert rows.empty
-    fig = metros.build(tables, view, rows)
+    fig = as_figure(metros.build(tables, view, rows))
     assert not fig.data and "No BLS metro-area file" in fig.layout.annotations[0].text
     assert "oesm24ma.zip" in metros.caption(tables, view, rows)
 
@@ -62,7 +63,7 @@ def test_the_state_file_leads_with_the_third_party_mean_beside_it(area_tables):
     caption = states.map_caption(area_tables, View(), rows)
     assert "OEWS May 2024, state file" in caption and "OEWS state estimates May 2023" in caption
     assert "its means differ in" in caption
-    shaded = states.build_map(area_tables, View(), rows).data[0]
+    shaded = as_figure(states.build_map(area_tables, View(), rows)).data[0]
     hover = shaded.hovertext[list(shaded.locations).index("WA")]
     assert "Median $54,330; 10th to 90th percentile $41,870 to $70,930" in hover
     assert "Employment: 21,850" in hover and "Third-party file (May 2023): mean $53,780" in hover
