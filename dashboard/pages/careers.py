@@ -161,6 +161,8 @@ def _release(rows) -> str | None:
     if not years:
         return None
     found = [y for y in years if not fmt.missing(y)]
-    year = int(max(found) if found else float("nan"))  # pandas' max skips NaN, then int() fails
+    if not found:  # sources with projections only (bls-ep): no OEWS release to name
+        return None
+    year = int(max(found))
     labels = [r.release for r in rows if r.year == year]
     return str(labels[0]) if labels else None
