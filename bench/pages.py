@@ -10,8 +10,8 @@ costs when nothing but plotly.js stands between the reader and it.
 Per page, medians of `--runs`:
 - cold: a fresh browser (empty cache), navigation start to every registry chart of the page
   drawn (each graph holds a `.main-svg`, and each map in it its outlines' shapes), timed
-  inside the page by a script installed before any of the page's own (CDP Page.addScriptToEvaluateOnNewDocument), so browser start-up and
-  polling do not count;
+  inside the page by a script installed before any of the page's own (CDP
+  Page.addScriptToEvaluateOnNewDocument), so browser start-up and polling do not count;
 - warm: the same, reloading the page in the browser that just loaded it (HTTP cache filled);
 - bytes over the wire for the first visit: the navigation's and every resource's
   `transferSize` (headers included), read once the page has been quiet for a second.
