@@ -9,9 +9,9 @@ costs when nothing but plotly.js stands between the reader and it.
 
 Per page, medians of `--runs`:
 - cold: a fresh browser (empty cache), navigation start to every registry chart of the page
-  drawn (each graph holds a `.main-svg`), timed inside the page by a script installed before
-  any of the page's own (CDP Page.addScriptToEvaluateOnNewDocument), so browser start-up and
-  polling do not count;
+  drawn (each graph holds a `.main-svg`, and each map in it its outlines' shapes), timed
+  inside the page by a script installed before any of the page's own (CDP
+  Page.addScriptToEvaluateOnNewDocument), so browser start-up and polling do not count;
 - warm: the same, reloading the page in the browser that just loaded it (HTTP cache filled);
 - bytes over the wire for the first visit: the navigation's and every resource's
   `transferSize` (headers included), read once the page has been quiet for a second.
@@ -42,14 +42,17 @@ from dashboard import charts, components
 TARGET_COLD, TARGET_WARM, TARGET_BYTES = 1.3, 1.5, 1_200_000
 TIMEOUT = 30
 FLOOR_PATH, FLOOR_GRAPH = "/floor.html", "floor"
-# Records when every wanted graph first holds an SVG; wanted graphs are given per path.
+# Records when every wanted graph first holds an SVG, and each of its maps the countries or
+# states of its outline file (plotly.js makes a map's SVG before it has the file, so the SVG
+# alone is an empty map); wanted graphs are given per path.
 PROBE = """
 (() => {
   const want = %s[location.pathname];
   if (!want) return;
   const drawn = () => want.every(id => {
     const graph = document.getElementById(id);
-    return graph && graph.querySelector('.main-svg');
+    return graph && graph.querySelector('.main-svg') && [...graph.querySelectorAll('.geo')]
+      .every(map => map.querySelector('path.choroplethlocation'));
   });
   const check = () => drawn() ? (window.__drawn = performance.now()) : requestAnimationFrame(check);
   requestAnimationFrame(check);

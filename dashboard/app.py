@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, data, ids, offer_routes, server, speed
+from dashboard import api, data, ids, offer_routes, outlines, server, speed
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -83,6 +83,7 @@ def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> das
     offer_routes.register(app)  # /api/v1/offer and /export/offer-report.pdf
     _plain_errors(app.server)
     speed.install(app)  # before harden: the security headers see the pages as served
+    outlines.install(app)  # map pages name their outline files in their head
     server.harden(app, store)
     # Dash registers its scripts and the pages' router on a worker's first request, flagging it
     # done before doing it: the other threads' concurrent first requests (a browser asks for a

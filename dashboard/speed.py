@@ -4,10 +4,10 @@ Measured with `python -m bench.pages` (README, Benchmarks); each part below paid
 
 - plotly.js with only the trace types the builders draw (scatter, bar, choropleth), built from
   the npm package (assets/vendor/plotly/README.md): 1.4 MB instead of 4.8 MB to download and,
-  more costly, to compile. It is served under a content-hashed URL, loaded with `defer` from
-  the head of every page that shows a chart, so it downloads while Dash starts and is ready
-  (`window.Plotly`) before a graph asks for it; Dash's own plotly URL serves it too, so a
-  graph never loads the full bundle.
+  more costly, to compile. It is served under a content-hashed URL on every page that shows
+  a chart, after Dash's scripts (it downloads beside them) and before Dash starts, so it is
+  there (`window.Plotly`) before a graph asks for it; Dash's own plotly URL serves it too, so
+  a graph never loads the full bundle.
 - Scripts only where used: AG Grid's 1.3 MB bundle only on pages with a grid, Dash's table
   bundle nowhere (no page uses it). A link to a grid page is a full page load (see GRID_PAGES).
 - The page's content is in the first layout: Dash pages fill the page through a callback after
@@ -54,6 +54,8 @@ GRID_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_ag_grid/[^"]*"></script>')
 TABLE_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_table/[^"]*"></script>')
 IMMUTABLE = "public, max-age=31536000, immutable"
 GRAPH_CHUNK = "async-graph.js"
+# Where Dash starts (dash.Dash.interpolate_index's {%renderer%}): scripts before it have run.
+RENDERER = '<script id="_dash-renderer"'
 LAYOUT_CACHE_BYTES = 8_000_000
 FINGERPRINTED = re.compile(r"\.v[\w-]+m[0-9a-fA-F]+\.")
 
@@ -135,12 +137,14 @@ def install(app) -> None:
         if path not in GRID_PAGES:
             page = GRID_SCRIPT.sub("", page)
         if path in chart_pages:
-            # Both fetched at once, at the start: plotly.js and the graph component's chunk
-            # (webpack finds it installed and does not ask for it after the layout arrives).
-            early = "".join(
-                f'<script defer src="{url}"></script>\n' for url in (plotly_url, graph_chunk)
+            # plotly.js and the graph component's chunk (webpack finds it installed and does not
+            # ask for it after the layout arrives), run before Dash starts: deferred, they ran
+            # after it, and a layout that arrived first (a loaded machine) drew its graphs before
+            # window.Plotly was there, so the graph fetched plotly.js again (430 kB, and run twice).
+            scripts = "".join(
+                f'<script src="{url}"></script>\n' for url in (plotly_url, graph_chunk)
             )
-            page = page.replace("</head>", early + "</head>")
+            page = page.replace(RENDERER, scripts + RENDERER, 1)
         return page
 
     app.interpolate_index = interpolate_index

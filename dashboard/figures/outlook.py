@@ -63,23 +63,11 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
     data = data.sort_values(["period_start", "period_end", "rank", "source_id"])
     data = data.drop(columns="rank").reset_index(drop=True)
     loaded = loaded_vintages(tables)
-    data["vintage_loaded"] = [
-        (int(a), int(b)) in loaded
-        for a, b in zip(data["period_start"], data["period_end"], strict=True)
-    ]
-    data["vintage"] = [
-        f"{start}–{end}<br>{_who(tables, s, o)}"
-        for start, end, s, o in zip(
-            data["period_start"],
-            data["period_end"],
-            data["source_id"],
-            data["official"],
-            strict=True,
-        )
-    ]
-    data["period"] = [
-        f"{a}–{b} projection" for a, b in zip(data["period_start"], data["period_end"], strict=True)
-    ]
+    periods = list(zip(data["period_start"], data["period_end"], strict=True))
+    data["vintage_loaded"] = [(int(a), int(b)) in loaded for a, b in periods]
+    whose = zip(periods, data["source_id"], data["official"], strict=True)
+    data["vintage"] = [f"{a}–{b}<br>{_who(tables, s, o)}" for (a, b), s, o in whose]
+    data["period"] = [f"{a}–{b} projection" for a, b in periods]
     return data
 
 
@@ -171,10 +159,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
         margin={"t": 130},
     )
     short = _short_employment(fig)
-    # Room on the left for the first vintage's labels, which sit to the left of its points.
-    axes = {(fig.data[i].xaxis or "x")[1:] for i in short}
-    room = {f"xaxis{n}.range": [-1.0, len(data) - 0.4] for n in axes}
-    return narrow.declare(fig, {**room, **_narrow_ticks(tables, data)}, short)
+    return narrow.declare(fig, {**_headroom(fig, short), **_narrow_ticks(tables, data)}, short)
 
 
 def _narrow_ticks(tables: Tables, data: pd.DataFrame) -> dict:
@@ -201,13 +186,30 @@ def _narrow_who(tables: Tables, source_id: str, is_official: object) -> str:
 
 
 def _short_employment(fig: go.Figure) -> dict[int, dict]:
-    """On a phone the start and end of employment read "784k", "902k": full counts would run
-    into the next vintage's (the hover and the table keep them)."""
+    """On a phone the start and end of employment read "784k", "902k" (the hover and the table
+    keep the full counts), above the higher point and under the lower: beside the points, as
+    wide, a vintage's labels would touch the next one's (38 px apart on a 400 px phone)."""
+    places = ["bottom center", "top center"]  # start under end, or over it if employment fell
     return {
-        index: {"text": [f"{y / 1000:,.0f}k" for y in trace.y], "textfont.size": 11}
+        index: {
+            "text": [f"{y / 1000:,.0f}k" for y in trace.y],
+            "textfont.size": 11,
+            "textposition": places if trace.y[0] <= trace.y[1] else places[::-1],
+            "cliponaxis": False,
+        }
         for index, trace in enumerate(fig.data)
         if trace.name and trace.name.startswith("Employment ") and trace.text is not None
     }
+
+
+def _headroom(fig: go.Figure, short: dict[int, dict]) -> dict:
+    """The employment panel's range on a phone: room above its highest point for the label."""
+    found: dict = {}
+    for index in short:
+        axis = "yaxis" + (fig.data[index].yaxis or "y")[1:]
+        top = max(found.get(f"{axis}.range", [0, 0])[1], max(fig.data[index].y) * 1.12)
+        found |= {f"{axis}.range": [0, top], f"{axis}.autorange": False}
+    return found
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:

@@ -1,6 +1,7 @@
 """Every page on a phone: in one browser 400 px wide, each registered page opens without
 sideways scrolling, every chart drawn in its narrow form (dashboard/figures/narrow.py) fits the
-screen, and no text of the page or of a chart is cut off at an edge; the navbar's menu
+screen, no text of the page or of a chart is cut off at an edge and no two value labels on a
+chart's points overlap; the navbar's menu
 opens with every link in full. A full-page screenshot of
 each goes to artifacts/screenshots/phone-<page>.png."""
 
@@ -11,11 +12,14 @@ import base64
 import dash
 from selenium.webdriver.support.ui import WebDriverWait
 
-from dashboard import ids
+from dashboard import components, ids
 from tests.browser.conftest import SCREENSHOTS, console_errors
 from tests.browser.test_pages import KEY_FIGURES, TIMEOUT
 
 PHONE = (400, 860)
+# Known, not yet fixed: on /pay's distribution at 400 px the bounds "< $33,500" and "> $56,480"
+# run into each other and into the median's and mean's markers (dashboard/figures/pay*.py).
+LABELS_KNOWN_TO_TOUCH = [components.graph_id(ids.PAY_DISTRIBUTION)]
 CONTENT = f"#{ids.PAGE_CONTENT}"
 
 # Every graph drawn, and drawn in the form its width asks for (narrow.js marks it).
@@ -64,6 +68,26 @@ MEASURE = """
                 Math.round(svg.right));
         }
     }
+    // Value labels on points (the outlook's "784k", "902k") within 2 px of another label or of
+    // another line's point: touching, they read as one.
+    const near = (r, q) => r.left < q.right + 2 && q.left < r.right + 2 &&
+        r.top < q.bottom + 2 && q.top < r.bottom + 2;
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        if (arguments[1].includes(plot.closest('.dash-graph').id)) { continue; }
+        const traces = [...plot.querySelectorAll('.scatterlayer .trace')];
+        const labels = traces.flatMap((trace, i) => [...trace.querySelectorAll('.textpoint text')]
+            .filter(t => t.textContent.trim()).map(t => [t, t.getBoundingClientRect(), i]));
+        const points = traces.flatMap((trace, i) => [...trace.querySelectorAll('path.point')]
+            .map(p => [p, p.getBoundingClientRect(), i]));
+        labels.forEach(([a, r, i], n) => {
+            for (const [b, q, j] of [...labels.slice(n + 1), ...points]) {
+                if ((b.tagName === 'text' || i !== j) && near(r, q)) {
+                    out.push('chart label ' + name(a) + ' touches ' + name(b) + ' in ' +
+                        plot.closest('.dash-graph').id);
+                }
+            }
+        });
+    }
     const main = document.getElementById(arguments[0]);
     for (const e of main.querySelectorAll('*')) {
         if (e.closest('svg') || e.closest('.visually-hidden')) { continue; }
@@ -110,7 +134,7 @@ def test_every_page_fits_a_phone(dash_duo, app):
         assert width <= PHONE[0], f"the window is {width} px wide, not a phone's"
         name = "phone" + (path.replace("/", "-") if path != "/" else "-overview")
         full_page_screenshot(dash_duo.driver, name)
-        problems = dash_duo.driver.execute_script(MEASURE, ids.MAIN)
+        problems = dash_duo.driver.execute_script(MEASURE, ids.MAIN, LABELS_KNOWN_TO_TOUCH)
         if problems:
             found[path] = problems
     check_the_menu(dash_duo)

@@ -25,6 +25,14 @@ def test_chart_pages_load_the_small_plotly_early_and_no_grid(client, path):
     response = http.get(plotly[0], headers={"Accept-Encoding": "br"})
     assert response.headers["Cache-Control"] == speed.IMMUTABLE
     assert response.headers["Content-Encoding"] == "br"
+    # Run before Dash starts, in order, neither deferred nor async: a graph never finds
+    # window.Plotly missing and fetches plotly.js again.
+    page = http.get(path).get_data(as_text=True)
+    tags = re.findall(r"<script[^>]*>", page)
+    starts = next(i for i, tag in enumerate(tags) if 'id="_dash-renderer"' in tag)
+    early = [i for i, tag in enumerate(tags) if "/_cma/plotly-" in tag or "/async-graph." in tag]
+    assert len(early) == 2 and all(i < starts for i in early)
+    assert not any(" defer" in tags[i] or " async" in tags[i] for i in early)
     # Dash's own plotly.js URL, where a graph would fall back to, serves the same bundle.
     fallback = http.get("/" + speed.DASH_PLOTLY)
     assert fallback.get_data() == speed.PLOTLY.read_bytes()

@@ -122,3 +122,25 @@ def test_caption_says_the_2022_32_vintage_is_not_loaded(tables):
     assert "BLS vintages loaded: 2019–29, 2023–33, 2024–34" in text
     assert "Research.com's figures are for the BLS 2023–33 projection, shown beside it" in text
     assert "U.S. Bureau of Labor Statistics: 2019–2029 projection, 2023–2033 projection" in text
+
+
+def test_phone_employment_labels_above_and_under_the_points(tables):
+    """On a phone a vintage's "784k" and "902k" sit under and over its points, not beside them
+    where they touched the next vintage's, with room above the highest for its label."""
+    fig = render(ids.OUTLOOK_VINTAGES, tables, View()).figure
+    form = fig.layout.meta["narrow"]
+    lines = [i for i, t in enumerate(fig.data) if t.name.startswith("Employment 20")]
+    assert lines
+    for index in lines:
+        start, end = fig.data[index].y
+        patch = form["narrow"]["traces"][str(index)]
+        assert patch["text"] == [f"{start / 1000:,.0f}k", f"{end / 1000:,.0f}k"]
+        under, over = ("bottom center", "top center")[:: 1 if start <= end else -1]
+        assert patch["textposition"] == [under, over]
+        assert patch["cliponaxis"] is False
+        assert form["wide"]["traces"][str(index)]["textposition"] == "middle left"
+    axis = "yaxis" + (fig.data[lines[0]].yaxis or "y")[1:]
+    top = max(max(fig.data[i].y) for i in lines)
+    assert form["narrow"]["layout"][f"{axis}.range"][1] > top * 1.1
+    assert form["narrow"]["layout"][f"{axis}.autorange"] is False
+    assert form["wide"]["layout"][f"{axis}.range"] is None  # the wide form ranges itself
