@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.figures import narrow, official
-from dashboard.figures.base import VALIDATE, message_figure, select_sources, subplots
+from dashboard.figures.base import message_figure, select_sources, subplots_json
 from dashboard.figures.captions import (
     Used,
     disagreement_note,
@@ -42,6 +42,7 @@ FROM_PROJECTIONS = {
     "wage_year": "wage_year",
 }
 # (column, panel title, y-axis title with unit)
+GRID = {"rows": 2, "cols": 2, "vertical_spacing": 0.2, "horizontal_spacing": 0.14}
 PANELS = (
     ("growth_pct", "Employment growth over the period", "Growth (%)"),
     ("employment", "Employment, start → end of period", "Persons employed"),
@@ -114,52 +115,47 @@ def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
     return notes
 
 
-def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure:
+def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     if data.empty:
         return message_figure(TITLE, "No outlook figures from the selected sources.")
-    fig = subplots(
-        rows=2,
-        cols=2,
-        subplot_titles=[p[1] for p in PANELS],
-        vertical_spacing=0.2,
-        horizontal_spacing=0.14,
-    )
     all_sources = list(tables.sources["source_id"])
     colours = [theme.source_colour(s, all_sources) for s in data["source_id"]]
+    traces, notes, layout = [], [], {}
     for index, (column, _, axis_title) in enumerate(PANELS):
-        cell = {"row": index // 2 + 1, "col": index % 2 + 1}
+        n = "" if index == 0 else str(index + 1)  # the 2 x 2 grid's axes, row by row
+        axes = {"xaxis": f"x{n}", "yaxis": f"y{n}"}
         if column == "employment":
-            for trace in _employment(data, colours):
-                fig.add_trace(trace, **cell)
+            traces += [{**t, **axes} for t in _employment(data, colours)]
             missing = data["employment_start"].isna() | data["employment_end"].isna()
         else:
-            fig.add_trace(_bars(data, column, axis_title, colours), **cell)
+            traces.append({**_bars(data, column, axis_title, colours), **axes})
             missing = data[column].isna()
-        for note in _not_stated(data["vintage"], missing):
-            fig.add_annotation(note, **cell)
-        fig.update_yaxes(title_text=axis_title, tickformat=",", row=cell["row"], col=cell["col"])
-    # Explicit range: a panel with a single dumbbell would otherwise hug the plot's edge.
-    fig.update_xaxes(
-        categoryorder="array",
-        categoryarray=list(data["vintage"]),
-        range=[-0.6, len(data) - 0.4],
-    )
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(
-        template=theme.template(),
-        title={
-            "text": TITLE,
-            "subtitle": {
-                "text": "BLS vintages beside the figures guides quote; colours mark the source"
-            },
-        },
-        height=680,
-        showlegend=False,
-        margin={"t": 130},
-    )
-    short = _short_employment(fig)
-    return narrow.declare(fig, {**_headroom(fig, short), **_narrow_ticks(tables, data)}, short)
+        refs = {"xref": f"x{n}", "yref": f"y{n}"}
+        notes += [{**note, **refs} for note in _not_stated(data["vintage"], missing)]
+        # Explicit range: a panel with a single dumbbell would otherwise hug the plot's edge.
+        layout[f"xaxis{n}"] = {
+            "categoryorder": "array",
+            "categoryarray": list(data["vintage"]),
+            "range": [-0.6, len(data) - 0.4],
+        }
+        layout[f"yaxis{n}"] = {
+            "title": {"text": axis_title},
+            "tickformat": ",",
+            "rangemode": "tozero",
+        }
+    subtitle = "BLS vintages beside the figures guides quote; colours mark the source"
+    layout |= {
+        "title": {"text": TITLE, "subtitle": {"text": subtitle}},
+        "height": 680,
+        "showlegend": False,
+        "margin": {"t": 130},
+    }
+    figure = subplots_json([p[1] for p in PANELS], traces, layout, **GRID)
+    figure["layout"]["annotations"] += notes
+    short = _short_employment(traces)
+    headroom = _headroom(traces, short)
+    return narrow.declare(figure, {**headroom, **_narrow_ticks(tables, data)}, short)
 
 
 def _narrow_ticks(tables: Tables, data: pd.DataFrame) -> dict:
@@ -185,29 +181,29 @@ def _narrow_who(tables: Tables, source_id: str, is_official: object) -> str:
     return name if len(name) <= 9 else name.split(".")[0].split(" ")[0][:9]
 
 
-def _short_employment(fig: go.Figure) -> dict[int, dict]:
+def _short_employment(traces: list[dict]) -> dict[int, dict]:
     """On a phone the start and end of employment read "784k", "902k" (the hover and the table
     keep the full counts), above the higher point and under the lower: beside the points, as
     wide, a vintage's labels would touch the next one's (38 px apart on a 400 px phone)."""
     places = ["bottom center", "top center"]  # start under end, or over it if employment fell
     return {
         index: {
-            "text": [f"{y / 1000:,.0f}k" for y in trace.y],
+            "text": [f"{y / 1000:,.0f}k" for y in trace["y"]],
             "textfont.size": 11,
-            "textposition": places if trace.y[0] <= trace.y[1] else places[::-1],
+            "textposition": places if trace["y"][0] <= trace["y"][1] else places[::-1],
             "cliponaxis": False,
         }
-        for index, trace in enumerate(fig.data)
-        if trace.name and trace.name.startswith("Employment ") and trace.text is not None
+        for index, trace in enumerate(traces)
+        if trace.get("name", "").startswith("Employment ") and trace.get("text") is not None
     }
 
 
-def _headroom(fig: go.Figure, short: dict[int, dict]) -> dict:
+def _headroom(traces: list[dict], short: dict[int, dict]) -> dict:
     """The employment panel's range on a phone: room above its highest point for the label."""
     found: dict = {}
     for index in short:
-        axis = "yaxis" + (fig.data[index].yaxis or "y")[1:]
-        top = max(found.get(f"{axis}.range", [0, 0])[1], max(fig.data[index].y) * 1.12)
+        axis = "yaxis" + (traces[index].get("yaxis") or "y")[1:]
+        top = max(found.get(f"{axis}.range", [0, 0])[1], max(traces[index]["y"]) * 1.12)
         found |= {f"{axis}.range": [0, top], f"{axis}.autorange": False}
     return found
 
@@ -228,15 +224,15 @@ def _short(start: int, end: int) -> str:
     return f"{start}–{str(end)[-2:] if str(start)[:2] == str(end)[:2] else end}"
 
 
-def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) -> go.Bar:
+def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) -> dict:
     values = [None if fmt.missing(v) else float(v) for v in data[column]]
     as_text = fmt.percent if column == "growth_pct" else fmt.count
-    return go.Bar(
-        _validate=VALIDATE,
+    return dict(
+        type="bar",
         name=axis_title,
-        x=data["vintage"],
+        x=data["vintage"].tolist(),
         y=values,  # None, not 0, where a vintage gives no figure
-        marker_color=colours,
+        marker={"color": colours},
         text=["" if v is None else as_text(v) for v in values],
         textposition="outside",
         cliponaxis=False,
@@ -244,14 +240,14 @@ def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) 
     )
 
 
-def _employment(data: pd.DataFrame, colours: list[str]) -> list[go.Scatter]:
+def _employment(data: pd.DataFrame, colours: list[str]) -> list[dict]:
     traces = []
     for row, colour in zip(data.itertuples(), colours, strict=True):
         if fmt.missing(row.employment_start) or fmt.missing(row.employment_end):
             continue
         traces.append(
-            go.Scatter(
-                _validate=VALIDATE,
+            dict(
+                type="scatter",
                 name=f"Employment {row.period}",
                 x=[row.vintage, row.vintage],
                 y=[row.employment_start, row.employment_end],
@@ -267,16 +263,16 @@ def _employment(data: pd.DataFrame, colours: list[str]) -> list[go.Scatter]:
     return traces + _not_stated_employment(data)
 
 
-def _not_stated_employment(data: pd.DataFrame) -> list[go.Scatter]:
+def _not_stated_employment(data: pd.DataFrame) -> list[dict]:
     """An invisible point keeps a vintage's slot on the axis when it gives no employment."""
     missing = data[data["employment_start"].isna() | data["employment_end"].isna()]
     if missing.empty:
         return []
     return [
-        go.Scatter(
-            _validate=VALIDATE,
+        dict(
+            type="scatter",
             name="Employment not stated",
-            x=missing["vintage"],
+            x=missing["vintage"].tolist(),
             y=[None] * len(missing),
             mode="markers",
             hoverinfo="skip",
