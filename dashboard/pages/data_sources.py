@@ -135,7 +135,11 @@ def download(n_clicks: object):
     """Every observation as CSV, whatever the table's filters show."""
     if not isinstance(n_clicks, int) or isinstance(n_clicks, bool) or n_clicks < 1:
         return no_update
-    tables = data.current()
+    return _observations_csv(data.current())
+
+
+@per_tables  # the same file for every click of a data version
+def _observations_csv(tables: data.Tables) -> dict:
     name = f"cma-observations-{tables.data_version}.csv"
     # Notes and figures come from hand-written files: etl.csvsafe defuses formula-like text.
     return dcc.send_string(csvsafe.to_csv(tables.observations), name, type="text/csv")
