@@ -61,9 +61,12 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     span = high - low or high
     ranges = span_traces(spans, "Stated pay range", theme.MUTED, span * 0.12) if spans else []
     traces = [*bands, *ranges, *points]
-    # On a phone the average's label would run into the band's end labels beside it (and
-    # over an equal median's): the marker stays, its figure is in the hover and the table.
-    narrow_form = {len(traces) - 1: {"mode": "markers"}}
+    # On a phone a row's points share some 130 px: the band's end labels ("< $33,500") would
+    # run into each other and into the median's and average's markers, and the average's label
+    # over an equal median's. The markers stay; their figures are in the hover and the table,
+    # and the median keeps its label.
+    narrow_form = {i: {"mode": "lines+markers"} for i in range(len(bands))}
+    narrow_form[len(traces) - 1] = {"mode": "markers"}
     layout = {
         "xaxis": {
             "title": {"text": "Annual pay (US$)"},

@@ -143,3 +143,15 @@ def test_a_salary_is_placed_among_bls_figures_of_the_release(tables):
     placement = pay.place(tables, View(sources=(BLS,), release=2019, salary=34800))
     assert placement is not None and placement.source_id == BLS
     assert placement.percentile == 50 and placement.period == "OEWS May 2019"
+
+
+def test_on_a_phone_only_the_median_keeps_its_label(tables):
+    """At 400 px a row's points share some 130 px: the band's end labels and the average's
+    would run into each other and into the markers; their figures stay in hover and table."""
+    plain = render(ids.PAY_DISTRIBUTION, tables, View()).plain
+    form = plain["layout"]["meta"]["narrow"]["narrow"]["traces"]
+    modes = {t["name"]: form.get(str(i), {}).get("mode") for i, t in enumerate(plain["data"])}
+    assert modes["10th to 90th percentile"] == "lines+markers"
+    assert modes["Average (mean)"] == "markers"
+    assert modes["Median"] is None  # as drawn wide: markers and its label
+    assert "text" in plain["data"][0]["mode"], "the wide chart keeps every label"
