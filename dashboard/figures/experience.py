@@ -9,7 +9,7 @@ from dashboard import fmt, theme
 from dashboard.figures import narrow
 from dashboard.figures.base import base_json, message_figure, select_sources
 from dashboard.figures.captions import Used, publisher, source_caption
-from dashboard.figures.memo import per_tables
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -30,10 +30,14 @@ COLUMNS = [
 ]
 
 
-@per_tables  # the chart and the page's step-up table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per level and source, with the step-up from the level below in $ and %."""
-    levels = select_sources(tables.salary_by_experience, view).sort_values(
+    return _rows(tables, view.sources)
+
+
+@per_tables  # by sources alone: the statistic shown changes no row (chart and step-up table)
+def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    levels = select_sources(tables.salary_by_experience, View(sources=sources)).sort_values(
         ["source_id", "level_order"]
     )
     out = levels[COLUMNS].reset_index(drop=True)
@@ -82,8 +86,12 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    data = rows
-    used = [Used(s, _period(p)) for s, p in zip(data["source_id"], data["period"], strict=True)]
+    return _caption(tables, rows)
+
+
+@per_object  # the rows' sources and periods: the statistic shown changes none of them
+def _caption(tables: Tables, rows: pd.DataFrame) -> str:
+    used = [Used(s, _period(p)) for s, p in zip(rows["source_id"], rows["period"], strict=True)]
     return source_caption(tables, used, TOPICS)
 
 

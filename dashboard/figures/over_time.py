@@ -51,9 +51,14 @@ COLUMNS = [
 MONEY = [c for c in COLUMNS if c.endswith("_usd")]
 
 
-@per_tables  # the chart, the note under it and the page's release table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per release, oldest first, with the All occupations median beside it."""
+    return _rows(tables, view.sources, view.dollars)
+
+
+@per_tables  # the chart, the note under it and the page's release table read the same rows
+def _rows(tables: Tables, sources: tuple[str, ...], shown_dollars: str) -> pd.DataFrame:
+    view = View(sources=sources, dollars=shown_dollars)
     national = official.national_wages(tables, view)
     focus = national[national["occupation_code"] == official.FOCUS]
     if focus.empty:
