@@ -23,6 +23,19 @@ from dashboard.tables import Tables
 from dashboard.view import View
 
 FOCUS = "31-9092"  # Medical assistants, the occupation the dashboard is about
+# An OEWS row's release and figures, in the order the wage tables and charts list them.
+WAGE_FIGURES = (
+    "year",
+    "release",
+    "p10_annual_usd",
+    "p25_annual_usd",
+    "median_annual_usd",
+    "p75_annual_usd",
+    "p90_annual_usd",
+    "mean_annual_usd",
+    "median_hourly_usd",
+    "employment",
+)
 BASELINE = "00-0000"  # All occupations, a reference line rather than a career
 ALL_INDUSTRIES = "000000"
 OEWS_NATIONAL = "bls-oews"

@@ -33,16 +33,7 @@ LINES = (
     ("p10_annual_usd", "10th percentile", "dot", theme.SKY, 2),
 )
 COLUMNS = [
-    "year",
-    "release",
-    "p10_annual_usd",
-    "p25_annual_usd",
-    "median_annual_usd",
-    "p75_annual_usd",
-    "p90_annual_usd",
-    "mean_annual_usd",
-    "median_hourly_usd",
-    "employment",
+    *official.WAGE_FIGURES,
     "all_occupations_median_usd",
     "wage_flag",
     "source_id",

@@ -29,6 +29,19 @@ def answer(offer: Offer, tables: Tables) -> dict:
     return _answer(tables, offer)
 
 
+def echoed(offer: Offer) -> dict:
+    """The offer as the answer repeats it: as typed, and as a year's and an hour's pay."""
+    return {
+        "salary": offer.salary,
+        "period": offer.period,
+        "annual_usd": round(offer.annual, 2),
+        "hourly_usd": round(offer.hourly, 2),
+        "state": offer.state,
+        "setting": offer.setting,
+        "years": offer.years,
+    }
+
+
 @per_tables
 def _answer(tables: Tables, offer: Offer) -> dict:
     pay = offer.annual
@@ -37,15 +50,7 @@ def _answer(tables: Tables, offer: Offer) -> dict:
     found = parities.levels(tables)
     rpp = found.of(offer.state) if offer.state else None
     result = {
-        "input": {
-            "salary": offer.salary,
-            "period": offer.period,
-            "annual_usd": round(pay, 2),
-            "hourly_usd": round(offer.hourly, 2),
-            "state": offer.state,
-            "setting": offer.setting,
-            "years": offer.years,
-        },
+        "input": echoed(offer),
         "national_percentile": placement.place(pay, national_points),
         "national": national,
         "state_percentile": None,
@@ -109,6 +114,19 @@ def _same_pay(tables: Tables, pay: float, state: str | None) -> list[dict]:
 
 def _sources(tables: Tables, result: dict) -> list[dict]:
     """Every source an answer uses, with the period of the figures used."""
+    known = facts.known_sources(tables)
+    return [
+        {
+            "source_id": source_id,
+            **known.get(source_id, facts.NO_FIELDS),
+            "period": "; ".join(periods),
+        }
+        for source_id, periods in periods_used(result).items()
+    ]
+
+
+def periods_used(result: dict) -> dict[str, list[str]]:
+    """Source id -> the periods of the figures an answer uses from it, in order of use."""
     used: dict[str, list[str]] = {}
 
     def add(source_id: str | None, period: object) -> None:
@@ -130,12 +148,4 @@ def _sources(tables: Tables, result: dict) -> list[dict]:
         add(result["experience"]["source_id"], result["experience"]["period"])
     if result["rpp_year"] is not None and (result["rpp"] or result["same_pay_by_state"]):
         add(parities.SOURCE, f"{result['rpp_year']} (released {result['rpp_release']})")
-    known = facts.known_sources(tables)
-    return [
-        {
-            "source_id": source_id,
-            **known.get(source_id, facts.NO_FIELDS),
-            "period": "; ".join(periods),
-        }
-        for source_id, periods in used.items()
-    ]
+    return used

@@ -15,9 +15,9 @@ import pytest
 
 from dashboard import fmt
 from dashboard.figures import offer_buys, parities
-from dashboard.figures.captions import NOT_STATED_PERIOD, publisher
+from dashboard.figures.captions import publisher
 from dashboard.offer import facts, inputs, placement
-from dashboard.offer.answer import answer
+from dashboard.offer.answer import answer, echoed, periods_used
 from dashboard.offer.inputs import Offer, canonical
 from dashboard.offer.summary import caveats, sentences
 from dashboard.view import View
@@ -56,15 +56,7 @@ def reference_answer(tables, offer: Offer) -> dict:
     rpp = found.of(offer.state) if offer.state else None
     same = reference_same_pay(tables, pay, offer.state)
     result = {
-        "input": {
-            "salary": offer.salary,
-            "period": offer.period,
-            "annual_usd": round(pay, 2),
-            "hourly_usd": round(offer.hourly, 2),
-            "state": offer.state,
-            "setting": offer.setting,
-            "years": offer.years,
-        },
+        "input": echoed(offer),
         "national_percentile": placement.place(pay, placement.points_of(national)),
         "national": facts.figures(national),
         "state_percentile": None,
@@ -156,26 +148,9 @@ def reference_experience(tables, years, pay):
 
 
 def reference_sources(tables, result):
-    used: dict[str, list[str]] = {}
-
-    def add(source_id, period):
-        if source_id:
-            stated = NOT_STATED_PERIOD if fmt.missing(period) else str(period)
-            if stated not in used.setdefault(source_id, []):
-                used[source_id].append(stated)
-
-    for part in (result["national"], result["state"], result["state_other"]):
-        if part:
-            add(part["source_id"], part["period"])
-    setting = result["setting"] or {}
-    if setting.get("official_sector"):
-        add(setting["official_sector"]["source_id"], setting["official_sector"]["release"])
-    for guide in setting.get("guides", []):
-        add(guide["source_id"], guide["period"])
-    if result["experience"]:
-        add(result["experience"]["source_id"], result["experience"]["period"])
-    if result["rpp_year"] is not None and (result["rpp"] or result["same_pay_by_state"]):
-        add(parities.SOURCE, f"{result['rpp_year']} (released {result['rpp_release']})")
+    """The sources' fields looked up in the sources table with pandas (the periods used are
+    answer.periods_used's: the part the records did not change)."""
+    used = periods_used(result)
     known = tables.sources.set_index("source_id")
 
     def field(source_id, column):
