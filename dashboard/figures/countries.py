@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import quick
-from dashboard.figures.base import base_json
+from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.memo import per_tables
 from dashboard.figures.spans import Span, span_traces
@@ -117,7 +117,7 @@ def _order(tables: Tables) -> tuple[int, ...]:
 def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = quick.records(rows, RANGE_READS)
     if not data:
-        return quick.message_json(RANGE_TITLE, "No country figures from the selected sources.")
+        return message_figure(RANGE_TITLE, "No country figures from the selected sources.")
     subtitle = f"Lowest to highest annual pay as reported, {BASIS_NAMES[view.basis]}"
     widest = max(v for r in data for v in (r.low, r.high) if not fmt.missing(v))
     spans = [_span(row) for row in data]
@@ -161,7 +161,7 @@ def _map_rows(tables: Tables, sources: tuple[str, ...], basis: str) -> pd.DataFr
 def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = quick.records(rows, MAP_COLUMNS)
     if not data:
-        return quick.message_json(MAP_TITLE, "No country figures from the selected sources.")
+        return message_figure(MAP_TITLE, "No country figures from the selected sources.")
     basis = data[0].basis
     choropleth = {
         "type": "choropleth",

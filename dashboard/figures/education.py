@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import quick
-from dashboard.figures.base import base_json
+from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.captions import Used, disagreement_text, publisher, source_caption
 from dashboard.figures.memo import per_tables
 from dashboard.figures.spans import Span, span_traces
@@ -92,7 +92,7 @@ def _programs(
 def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return quick.message_json(DURATION_TITLE, "No program lengths from the selected sources.")
+        return message_figure(DURATION_TITLE, "No program lengths from the selected sources.")
     subtitle = "Program length as each source states it; arrows: no figure given on that side"
     xaxis = {"title": {"text": "Program length (months)"}, "dtick": 6}
     widest = _widest(data, "months_min", "months_max")
@@ -102,7 +102,7 @@ def build_duration(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
 def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return quick.message_json(COST_TITLE, "No program costs from the selected sources.")
+        return message_figure(COST_TITLE, "No program costs from the selected sources.")
     xaxis = {"title": {"text": "Total program cost (US$)"}, "tickprefix": "$", "tickformat": "~s"}
     widest = _widest(data, "cost_usd_min", "cost_usd_max")
     titles = (COST_TITLE, "Total program cost as stated, US$")
@@ -112,7 +112,7 @@ def build_cost(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
 def build_months(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = _with_median(rows)
     if data.empty:
-        return quick.message_json(
+        return message_figure(
             MONTHS_TITLE, "Needs a program cost and a median salary from the selected sources."
         )
     subtitle = "Program cost ÷ one month of median annual pay (before tax)"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import quick
-from dashboard.figures.base import base_json, select_sources, vertical_line_json
+from dashboard.figures.base import base_json, message_figure, select_sources, vertical_line_json
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
@@ -76,7 +76,7 @@ def _figure(rows: pd.DataFrame, tables: Tables) -> dict:
         if row.kind == "setting":
             bars.setdefault((row.source_id, row.stat), []).append(row)
     if not bars:
-        return quick.message_json(TITLE, "No pay-by-setting figures from the selected sources.")
+        return message_figure(TITLE, "No pay-by-setting figures from the selected sources.")
     stats = list(dict.fromkeys(stat for _, stat in bars))
     axis_stat = STAT_NAMES[stats[0]] if len(stats) == 1 else "Annual"
     all_sources = list(tables.sources["source_id"])

@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import quick
-from dashboard.figures.base import base_json
+from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
@@ -44,7 +44,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
 def _figure(rows: pd.DataFrame, tables: Tables) -> dict:
     data = quick.records(rows, rows.columns)
     if not data:
-        return quick.message_json(TITLE, "No ranked settings from the selected sources.")
+        return message_figure(TITLE, "No ranked settings from the selected sources.")
     subtitle = "No pay figures given; the source does not say what it ranks by"
     groups: dict[str, list] = {}
     for row in data:

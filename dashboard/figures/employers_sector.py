@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import official, quick
-from dashboard.figures.base import subplots_json, vertical_line_json
+from dashboard.figures.base import message_figure, subplots_json, vertical_line_json
 from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -101,7 +101,7 @@ def _sectors_of(tables: Tables, year: int | None) -> pd.DataFrame:
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> dict:
     data = rows
     if data.empty:
-        return quick.message_json(TITLE, "No official sector figures from the selected sources.")
+        return message_figure(TITLE, "No official sector figures from the selected sources.")
     # The view adds nothing to the rows but whether BLS's national figures (the all-industries
     # line) are among its sources: drawn once per rows, which are made once per release.
     return _figure(data, tables, not view.sources or official.OEWS_NATIONAL in view.sources)

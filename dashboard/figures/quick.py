@@ -1,9 +1,8 @@
-"""Cheap forms of conveniences on a callback's path: a frame's rows as named tuples, the
-no-data figure as plotly's JSON, and alt_text's extremes and ranges sentences read with zip.
+"""Cheap forms of conveniences on a callback's path: a frame's rows as named tuples, and
+alt_text's extremes and ranges sentences read with zip.
 
 On the few rows a chart draws, pandas' `itertuples` costs a fraction of a millisecond per call
-(a column selection per field and a new named-tuple class every time), `message_figure`
-several milliseconds (a go.Figure, add_annotation, update_xaxes), and a sentence made with
+(a column selection per field and a new named-tuple class every time), and a sentence made with
 dropna, sort_values and iterrows a millisecond or two: more than the rest of a chart drawn as
 plotly's JSON (dashboard.figures.plain). Each gives exactly what the convenience gives.
 """
@@ -16,9 +15,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard import fmt, theme
+from dashboard import fmt
 from dashboard.figures.alt_text import nothing, span
-from dashboard.figures.base import base_json
 
 
 def records(frame: pd.DataFrame, columns: Iterable[str]) -> list:
@@ -32,25 +30,6 @@ def records(frame: pd.DataFrame, columns: Iterable[str]) -> list:
 @functools.cache
 def _row_class(names: tuple[str, ...]) -> type:
     return namedtuple("Row", names)
-
-
-@functools.cache
-def message_json(title: str, message: str) -> dict:
-    """message_figure as plotly's JSON (tested equal), made once per title and message: it
-    depends on nothing else. Shared by every caller, so never changed (what works on a served
-    figure makes new dicts)."""
-    note = {
-        "text": message,
-        "x": 0.5,
-        "y": 0.5,
-        "xref": "paper",
-        "yref": "paper",
-        "showarrow": False,
-        "font": {"size": 16, "color": theme.REFERENCE},
-    }
-    hidden = {"visible": False}
-    layout = {"annotations": [note], "xaxis": hidden, "yaxis": hidden}
-    return base_json(title, height=320, layout=layout)
 
 
 def ascending(items) -> list[tuple]:
@@ -97,4 +76,4 @@ def ranges(rows: pd.DataFrame, columns: tuple[str, str, str], show, title: str) 
     return f"{title}: " + "; ".join(parts) + more + "."
 
 
-__all__ = ["ascending", "extremes", "message_json", "pairs", "ranges", "records"]
+__all__ = ["ascending", "extremes", "pairs", "ranges", "records"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
@@ -31,11 +33,16 @@ def test_records_of_chosen_columns_and_of_no_rows():
     assert quick.records(frame.iloc[:0], frame.columns) == []
 
 
-def test_message_json_is_message_figure_and_made_once():
-    found = quick.message_json("A chart", "Nothing to show.")
-    expected = message_figure("A chart", "Nothing to show.")
-    assert json.loads(pio.to_json(found)) == json.loads(pio.to_json(expected))
-    assert quick.message_json("A chart", "Nothing to show.") is found
+def test_the_message_figure_says_its_sentence_alone_and_is_made_once():
+    found = message_figure("A chart", "Nothing to show.")
+    assert found["data"] == [] and found["layout"]["title"]["text"] == "A chart"
+    assert [n["text"] for n in found["layout"]["annotations"]] == ["Nothing to show."]
+    assert found["layout"]["xaxis"] == found["layout"]["yaxis"] == {"visible": False}
+    # Validation changes nothing in it, and every caller gets the one dict.
+    assert json.loads(pio.to_json(go.Figure(found))) == json.loads(
+        pio.to_json(go.Figure(copy.deepcopy(found), _validate=False))
+    )
+    assert message_figure("A chart", "Nothing to show.") is found
 
 
 FRAME = pd.DataFrame(
