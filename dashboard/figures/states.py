@@ -67,35 +67,48 @@ def buying_power(view: View) -> bool:
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """States then territories, each ranked by mean annual wage (1 = highest), as paid or by
     what it buys (view.dollars)."""
-    focus = _focus(tables, view)
-    if focus.empty:
+    prepared = _prepared(tables, view.sources, view.release)
+    if prepared is None:
         return pd.DataFrame(columns=COLUMNS)
-    year = int(focus["year"].iloc[0])
-    national_mean = _national_mean(tables, view, year)
-    focus["national_mean_usd"] = national_mean
-    # The U.S. mean needs no adjustment: the U.S. price level is 100 by definition.
-    found = parities.levels(tables, year)
-    focus["rpp_all_items"] = focus["state_code"].map(found.by_state).astype(float)
-    focus["buying_power_annual_usd"] = parities.adjusted(
-        focus["mean_annual_usd"], focus["state_code"], found
-    )
+    focus, national_mean, found = prepared
     shown = "buying_power_annual_usd" if buying_power(view) else "mean_annual_usd"
-    focus["shown_annual_usd"] = focus[shown]
-    focus["dollars"] = view.dollars
-    focus["vs_national"] = focus["shown_annual_usd"] - national_mean
     on = buying_power(view) and found.loaded
-    focus["rpp_source_id"] = parities.SOURCE if on else None
-    focus["rpp_period"] = found.period if on else None
+    focus = focus.assign(
+        shown_annual_usd=focus[shown],
+        dollars=view.dollars,
+        vs_national=focus[shown] - national_mean,
+        rpp_source_id=parities.SOURCE if on else None,
+        rpp_period=found.period if on else None,
+    )
     ranked = []
     for area_type in ("state", "territory"):
         group = focus[focus["area_type"] == area_type].sort_values(
             ["shown_annual_usd", "area_title"], ascending=[False, True], na_position="last"
         )
-        group["rank"] = group["shown_annual_usd"].rank(ascending=False, method="min")
-        group["rank"] = group["rank"].astype("Int64")
-        group["of"] = int(group["shown_annual_usd"].notna().sum())
-        ranked.append(group)
+        rank = group["shown_annual_usd"].rank(ascending=False, method="min").astype("Int64")
+        of = int(group["shown_annual_usd"].notna().sum())
+        ranked.append(group.assign(rank=rank, of=of))
     return pd.concat(ranked, ignore_index=True)[COLUMNS]
+
+
+@per_tables  # what the dollars shown change nothing of: once per sources and release
+def _prepared(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple | None:
+    view = View(sources=sources, release=release)
+    focus = _focus(tables, view)
+    if focus.empty:
+        return None
+    year = int(focus["year"].iloc[0])
+    national_mean = _national_mean(tables, view, year)
+    # The U.S. mean needs no adjustment: the U.S. price level is 100 by definition.
+    found = parities.levels(tables, year)
+    focus = focus.assign(
+        national_mean_usd=national_mean,
+        rpp_all_items=focus["state_code"].map(found.by_state).astype(float),
+        buying_power_annual_usd=parities.adjusted(
+            focus["mean_annual_usd"], focus["state_code"], found
+        ),
+    )
+    return focus, national_mean, found
 
 
 def _focus(tables: Tables, view: View) -> pd.DataFrame:
