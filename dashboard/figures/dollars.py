@@ -83,17 +83,19 @@ def deflate(
     years = out[year_column].astype(int)
     index = years.map(may)
     factor = found.cpi / index
-    for column in columns:
-        out[constant_column(column)] = out[column] * factor
-    out["dollars"] = "constant"
-    out["cpi_base_period"] = found.period
-    out["cpi_base"] = found.cpi
-    out["cpi_may"] = index
-    out["cpi_source_id"] = CPI_SOURCE
-    out["cpi_period"] = [
-        f"May {y}" if not fmt.missing(v) else None for y, v in zip(years, index, strict=True)
-    ]
-    return out, found
+    added = {constant_column(column): out[column] * factor for column in columns}
+    added |= {
+        "dollars": "constant",
+        "cpi_base_period": found.period,
+        "cpi_base": found.cpi,
+        "cpi_may": index,
+        "cpi_source_id": CPI_SOURCE,
+        "cpi_period": [
+            f"May {y}" if not fmt.missing(v) else None for y, v in zip(years, index, strict=True)
+        ],
+    }
+    # One frame joined on, not a column set at a time (each a copy of the frame's blocks).
+    return pd.concat([out, pd.DataFrame(added, index=out.index)], axis=1), found
 
 
 def base_of(rows: pd.DataFrame) -> Base | None:
