@@ -7,7 +7,7 @@ loopback port, started here. The floor is a static HTML file with the full plotl
 chart (the first registry chart's figure), served by Python's own HTTP server: what a chart
 costs when nothing but plotly.js stands between the reader and it.
 
-Per page, medians of `--runs`:
+Per page, medians of `--runs` rounds, each loading the floor and every page once:
 - cold: a fresh browser (empty cache), navigation start to every registry chart of the page
   drawn (each graph holds a `.main-svg`, and each map in it its outlines' shapes), timed
   inside the page by a script installed before any of the page's own (CDP
@@ -119,18 +119,35 @@ def wire_bytes(driver: webdriver.Chrome) -> int:
         time.sleep(1.0)
 
 
-def measure(url: str, probe: str, runs: int) -> tuple[float, float, int]:
-    """Median cold and warm milliseconds, and the first visit's bytes."""
-    cold, warm, sizes = [], [], []
+def measure_once(url: str, probe: str) -> tuple[float, float, int]:
+    """Cold and warm milliseconds, and the first visit's bytes, in a fresh browser."""
+    driver = new_browser(probe)
+    try:
+        cold = load(driver, url)
+        size = wire_bytes(driver)
+        return cold, load(driver, url), size
+    finally:
+        driver.quit()
+
+
+def measure(urls: dict[str, str], probe: str, runs: int) -> dict[str, tuple[float, float, int]]:
+    """Per name, median cold and warm milliseconds and the first visit's bytes.
+
+    Round by round, every url once per round: on a shared machine the load drifts over the
+    minutes a run takes, and the floor measured first, then the pages, compared the floor at
+    one load with pages at another (a floor's warm load of 219 ms, then pages 1.9-2.8x it)."""
+    found: dict[str, list[tuple[float, float, int]]] = {name: [] for name in urls}
     for _ in range(runs):
-        driver = new_browser(probe)
-        try:
-            cold.append(load(driver, url))
-            sizes.append(wire_bytes(driver))
-            warm.append(load(driver, url))
-        finally:
-            driver.quit()
-    return statistics.median(cold), statistics.median(warm), int(statistics.median(sizes))
+        for name, url in urls.items():
+            found[name].append(measure_once(url, probe))
+    return {
+        name: (
+            statistics.median(r[0] for r in results),
+            statistics.median(r[1] for r in results),
+            int(statistics.median(r[2] for r in results)),
+        )
+        for name, results in found.items()
+    }
 
 
 def floor_site(directory: Path) -> str:
@@ -164,12 +181,13 @@ def main() -> None:
     probe = PROBE % json.dumps({**wanted, FLOOR_PATH: [FLOOR_GRAPH]})
     work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     try:
-        floor = measure(floor_site(work) + FLOOR_PATH, probe, args.runs)
+        floor_url = floor_site(work) + FLOOR_PATH
         with gunicorn(work) as base:
-            results = {p: measure(base + p, probe, args.runs) for p in args.pages}
+            urls = {FLOOR_PATH: floor_url, **{p: base + p for p in args.pages}}
+            results = measure(urls, probe, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report(floor, results, args.runs)
+    report(results.pop(FLOOR_PATH), results, args.runs)
 
 
 def report(floor: tuple[float, float, int], results: dict, runs: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import dash_bootstrap_components as dbc
@@ -62,7 +63,10 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
             html.Details(
                 [
                     html.Summary("Show as table"),
-                    html.Div(data_table(shown.table, title), id=table_id(chart_id)),
+                    # Empty until needed: its rows wait in `data-rows` (assets/alt-tables.js).
+                    html.Div(
+                        id=table_id(chart_id), **{"data-rows": table_rows(shown.table, title)}
+                    ),
                 ],
                 className="chart-table",
             ),
@@ -70,6 +74,19 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
         ],
         className="chart-card",
     )
+
+
+@per_object
+def table_rows(table: tuple[list[str], list[list[str]]], title: str) -> str:
+    """The table data_table writes, as `[title, headers, rows]` JSON for a page's first layout.
+
+    The alt tables are 40-55 % of a chart page's components, all in closed <details>: rendered
+    with the page, they delayed its charts. assets/alt-tables.js writes this as data_table's
+    components once the charts are drawn and the browser idle, or as soon as the reader opens
+    "Show as table" (before it opens: by mouse, keyboard or script). A page's callbacks still
+    answer with data_table's components, so a redrawn chart's table is redrawn with it."""
+    headers, rows = table
+    return json.dumps([title, headers, rows], ensure_ascii=False, separators=(",", ":"))
 
 
 @per_object

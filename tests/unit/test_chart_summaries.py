@@ -145,3 +145,27 @@ def test_a_views_rows_make_one_table(tables):
     first, second = (spec.render(tables, View(salary=s)).table for s in (41000.0, 52000.0))
     assert first is second
     assert spec.render(tables, View(release=2019)).table is not first
+
+
+def holders(sent) -> list[dict]:
+    """The props of every "Show as table" holder (one with `data-rows`) in sent JSON."""
+    if isinstance(sent, list):
+        return [found for item in sent for found in holders(item)]
+    if not isinstance(sent, dict):
+        return []
+    props = sent.get("props", {})
+    return ([props] if "data-rows" in props else []) + holders(props.get("children"))
+
+
+@pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
+def test_a_chart_card_sends_its_table_as_rows(spec, tables, area_tables):
+    """A page's first layout holds each table's rows (assets/alt-tables.js writes them as
+    data_table's components), not the components: its title, headers and cells, in order."""
+    tables = shown_tables(spec, tables, area_tables)
+    shown = spec.render(tables, View())
+    card = components.chart_card(spec.id, spec.title, shown)
+    (holder,) = holders(json.loads(to_json_plotly(card)))
+    assert holder["id"] == components.table_id(spec.id)
+    assert holder.get("children") is None
+    headers, rows = shown.table
+    assert json.loads(holder["data-rows"]) == [spec.title, headers, rows]
