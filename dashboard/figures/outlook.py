@@ -17,8 +17,7 @@ from dashboard.figures import narrow, official
 from dashboard.figures.base import message_figure, select_sources, subplots_json
 from dashboard.figures.captions import (
     Used,
-    disagreement_note,
-    disagreements,
+    disagreement_text,
     publisher,
     source_caption,
 )
@@ -211,7 +210,7 @@ def _headroom(traces: list[dict], short: dict[int, dict]) -> dict:
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     data = rows
     used = [Used(s, p) for s, p in zip(data["source_id"], data["period"], strict=True)]
-    note = disagreement_note(tables, disagreements(tables, view, TOPICS))
+    note = disagreement_text(tables, view, TOPICS)
     return source_caption(tables, used, TOPICS, [*vintage_notes(tables, data), note])
 
 

@@ -16,8 +16,7 @@ from dashboard.figures import narrow
 from dashboard.figures.base import base_json, message_figure, vertical_line_json
 from dashboard.figures.captions import (
     Used,
-    disagreement_note,
-    disagreements,
+    disagreement_text,
     publisher,
     source_caption,
 )
@@ -107,9 +106,7 @@ def _caption_of(tables: Tables, view: View, rows: pd.DataFrame) -> str:
         Used(s, None if fmt.missing(p) else str(p), STAT_NAMES[stat].lower())
         for s, p, stat in zip(data["source_id"], data["period"], data["stat"], strict=True)
     ]
-    note = disagreement_note(
-        tables, disagreements(tables, view, TOPICS, ["median_pay", "mean_pay"])
-    )
+    note = disagreement_text(tables, view, TOPICS, ["median_pay", "mean_pay"])
     return source_caption(tables, used, TOPICS, [note])
 
 
