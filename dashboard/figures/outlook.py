@@ -21,7 +21,7 @@ from dashboard.figures.captions import (
     publisher,
     source_caption,
 )
-from dashboard.figures.memo import per_tables
+from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -50,10 +50,15 @@ PANELS = (
 )
 
 
-@per_tables  # the chart, its caption's notes and the page's vintage table read the same rows
 def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """One row per vintage and source, oldest first, each BLS vintage before the guides quoting
-    it; `vintage_loaded` says whether a guide's period has a BLS vintage loaded beside it."""
+    """One row per vintage and source, oldest first, BLS's before the guides quoting it;
+    `vintage_loaded`: a guide's period has a BLS vintage loaded beside it."""
+    return _rows(tables, view.sources)
+
+
+@per_tables  # by sources alone (the chart, its caption's notes and the page's vintage table)
+def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
+    view = View(sources=sources)
     guides = select_sources(tables.outlook, view).assign(official=False)
     parts = [f for f in (official_vintages(tables, view), guides) if not f.empty]
     if not parts:
@@ -92,6 +97,7 @@ def loaded_vintages(tables: Tables) -> set[tuple[int, int]]:
     }
 
 
+@per_object  # the caption and the page's list of vintages read the same notes
 def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
     """Which BLS vintage each guide's figures quote, and whether it is loaded to compare."""
     if rows.empty:
@@ -123,14 +129,13 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     traces, notes, layout = [], [], {}
     for index, (column, _, axis_title) in enumerate(PANELS):
         n = "" if index == 0 else str(index + 1)  # the 2 x 2 grid's axes, row by row
-        axes = {"xaxis": f"x{n}", "yaxis": f"y{n}"}
+        axes, refs = {"xaxis": f"x{n}", "yaxis": f"y{n}"}, {"xref": f"x{n}", "yref": f"y{n}"}
         if column == "employment":
             traces += [{**t, **axes} for t in _employment(data, colours)]
             missing = data["employment_start"].isna() | data["employment_end"].isna()
         else:
             traces.append({**_bars(data, column, axis_title, colours), **axes})
             missing = data[column].isna()
-        refs = {"xref": f"x{n}", "yref": f"y{n}"}
         notes += [{**note, **refs} for note in _not_stated(data["vintage"], missing)]
         # Explicit range: a panel with a single dumbbell would otherwise hug the plot's edge.
         layout[f"xaxis{n}"] = {
