@@ -252,12 +252,17 @@ def table(
     )
 
 
-def table_json(rows: Iterable[tuple], headers: Iterable[str]) -> dict:
+def table_json(
+    rows: Iterable[tuple], headers: Iterable[str], component_id: str | None = None
+) -> dict:
     """`table` as the components' JSON (see data_table), from its rows, a tuple each in the
-    headers' order: a page answering a new view (careers) writes its table at C speed."""
+    headers' order: a page answering a new view (careers, the offer's ranked states) writes
+    its table at C speed."""
     head = _html("Thead", _html("Tr", [_html("Th", h) for h in headers]))
     body = _html("Tbody", [_html("Tr", [_html("Td", value) for value in row]) for row in rows])
     props = {"bordered": False, "hover": True, "responsive": True, "size": "sm"}
+    if component_id:
+        props["id"] = component_id
     return {
         "type": "Table",
         "namespace": "dash_bootstrap_components",

@@ -155,35 +155,16 @@ def register_callbacks(app: dash.Dash) -> None:
 RANKED_HEADERS = ("Rank", "State", "Price level", "Same pay")
 
 
-def _ranked_table(states: list[dict]) -> dbc.Table:
-    """components.table's table of the states ranked, its rows given as their JSON.
-
-    A row is five Dash components (a row and its four cells): about 250 for every offer
-    checked, whose construction and encoding cost more than the whole answer. The JSON a
-    component encodes to is sent as it is, so the page gets the very same table."""
-    head = html.Thead(html.Tr([html.Th(header) for header in RANKED_HEADERS]))
-    rows = [
-        _html("Tr", [_html("Td", cell) for cell in _ranked_cells(rank, state)])
-        for rank, state in enumerate(states, start=1)
-    ]
-    return dbc.Table(
-        [head, html.Tbody(rows)],
-        bordered=False,
-        hover=True,
-        responsive=True,
-        size="sm",
-        class_name="data-table",
-        id=ids.OFFER_BUYS_TABLE,
-    )
+def _ranked_table(states: list[dict]) -> dict:
+    """components.table's table of the states ranked, as its JSON (components.table_json):
+    as components, a row and its four cells for each of some 50 states cost more to build and
+    encode than the whole answer."""
+    cells = (_ranked_cells(rank, state) for rank, state in enumerate(states, start=1))
+    return components.table_json(cells, RANKED_HEADERS, ids.OFFER_BUYS_TABLE)
 
 
 def _ranked_cells(rank: int, state: dict) -> tuple[str, str, str, str]:
     return str(rank), state["state"], f"{state['rpp']:.1f}", fmt.money(state["same_pay_usd"])
-
-
-def _html(kind: str, children) -> dict:
-    """html.<kind>(children) as the JSON Dash sends for it (Component.to_plotly_json)."""
-    return {"props": {"children": children}, "type": kind, "namespace": "dash_html_components"}
 
 
 def _shown(value: object) -> str:
