@@ -54,16 +54,30 @@ def nothing(title: str) -> str:
 
 def extremes(rows: pd.DataFrame, label: str, value: str, show: Show, what: str, title: str) -> str:
     """ "<title>: <what> is highest for A (x) and lowest for B (y), across n <label>s."."""
-    data = rows.dropna(subset=[value]).sort_values(value, kind="stable")
-    if data.empty:
+    return extremes_of(zip(rows[value], rows[label], strict=True), show, what, title)
+
+
+def extremes_of(pairs, show: Show, what: str, title: str) -> str:
+    """extremes over (value, label) pairs, read with zip: on the few rows a chart draws,
+    pandas' dropna, sort and row lookups cost more than the sentence."""
+    found = [(v, name) for v, name in ascending(pairs) if not fmt.missing(v)]
+    if not found:
         return nothing(title)
-    top, low = data.iloc[-1], data.iloc[0]
-    if len(data) == 1:
-        return f"{title}: {what} {show(top[value])} for {top[label]}."
+    (top, top_name), (low, low_name) = found[-1], found[0]
+    if len(found) == 1:
+        return f"{title}: {what} {show(top)} for {top_name}."
     return (
-        f"{title}: {what} is highest for {top[label]} ({show(top[value])}) and lowest for "
-        f"{low[label]} ({show(low[value])}), across {len(data)} figures."
+        f"{title}: {what} is highest for {top_name} ({show(top)}) and lowest for "
+        f"{low_name} ({show(low)}), across {len(found)} figures."
     )
+
+
+def ascending(items) -> list[tuple]:
+    """(value, ...) tuples by value, missing values last: sort_values(kind="stable")."""
+    items = list(items)
+    return sorted((p for p in items if not fmt.missing(p[0])), key=lambda p: p[0]) + [
+        p for p in items if fmt.missing(p[0])
+    ]
 
 
 def listing(
@@ -81,14 +95,16 @@ def listing(
 def ranges(
     rows: pd.DataFrame, label: str, low: str, high: str, show: Show, title: str, most: int = 6
 ) -> str:
-    """ "<title>: A x to y; B at least x (and n more).", in the rows' order."""
-    data = rows.dropna(subset=[low, high], how="all")
-    if data.empty:
-        return nothing(title)
-    parts = [
-        f"{row[label]} {span(row[low], row[high], show)}" for _, row in data.head(most).iterrows()
+    """ "<title>: A x to y; B at least x (and n more).", in the rows' order (read with zip)."""
+    found = [
+        (name, a, b)
+        for name, a, b in zip(rows[label], rows[low], rows[high], strict=True)
+        if not (fmt.missing(a) and fmt.missing(b))
     ]
-    more = f" and {len(data) - most} more" if len(data) > most else ""
+    if not found:
+        return nothing(title)
+    parts = [f"{name} {span(a, b, show)}" for name, a, b in found[:most]]
+    more = f" and {len(found) - most} more" if len(found) > most else ""
     return f"{title}: " + "; ".join(parts) + more + "."
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from operator import attrgetter
 
 import pandas as pd
 
@@ -49,17 +48,9 @@ def release_label(records: Sequence) -> str | None:
 
 def extremes(records: Sequence, value: str, show, what: str, title: str) -> str:
     """alt_text.extremes over records, by occupation: the summary of a careers chart without
-    a DataFrame to sort (tests/unit/test_careers_records.py checks the two agree)."""
-    data = sorted((r for r in records if not fmt.missing(getattr(r, value))), key=attrgetter(value))
-    if not data:
-        return alt_text.nothing(title)
-    top, low = data[-1], data[0]
-    if len(data) == 1:
-        return f"{title}: {what} {show(getattr(top, value))} for {top.occupation}."
-    return (
-        f"{title}: {what} is highest for {top.occupation} ({show(getattr(top, value))}) and "
-        f"lowest for {low.occupation} ({show(getattr(low, value))}), across {len(data)} figures."
-    )
+    a DataFrame to read (tests/unit/test_careers_records.py checks the two agree)."""
+    pairs = ((getattr(r, value), r.occupation) for r in records)
+    return alt_text.extremes_of(pairs, show, what, title)
 
 
 @functools.cache

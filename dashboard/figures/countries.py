@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import fmt, theme
-from dashboard.figures import quick
+from dashboard.figures import alt_text, quick
 from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.captions import Used, publisher, source_caption
 from dashboard.figures.memo import per_tables
@@ -111,7 +111,9 @@ def _order(tables: Tables) -> tuple[int, ...]:
     rows), worked out once per data version; a subset keeps its order in it."""
     regions = tables.salary_by_region
     order = _order_usd(regions["low_usd"].to_numpy(), regions["high_usd"].to_numpy())
-    return tuple(i for _, i in quick.ascending(zip(order.tolist(), range(len(order)), strict=True)))
+    return tuple(
+        i for _, i in alt_text.ascending(zip(order.tolist(), range(len(order)), strict=True))
+    )
 
 
 def build_range(tables: Tables, view: View, rows: pd.DataFrame) -> dict:

@@ -25,10 +25,19 @@ from dashboard.figures import (
     outlook,
     over_time,
     pay,
-    quick,
     states,
 )
-from dashboard.figures.alt_text import Alt, extremes, listing, money, nothing, percent
+from dashboard.figures.alt_text import (
+    Alt,
+    ascending,
+    extremes,
+    extremes_of,
+    listing,
+    money,
+    nothing,
+    percent,
+    ranges,
+)
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
@@ -47,15 +56,14 @@ def experience_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def employers_pay_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The best- and worst-paying settings shown."""
-    pairs = quick.pairs(rows, "annual_usd", "setting")
-    return quick.extremes(pairs, money, "pay", employers_pay.TITLE)
+    return extremes(rows, "setting", "annual_usd", money, "pay", employers_pay.TITLE)
 
 
 def employers_rank_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The settings in rank order."""
     if rows.empty:
         return nothing(employers_rank.TITLE)
-    ranked = quick.ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
+    ranked = ascending(zip(rows["rank"], rows["setting"], strict=True))[:5]
     named = "; ".join(f"{rank}. {setting}" for rank, setting in ranked)
     return f"{employers_rank.TITLE}: {named}."
 
@@ -82,7 +90,7 @@ def countries_map_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str
         regions.setdefault(region, value)
     show = lambda v: fmt.money(v, currency)  # noqa: E731
     pairs = ((value, region) for region, value in regions.items())
-    return quick.extremes(pairs, show, "the midpoint", countries.MAP_TITLE)
+    return extremes_of(pairs, show, "the midpoint", countries.MAP_TITLE)
 
 
 def outlook_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -115,18 +123,16 @@ def _pay_points(rows: pd.DataFrame, tables: Tables) -> str:
 
 def duration_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.DURATION_TITLE
-    return quick.ranges(rows, ("program", "months_min", "months_max"), fmt.months, title)
+    return ranges(rows, "program", "months_min", "months_max", fmt.months, title)
 
 
 def cost_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
-    return quick.ranges(
-        rows, ("program", "cost_usd_min", "cost_usd_max"), money, education.COST_TITLE
-    )
+    return ranges(rows, "program", "cost_usd_min", "cost_usd_max", money, education.COST_TITLE)
 
 
 def months_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     title = education.MONTHS_TITLE
-    return quick.ranges(rows, ("program", "cost_months_min", "cost_months_max"), fmt.months, title)
+    return ranges(rows, "program", "cost_months_min", "cost_months_max", fmt.months, title)
 
 
 def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -136,7 +142,7 @@ def sector_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     )
     value = "median_annual_usd" if medians else "mean_annual_usd"
     what = "median pay" if medians else "average pay"
-    return quick.extremes(quick.pairs(rows, value, "sector"), money, what, employers_sector.TITLE)
+    return extremes(rows, "sector", value, money, what, employers_sector.TITLE)
 
 
 def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
