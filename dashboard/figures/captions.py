@@ -123,9 +123,9 @@ def disagreements(
 def disagreement_text(
     tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
 ) -> str:
-    """disagreement_note(tables, disagreements(tables, view, topics, measures)), read from
-    the discrepancies as plain records: a few selections over a frame of a dozen rows cost a
-    caption more than everything else in it."""
+    """One sentence for a caption, "⚠ Sources disagree: growth 14% (...) vs 15% (...)", of the
+    discrepancies `disagreements` selects, read from them as plain records: a few selections
+    over a frame of a dozen rows cost a caption more than everything else in it."""
     topics, wanted = set(topics), None if measures is None else set(measures)
     found = [
         d
@@ -143,15 +143,6 @@ def disagreement_text(
 def _discrepancies(tables: Tables) -> tuple[dict, ...]:
     """The discrepancies as records, once per data version (read only)."""
     return tuple(tables.discrepancies.to_dict("records"))
-
-
-def disagreement_note(tables: Tables, found: pd.DataFrame) -> str:
-    """One sentence for a caption: "⚠ Sources disagree: growth 14% (...) vs 15% (...)"."""
-    if found.empty:
-        return ""
-    return (
-        "⚠ Sources disagree: " + "; ".join(describe(tables, d) for _, d in found.iterrows()) + "."
-    )
 
 
 def describe(tables: Tables, d: pd.Series | dict) -> str:

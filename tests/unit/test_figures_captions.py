@@ -69,8 +69,13 @@ def test_disagreement_text_is_the_note_of_the_disagreements(tables):
     ):
         for sources in selections:
             view = View(sources=sources)
-            expected = captions.disagreement_note(
-                tables, captions.disagreements(tables, view, topics, measures)
+            found = captions.disagreements(tables, view, topics, measures)
+            expected = (
+                "⚠ Sources disagree: "
+                + "; ".join(captions.describe(tables, d) for _, d in found.iterrows())
+                + "."
+                if not found.empty
+                else ""
             )
             assert captions.disagreement_text(tables, view, topics, measures) == expected
 
