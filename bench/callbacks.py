@@ -8,6 +8,8 @@
   measured in the same run. Target: every callback's p95 <= 3x the no-op's p95.
   The server caches callback answers per (data version, request); the "cold" columns are the
   first call of each distinct request (what the first visitor to a view waits), reported apart.
+  A control's values are its real choices, read from the pages' layouts (control_values); the
+  few without choices (typed text, clicks, the address) are listed in VALUES.
 - Start-up: `python app.py` with processed data present, from process start to the first
   200 response on /, median of 3 starts. Target: <= 3 s.
 """
@@ -29,12 +31,12 @@ from bench.load_kit import dependencies, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/experience", "/employers", "/countries", "/outlook", "/pay", "/education", "/data"]
-SOURCES = [[], ["himalayas-cma-guide"], ["researchcom-cma-duties"]]
-# (component id, property) -> values to cycle through
+# (component id, property) -> values to cycle through, for controls without options to read
 VALUES = {
-    ("experience-stat", "value"): ["median", "mean", "both"],
-    ("countries-basis", "value"): ["usd", "ppp", "local"],
     ("pay-salary", "value"): ["45000", "", "38,000", "120000"],
+    ("offer-submit", "n_clicks"): [1, 2, 3],
+    ("offer-salary", "value"): ["41000", "38,500", "52000", "29000", "19.50"],
+    ("offer-years", "value"): ["3", "0", "12", "1"],
     ("data-search", "value"): ["Canada", "", "median"],
     ("data-download-button", "n_clicks"): [1, 2, 3],
     ("_pages_location", "pathname"): PAGES,
@@ -70,10 +72,39 @@ def outputs_of(output: str) -> list[dict]:
     return [dict(zip(("id", "property"), item.rsplit(".", 1), strict=True)) for item in items]
 
 
-def payloads(callback: dict) -> itertools.cycle:
-    """Request bodies for one callback, cycling through VALUES for each input."""
+def control_values() -> dict[tuple[str, str], list]:
+    """Every page control's real choices, from the pages' default layouts: each option of a
+    single choice; for a multiple choice none, each option alone, and all of them."""
+    import dash
+
+    from dashboard.app import create_app
+
+    create_app()
+    found = {}
+    for page in dash.page_registry.values():
+        layout = page["layout"]() if callable(page["layout"]) else page["layout"]
+        for component in [layout, *layout._traverse()]:
+            options = getattr(component, "options", None)
+            if not isinstance(getattr(component, "id", None), str) or not options:
+                continue
+            values = [o["value"] if isinstance(o, dict) else o for o in options]
+            multi = type(component).__name__ == "Checklist" or getattr(component, "multi", False)
+            found[(component.id, "value")] = (
+                [[], *([v] for v in values), values] if multi else values
+            )
+    return found
+
+
+def payloads(callback: dict, controls: dict[tuple[str, str], list]) -> itertools.cycle:
+    """Request bodies for one callback, cycling through each input's and state's values (the
+    address stays empty: the page as opened with no query)."""
     inputs = [(i["id"], i["property"]) for i in callback["inputs"]]
-    choices = [VALUES.get(key, SOURCES if key[1] == "value" else [None]) for key in inputs]
+    choices = [VALUES.get(key) or controls.get(key) or [None] for key in inputs]
+    states = callback.get("state", [])
+    held = [
+        VALUES.get((s["id"], s["property"])) or controls.get((s["id"], s["property"]))
+        for s in states
+    ]
     bodies = []
     for n in range(DISTINCT):
         values = [options[n % len(options)] for options in choices]
@@ -88,22 +119,24 @@ def payloads(callback: dict) -> itertools.cycle:
                     for (i, p), v in zip(inputs, values, strict=True)
                 ],
                 "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
-                # The address the page was opened at (pages keep its other settings).
-                "state": [{**s, "value": ""} for s in callback.get("state", [])],
+                "state": [
+                    {**s, "value": options[n % len(options)] if options else ""}
+                    for s, options in zip(states, held, strict=True)
+                ],
             }
         )
     return itertools.cycle(bodies)
 
 
-def latency(session: requests.Session, url: str, callback: dict, calls: int) -> list[float]:
-    return timed(session, url, callback, payloads(callback), calls)
+def latency(session: requests.Session, url: str, callback: dict, calls: int, controls) -> list:
+    return timed(session, url, callback, payloads(callback, controls), calls)
 
 
-def cold_latency(session: requests.Session, url: str, callback: dict) -> list[float]:
+def cold_latency(session: requests.Session, url: str, callback: dict, controls) -> list[float]:
     """One call of each distinct request, before any of them was answered."""
     unique = {
         json.dumps(body, sort_keys=True): body
-        for body in itertools.islice(payloads(callback), DISTINCT)
+        for body in itertools.islice(payloads(callback, controls), DISTINCT)
     }
     return timed(session, url, callback, iter(unique.values()), len(unique))
 
@@ -144,6 +177,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
     subprocess.run([sys.executable, "-m", "etl", "--quiet"], cwd=ROOT, check=True)
+    controls = control_values()
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "bench.serve_with_noop", str(port)],
@@ -158,13 +192,13 @@ def main() -> None:
         callbacks = {n: d for n, d in dependencies(base).items() if not is_pattern(d)}
         noop = next(d for n, d in callbacks.items() if n.startswith("bench-noop"))
         url = base + "/_dash-update-component"
-        cold = {"no-op (baseline)": cold_latency(session, url, noop)}
-        results = {"no-op (baseline)": latency(session, url, noop, args.calls)}
+        cold = {"no-op (baseline)": cold_latency(session, url, noop, controls)}
+        results = {"no-op (baseline)": latency(session, url, noop, args.calls, controls)}
         for name, callback in callbacks.items():
             if callback is not noop:
-                cold[name] = cold_latency(session, url, callback)
-                results[name] = latency(session, url, callback, args.calls)
-        results["no-op (baseline)"] += latency(session, url, noop, args.calls)
+                cold[name] = cold_latency(session, url, callback, controls)
+                results[name] = latency(session, url, callback, args.calls, controls)
+        results["no-op (baseline)"] += latency(session, url, noop, args.calls, controls)
     finally:
         server.terminate()
         server.wait()
