@@ -84,10 +84,11 @@ def listing(
     rows: pd.DataFrame, label: str, value: str, show: Show, what: str, title: str, most: int = 4
 ) -> str:
     """ "<title>: <what>: A x, B y, C z (and n more).", in the rows' order."""
-    data = rows.dropna(subset=[value])
-    if data.empty:
+    # Read with zip, as cells does: dropna and a Series per row cost more than the sentence.
+    data = [(a, v) for a, v in zip(rows[label], rows[value], strict=True) if not fmt.missing(v)]
+    if not data:
         return nothing(title)
-    parts = [f"{cell(row[label])} {show(row[value])}" for _, row in data.head(most).iterrows()]
+    parts = [f"{cell(a)} {show(v)}" for a, v in data[:most]]
     more = f" and {len(data) - most} more" if len(data) > most else ""
     return f"{title}. {what[:1].upper() + what[1:]}: " + "; ".join(parts) + more + "."
 

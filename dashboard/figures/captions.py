@@ -126,17 +126,24 @@ def disagreement_text(
     """One sentence for a caption, "⚠ Sources disagree: growth 14% (...) vs 15% (...)", of the
     discrepancies `disagreements` selects, read from them as plain records: a few selections
     over a frame of a dozen rows cost a caption more than everything else in it."""
+    found = disagreement_records(tables, view, topics, measures)
+    if not found:
+        return ""
+    return "⚠ Sources disagree: " + "; ".join(describe(tables, d) for d in found) + "."
+
+
+def disagreement_records(
+    tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
+) -> list[dict]:
+    """The rows `disagreements` selects, in its order, as records (read only)."""
     topics, wanted = set(topics), None if measures is None else set(measures)
-    found = [
+    return [
         d
         for d in _discrepancies(tables)
         if d["topic"] in topics
         and (wanted is None or d["measure_a"] in wanted or d["measure_b"] in wanted)
         and (not view.sources or {d["source_id_a"], d["source_id_b"]} & set(view.sources))
     ]
-    if not found:
-        return ""
-    return "⚠ Sources disagree: " + "; ".join(describe(tables, d) for d in found) + "."
 
 
 @per_tables

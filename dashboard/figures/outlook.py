@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import narrow, official
+from dashboard.figures import narrow, official, outlook_narrow
 from dashboard.figures.base import message_figure, select_sources, subplots_json
 from dashboard.figures.captions import (
     Used,
@@ -22,6 +22,7 @@ from dashboard.figures.captions import (
     source_caption,
 )
 from dashboard.figures.memo import per_object, per_tables
+from dashboard.figures.outlook_narrow import short_period
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -64,9 +65,13 @@ def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
     if not parts:
         return guides.assign(vintage=[], period=[], vintage_loaded=[])
     data = pd.concat(parts, ignore_index=True)
-    data["rank"] = ~data["official"].astype(bool)  # official first within a period
-    data = data.sort_values(["period_start", "period_end", "rank", "source_id"])
-    data = data.drop(columns="rank").reset_index(drop=True)
+    # Official first within a period; a stable sort of a few rows in Python, as pandas'
+    # multi-column sort_values orders them, without its rank column and copies.
+    columns = ("period_start", "period_end", "official", "source_id")
+    keys = [(a, b, not o, s) for a, b, o, s in zip(*(data[c] for c in columns), strict=True)]
+    order = sorted(range(len(data)), key=keys.__getitem__)
+    data = data.take(order)
+    data.index = pd.RangeIndex(len(data))
     loaded = loaded_vintages(tables)
     periods = list(zip(data["period_start"], data["period_end"], strict=True))
     data["vintage_loaded"] = [(int(a), int(b)) in loaded for a, b in periods]
@@ -78,15 +83,25 @@ def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
 
 def official_vintages(tables: Tables, view: View) -> pd.DataFrame:
     """Medical assistants in every BLS projection vintage of the view's sources."""
-    frame = select_sources(tables.projections, view)
-    if frame.empty:
-        return pd.DataFrame()
-    focus = frame[frame["occupation_code"] == official.FOCUS]
+    if not _projection_sources(tables) & set(view.sources or _projection_sources(tables)):
+        return pd.DataFrame()  # no projection from the view's sources
+    focus = select_sources(_focus_projections(tables), view)
     out = focus[["source_id", *FROM_PROJECTIONS]].rename(columns=FROM_PROJECTIONS)
     return out.assign(attributed_to=None, official=True)
 
 
-@per_tables  # a pass over every occupation's projections: once per data version
+@per_tables  # passes over every occupation's projections: once per data version
+def _projection_sources(tables: Tables) -> set[str]:
+    return set(tables.projections["source_id"])
+
+
+@per_tables
+def _focus_projections(tables: Tables) -> pd.DataFrame:
+    frame = tables.projections
+    return frame[frame["occupation_code"] == official.FOCUS]
+
+
+@per_tables
 def loaded_vintages(tables: Tables) -> set[tuple[int, int]]:
     """(base year, projected year) of every BLS vintage loaded, whatever the view selects."""
     frame = tables.projections
@@ -102,15 +117,19 @@ def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
     """Which BLS vintage each guide's figures quote, and whether it is loaded to compare."""
     if rows.empty:
         return []
-    guides = rows[~rows["official"].astype(bool)]
-    loaded = ", ".join(_short(a, b) for a, b in sorted(loaded_vintages(tables))) or "none"
+    loaded = ", ".join(short_period(a, b) for a, b in sorted(loaded_vintages(tables))) or "none"
+    # Each guide's (source, period) in order of first appearance, with its first row's flag:
+    # a groupby(sort=False) read with zip.
+    keys = ("source_id", "period_start", "period_end", "vintage_loaded", "official")
+    guides: dict[tuple, bool] = {}
+    for source_id, start, end, is_loaded, is_official in zip(*(rows[k] for k in keys), strict=True):
+        if not bool(is_official):
+            guides.setdefault((source_id, start, end), bool(is_loaded))
     notes = []
-    for (source_id, start, end), group in guides.groupby(
-        ["source_id", "period_start", "period_end"], sort=False
-    ):
-        name, period = publisher(tables, source_id), _short(int(start), int(end))
+    for (source_id, start, end), is_loaded in guides.items():
+        name, period = publisher(tables, source_id), short_period(int(start), int(end))
         whose = f"{name}'" if name.endswith("s") else f"{name}'s"
-        if bool(group["vintage_loaded"].iloc[0]):
+        if is_loaded:
             notes.append(f"{whose} figures are for the BLS {period} projection, shown beside it")
         else:
             notes.append(
@@ -157,59 +176,9 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     }
     figure = subplots_json([p[1] for p in PANELS], traces, layout, **GRID)
     figure["layout"]["annotations"] += notes
-    short = _short_employment(traces)
-    headroom = _headroom(traces, short)
-    return narrow.declare(figure, {**headroom, **_narrow_ticks(tables, data)}, short)
-
-
-def _narrow_ticks(tables: Tables, data: pd.DataFrame) -> dict:
-    """On a phone five vintages share 170 px: "2022", "–32" and "Himalayas" on three lines,
-    the BLS's as "BLS" (the hover and the table keep "(official)" and the full names)."""
-    pairs = zip(data["period_start"], data["period_end"], strict=True)
-    periods = [_short(int(a), int(b)).replace("–", "<br>–", 1) for a, b in pairs]
-    sources = zip(periods, data["source_id"], data["official"], strict=True)
-    texts = [f"{p}<br>{_narrow_who(tables, s, o)}" for p, s, o in sources]
-    ticks = {"tickvals": list(data["vintage"]), "ticktext": texts, "tickangle": 0}
-    return {  # the four panels' category axes
-        f"xaxis{n}.{key}": value
-        for n in ("", "2", "3", "4")
-        for key, value in {**ticks, "tickfont.size": 10}.items()
-    }
-
-
-def _narrow_who(tables: Tables, source_id: str, is_official: object) -> str:
-    """A source's name in at most 9 characters: "BLS", "Himalayas", "Research"."""
-    if bool(is_official):
-        return "BLS"
-    name = publisher(tables, source_id)
-    return name if len(name) <= 9 else name.split(".")[0].split(" ")[0][:9]
-
-
-def _short_employment(traces: list[dict]) -> dict[int, dict]:
-    """On a phone the start and end of employment read "784k", "902k" (the hover and the table
-    keep the full counts), above the higher point and under the lower: beside the points, as
-    wide, a vintage's labels would touch the next one's (38 px apart on a 400 px phone)."""
-    places = ["bottom center", "top center"]  # start under end, or over it if employment fell
-    return {
-        index: {
-            "text": [f"{y / 1000:,.0f}k" for y in trace["y"]],
-            "textfont.size": 11,
-            "textposition": places if trace["y"][0] <= trace["y"][1] else places[::-1],
-            "cliponaxis": False,
-        }
-        for index, trace in enumerate(traces)
-        if trace.get("name", "").startswith("Employment ") and trace.get("text") is not None
-    }
-
-
-def _headroom(traces: list[dict], short: dict[int, dict]) -> dict:
-    """The employment panel's range on a phone: room above its highest point for the label."""
-    found: dict = {}
-    for index in short:
-        axis = "yaxis" + (traces[index].get("yaxis") or "y")[1:]
-        top = max(found.get(f"{axis}.range", [0, 0])[1], max(traces[index]["y"]) * 1.12)
-        found |= {f"{axis}.range": [0, top], f"{axis}.autorange": False}
-    return found
+    short = outlook_narrow.short_employment(traces)
+    headroom = outlook_narrow.headroom(traces, short)
+    return narrow.declare(figure, {**headroom, **outlook_narrow.ticks(tables, data)}, short)
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -221,11 +190,6 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def _who(tables: Tables, source_id: str, is_official: object) -> str:
     return OFFICIAL_LABEL if bool(is_official) else publisher(tables, source_id)
-
-
-def _short(start: int, end: int) -> str:
-    """ "2022–32", as BLS writes a projection period."""
-    return f"{start}–{str(end)[-2:] if str(start)[:2] == str(end)[:2] else end}"
 
 
 def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) -> dict:
@@ -246,21 +210,28 @@ def _bars(data: pd.DataFrame, column: str, axis_title: str, colours: list[str]) 
 
 def _employment(data: pd.DataFrame, colours: list[str]) -> list[dict]:
     traces = []
-    for row, colour in zip(data.itertuples(), colours, strict=True):
-        if fmt.missing(row.employment_start) or fmt.missing(row.employment_end):
+    # Columns zipped, not itertuples: building a tuple class per call cost more than the traces.
+    found = zip(
+        *(data[c] for c in ("period", "vintage", "employment_start", "employment_end")),
+        *(data[c] for c in ("period_start", "period_end")),
+        colours,
+        strict=True,
+    )
+    for period, vintage, start, end, period_start, period_end, colour in found:
+        if fmt.missing(start) or fmt.missing(end):
             continue
         traces.append(
             dict(
                 type="scatter",
-                name=f"Employment {row.period}",
-                x=[row.vintage, row.vintage],
-                y=[row.employment_start, row.employment_end],
+                name=f"Employment {period}",
+                x=[vintage, vintage],
+                y=[start, end],
                 mode="lines+markers+text",
                 line={"color": colour, "width": 3},
                 marker={"color": colour, "size": 12, "symbol": ["circle", "triangle-up"]},
-                text=[fmt.count(row.employment_start), fmt.count(row.employment_end)],
+                text=[fmt.count(start), fmt.count(end)],
                 textposition="middle left",
-                customdata=[row.period_start, row.period_end],
+                customdata=[period_start, period_end],
                 hovertemplate="<b>%{x}</b><br>Employment in %{customdata}: %{y:,}<extra></extra>",
             )
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import Input, Output, State, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
@@ -42,6 +41,17 @@ def layout(**query) -> html.Div:
     )
 
 
+HEADERS = (
+    "Projection",
+    "Quoted by",
+    "Growth",
+    "Employment, start → end",
+    "Openings a year",
+    "New jobs over the period",
+    "BLS median wage (year)",
+)
+
+
 def update(sources: object, search: object = None):
     """Sources changed: the chart and caption, table, notes and URL."""
     tables = data.current()
@@ -56,45 +66,33 @@ def update(sources: object, search: object = None):
 
 
 def vintage_table(tables: data.Tables, view: View):
+    """Each vintage and source's figures as text, as the chart orders them (the components'
+    JSON: a new choice of sources writes it without building a component per cell)."""
     rows = outlook.rows(tables, view)
     if rows.empty:
         return html.P("No outlook figures from the selected sources.")
-    shown = pd.DataFrame(
-        {
-            "vintage": [
-                f"{a}–{b}" for a, b in zip(rows["period_start"], rows["period_end"], strict=True)
-            ],
-            "source": [
-                f"{captions.source_label(tables, s)}{' (official)' if o else ''}"
-                for s, o in zip(rows["source_id"], rows["official"], strict=True)
-            ],
-            "growth": [fmt.percent(v) for v in rows["growth_pct"]],
-            "employment": [
-                _employment(a, b)
-                for a, b in zip(rows["employment_start"], rows["employment_end"], strict=True)
-            ],
-            "openings": [fmt.count(v) for v in rows["annual_openings"]],
-            "new_jobs": [fmt.count(v) for v in rows["new_jobs"]],
-            "wage": [
-                _wage(w, y)
-                for w, y in zip(
-                    rows.get("bls_median_wage_usd", [None] * len(rows)),
-                    rows.get("wage_year", [None] * len(rows)),
-                    strict=True,
-                )
-            ],
-        }
+    absent = [None] * len(rows)
+    columns = (
+        [f"{a}–{b}" for a, b in zip(rows["period_start"], rows["period_end"], strict=True)],
+        [
+            f"{captions.source_label(tables, s)}{' (official)' if o else ''}"
+            for s, o in zip(rows["source_id"], rows["official"], strict=True)
+        ],
+        [fmt.percent(v) for v in rows["growth_pct"]],
+        [
+            _employment(a, b)
+            for a, b in zip(rows["employment_start"], rows["employment_end"], strict=True)
+        ],
+        [fmt.count(v) for v in rows["annual_openings"]],
+        [fmt.count(v) for v in rows["new_jobs"]],
+        [
+            _wage(w, y)
+            for w, y in zip(
+                rows.get("bls_median_wage_usd", absent), rows.get("wage_year", absent), strict=True
+            )
+        ],
     )
-    headers = {
-        "vintage": "Projection",
-        "source": "Quoted by",
-        "growth": "Growth",
-        "employment": "Employment, start → end",
-        "openings": "Openings a year",
-        "new_jobs": "New jobs over the period",
-        "wage": "BLS median wage (year)",
-    }
-    return components.table(shown, headers)
+    return components.table_json(zip(*columns, strict=True), HEADERS)
 
 
 def vintage_list(tables: data.Tables, view: View):
@@ -106,10 +104,10 @@ def vintage_list(tables: data.Tables, view: View):
 
 
 def notes(tables: data.Tables, view: View):
-    found = captions.disagreements(tables, view, outlook.TOPICS)
-    if found.empty:
+    found = captions.disagreement_records(tables, view, outlook.TOPICS)
+    if not found:
         return html.P("The selected sources do not disagree on the outlook.")
-    items = [html.Li(f"{captions.describe(tables, d)}: {d['note']}.") for _, d in found.iterrows()]
+    items = [html.Li(f"{captions.describe(tables, d)}: {d['note']}.") for d in found]
     return html.Div([html.Ul(items, className="notes"), components.discrepancies_link()])
 
 
