@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 
 CPI_SOURCE = "fred-cpi"
@@ -44,6 +45,7 @@ def constant_column(column: str) -> str:
     return column.removesuffix("_usd") + "_constant_usd"
 
 
+@per_tables  # read by every conversion: once per data version (read only)
 def may_values(tables: Tables) -> pd.Series:
     """Year -> May CPI-U, for the years with a published May value."""
     cpi = tables.cpi
@@ -107,7 +109,8 @@ def base_of(rows: pd.DataFrame) -> Base | None:
 
 def is_constant(rows: pd.DataFrame) -> bool:
     """Whether the rows carry constant-dollar columns (a view asked, and CPI-U was loaded)."""
-    return "dollars" in rows.columns and bool((rows["dollars"] == "constant").any())
+    # Read as Python values: a vectorised comparison costs more than a dozen rows' loop.
+    return "dollars" in rows.columns and any(d == "constant" for d in rows["dollars"])
 
 
 def unconverted_years(rows: pd.DataFrame, year_column: str = "year") -> list[int]:

@@ -11,6 +11,8 @@ the base year by the May CPI-U (dashboard.figures.dollars), and the rows keep bo
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -49,6 +51,12 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 
 @per_tables  # the chart, the note under it and the page's release table read the same rows
 def _rows(tables: Tables, sources: tuple[str, ...], shown_dollars: str) -> pd.DataFrame:
+    if shown_dollars == "constant":  # the rows as published, converted: a switch reuses them
+        published = _rows(tables, sources, "nominal")
+        if published.empty:
+            return published
+        converted, _ = dollars.deflate(published.drop(columns="dollars"), MONEY, tables)
+        return converted
     view = View(sources=sources, dollars=shown_dollars)
     national = official.national_wages(tables, view)
     focus = national[national["occupation_code"] == official.FOCUS]
@@ -58,10 +66,7 @@ def _rows(tables: Tables, sources: tuple[str, ...], shown_dollars: str) -> pd.Da
         national["occupation_code"] == official.BASELINE, ["year", "median_annual_usd"]
     ].rename(columns={"median_annual_usd": "all_occupations_median_usd"})
     merged = focus.merge(baseline, on="year", how="left")[COLUMNS]
-    if view.dollars == "constant":
-        merged, _ = dollars.deflate(merged, MONEY, tables)
-    else:
-        merged["dollars"] = "nominal"
+    merged["dollars"] = "nominal"
     return merged.sort_values("year", ignore_index=True)
 
 
@@ -94,13 +99,19 @@ def gap_text(data: pd.DataFrame) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-def _with_gaps(data: pd.DataFrame) -> pd.DataFrame:
-    """The rows with an empty row for each missing year: plotly breaks a line at a None."""
-    missing = missing_years(data)
-    if not missing:
-        return data
-    blank = pd.DataFrame({"year": missing, "release": [str(y) for y in missing]})
-    return pd.concat([data, blank], ignore_index=True).sort_values("year", ignore_index=True)
+def _with_gaps(data: pd.DataFrame) -> dict[str, list]:
+    """The rows as lists by column, with an empty row for each missing year (plotly breaks a
+    line at a None), oldest first: what pd.concat with blank rows and a sort gave, in lists."""
+    missing = set(missing_years(data))
+    years = sorted({int(y) for y in data["year"]} | missing)
+    at = {int(y): i for i, y in enumerate(data["year"])}
+    gapped = {}
+    for column in data.columns:
+        values = data[column].tolist()
+        gapped[column] = [math.nan if y in missing else values[at[y]] for y in years]
+    gapped["year"] = years
+    gapped["release"] = [str(y) if y in missing else data["release"].iloc[at[y]] for y in years]
+    return gapped
 
 
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
@@ -189,7 +200,7 @@ def _cpi_period(data: pd.DataFrame) -> str:
     return months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
 
 
-def _shown(data: pd.DataFrame, column: str, constant: bool) -> pd.Series:
+def _shown(data: pd.DataFrame | dict, column: str, constant: bool) -> pd.Series | list:
     """The column drawn: its constant-dollar twin when the rows were converted."""
     return data[dollars.constant_column(column)] if constant else data[column]
 
@@ -198,20 +209,23 @@ def _bands(data: pd.DataFrame, constant: bool) -> list[dict]:
     """The 10th–90th percentile shaded, one closed shape per run of consecutive years (a gap
     year splits it; a lone year draws nothing)."""
     low, high = _shown(data, "p10_annual_usd", constant), _shown(data, "p90_annual_usd", constant)
-    spread = data.assign(low=low, high=high).dropna(subset=["low", "high"])
-    runs: list[pd.DataFrame] = []
-    start = 0
-    years = [int(y) for y in spread["year"]]
-    for i in range(1, len(years) + 1):
-        if i == len(years) or years[i] != years[i - 1] + 1:
-            runs.append(spread.iloc[start:i])
-            start = i
+    spread = [
+        (year, a, b)
+        for year, a, b in zip(data["year"], low, high, strict=True)
+        if not (pd.isna(a) or pd.isna(b))
+    ]
+    runs: list[list[tuple]] = []
+    for point in spread:
+        if runs and int(point[0]) == int(runs[-1][-1][0]) + 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
     return [
         dict(
             type="scatter",
             name="10th–90th percentile",
-            x=list(run["year"]) + list(run["year"])[::-1],
-            y=list(run["high"]) + list(run["low"])[::-1],
+            x=[p[0] for p in run] + [p[0] for p in run][::-1],
+            y=[p[2] for p in run] + [p[1] for p in run][::-1],
             fill="toself",
             fillcolor="rgba(86, 180, 233, 0.15)",
             line={"width": 0},
@@ -224,7 +238,13 @@ def _bands(data: pd.DataFrame, constant: bool) -> list[dict]:
 
 
 def _line(
-    data: pd.DataFrame, column: str, name: str, dash: str, colour: str, width: int, constant: bool
+    data: dict[str, list],
+    column: str,
+    name: str,
+    dash: str,
+    colour: str,
+    width: int,
+    constant: bool,
 ) -> dict:
     values = [None if fmt.missing(v) else float(v) for v in _shown(data, column, constant)]
     custom, template = _hover(data, column, name, constant)
@@ -241,13 +261,13 @@ def _line(
     )
 
 
-def _hover(data: pd.DataFrame, column: str, name: str, constant: bool) -> tuple[list, str]:
+def _hover(data: dict[str, list], column: str, name: str, constant: bool) -> tuple[list, str]:
     """Release as the hover's label; in constant dollars, the published figure beside it."""
     if not constant:
         return list(data["release"]), f"{name}: $%{{y:,.0f}}<extra>%{{customdata}}</extra>"
     published = [fmt.money(v) for v in data[column]]
     custom = [[r, p] for r, p in zip(data["release"], published, strict=True)]
-    base = data["cpi_base_period"].iloc[0]
+    base = data["cpi_base_period"][0]
     template = (
         f"{name}: $%{{y:,.0f}} in {base} dollars (published: %{{customdata[1]}})"
         "<extra>%{customdata[0]}</extra>"
@@ -255,7 +275,7 @@ def _hover(data: pd.DataFrame, column: str, name: str, constant: bool) -> tuple[
     return custom, template
 
 
-def _baseline(data: pd.DataFrame, constant: bool) -> dict:
+def _baseline(data: dict[str, list], constant: bool) -> dict:
     column, name = "all_occupations_median_usd", "All occupations median"
     custom, template = _hover(data, column, name, constant)
     return dict(

@@ -155,17 +155,20 @@ def states_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def over_time_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """Median pay in the first and the last year shown, in the view's dollars."""
-    data = rows.dropna(subset=["median_annual_usd"]).sort_values("year", kind="stable")
-    if data.empty:
+    # (year, median) pairs, published ones only, oldest first: dropna and a stable sort_values,
+    # read with zip.
+    pairs = zip(rows["year"], rows["median_annual_usd"], strict=True)
+    data = sorted(((y, v) for y, v in pairs if not fmt.missing(v)), key=lambda p: p[0])
+    if not data:
         return nothing(over_time.TITLE)
-    first, last = data.iloc[0], data.iloc[-1]
+    (first_year, first), (last_year, last) = data[0], data[-1]
     dollars = "constant dollars" if view.dollars == "constant" else "dollars of each year"
-    latest = f"{fmt.money(last['median_annual_usd'])} in {last['year']}"
+    latest = f"{fmt.money(last)} in {last_year}"
     if len(data) == 1:
         return f"{over_time.TITLE}: median pay {latest} ({dollars})."
     return (
-        f"{over_time.TITLE}: median pay went from {fmt.money(first['median_annual_usd'])} in "
-        f"{first['year']} to {latest} ({dollars}), across {len(data)} releases."
+        f"{over_time.TITLE}: median pay went from {fmt.money(first)} in "
+        f"{first_year} to {latest} ({dollars}), across {len(data)} releases."
     )
 
 

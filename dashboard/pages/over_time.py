@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import Input, Output, State, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
@@ -76,17 +75,16 @@ def release_table(tables: data.Tables, view: View):
     if rows.empty:
         return html.P(over_time.NO_DATA)
     constant = dollars.is_constant(rows)
-    shown = pd.DataFrame(
-        {
-            "release": rows["release"],
-            **{
-                key: [fmt.money(v) for v in rows[_column(f"{key}_annual_usd", constant)]]
-                for key in ("p10", "p25", "median", "p75", "p90", "mean")
-            },
-            "employment": [fmt.count(v) for v in rows["employment"]],
-        }
+    columns = (
+        list(rows["release"]),
+        *(
+            [fmt.money(v) for v in rows[_column(f"{key}_annual_usd", constant)]]
+            for key in ("p10", "p25", "median", "p75", "p90", "mean")
+        ),
+        [fmt.count(v) for v in rows["employment"]],
     )
-    table = components.table(shown, HEADERS)
+    # The components' JSON: a dollars switch writes the table without a component per cell.
+    table = components.table_json(zip(*columns, strict=True), HEADERS.values())
     if not constant:
         return table
     base = rows["cpi_base_period"].iloc[0]
