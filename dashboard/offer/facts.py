@@ -73,30 +73,57 @@ def state_rows(tables: Tables, code: str | None) -> tuple[dict | None, dict | No
     if code is None:
         return None, None
     fallback = _third_party_state(tables, code)
-    found = areas.official_states(tables)
-    found = found[found["state_code"] == code]
-    if found.empty:
+    at = _official_positions(tables).get(code)
+    if at is None:
         return fallback, None
-    row = found.iloc[0].to_dict()
+    row = _official_states(tables).iloc[at].to_dict()
     if fallback is None or fmt.missing(fallback.get("mean_annual_usd")):
         return row, None
     gap = abs(float(fallback["mean_annual_usd"]) - float(row["mean_annual_usd"] or 0))
     return row, (fallback if gap >= areas.SAME_WITHIN_USD else None)
 
 
+@per_tables  # once per data version (read only)
+def _official_states(tables: Tables) -> pd.DataFrame:
+    return areas.official_states(tables)
+
+
+@per_tables
+def _official_positions(tables: Tables) -> dict[str, int]:
+    """Each state's first row in BLS's official state file (areas.official_states)."""
+    codes = _official_states(tables)["state_code"]
+    return {code: at for at, code in reversed(list(enumerate(codes))) if not fmt.missing(code)}
+
+
 def _third_party_state(tables: Tables, code: str) -> dict | None:
     """The state's newest all-industry row of official_wages; with percentiles first."""
+    at = _third_party_positions(tables).get(code)
+    return None if at is None else _focus_all_industries(tables).iloc[at].to_dict()
+
+
+@per_tables
+def _third_party_positions(tables: Tables) -> dict[str, int]:
+    """Each state's row for _third_party_state, found for every state in one pass: the newest
+    year's first row with the 10th and 90th percentiles, else its first row."""
+    wages = _focus_all_industries(tables)
+    columns = ("state_code", "year", "p10_annual_usd", "p90_annual_usd")
+    best: dict[str, tuple] = {}
+    for at, (code, year, p10, p90) in enumerate(zip(*(wages[c] for c in columns), strict=True)):
+        if fmt.missing(code):
+            continue
+        rank = (year, not (fmt.missing(p10) or fmt.missing(p90)))
+        if code not in best or rank > best[code][0]:  # a tie keeps the first row
+            best[code] = (rank, at)
+    return {code: at for code, (_, at) in best.items()}
+
+
+@per_tables  # a pass over every occupation's wages: once per data version, not per state
+def _focus_all_industries(tables: Tables) -> pd.DataFrame:
+    """Medical assistants' all-industry rows of official_wages, in the table's order."""
     wages = tables.official_wages
-    rows = wages[
-        (wages["state_code"] == code)
-        & (wages["occupation_code"] == official.FOCUS)
-        & (wages["naics"] == official.ALL_INDUSTRIES)
+    return wages[
+        (wages["occupation_code"] == official.FOCUS) & (wages["naics"] == official.ALL_INDUSTRIES)
     ]
-    if rows.empty:
-        return None
-    rows = rows[rows["year"] == rows["year"].max()]
-    full = rows[rows["p10_annual_usd"].notna() & rows["p90_annual_usd"].notna()]
-    return (full if not full.empty else rows).iloc[0].to_dict()
 
 
 def figures(row: dict | None) -> dict | None:
