@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -57,15 +59,15 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     if data.empty:
         return message_figure(TITLE, "No pay-by-experience figures from the selected sources.")
     stats = STATS[view.stat]
-    several = data["source_id"].nunique() > 1
+    found = _prepared(data)
     traces = [
-        _bars(tables, group, stat, source_id if several else None)
-        for source_id, group in data.groupby("source_id", sort=False)
+        _bars(tables, group, stat, source_id if found.several else None)
+        for source_id, group in found.groups
         for stat in stats
     ]
     top = max(data[f"{s}_annual_usd"].max() for s in stats)
     layout = {
-        "annotations": _step_annotations(data, stats[0]),
+        "annotations": _step_annotations(data, stats[0], found.highest),
         "barmode": "group",
         "xaxis": {"title": {"text": "Career level (years of experience)"}},
         "yaxis": {
@@ -76,13 +78,23 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
         },
     }
     figure = base_json(TITLE, _subtitle(stats), 500, data=traces, layout=layout)
-    # On a phone: "Junior / 0–1 yr"; the hover keeps the level's full name.
+    return narrow.declare(figure, {**found.ticks, "xaxis.tickfont.size": 12})
+
+
+@per_object  # what the statistic shown does not change: once per rows (that is, per sources)
+def _prepared(data: pd.DataFrame) -> SimpleNamespace:
+    """The rows by source, whether there are several, each level's higher figure, and the
+    phone's ticks ("Junior / 0–1 yr"; the hover keeps the level's full name)."""
     group = data.drop_duplicates("level")
     short = [
         _short(level, years) for level, years in zip(group["level"], group["years"], strict=True)
     ]
-    ticks = {"xaxis.tickvals": _labels(group), "xaxis.ticktext": short, "xaxis.tickangle": 0}
-    return narrow.declare(figure, {**ticks, "xaxis.tickfont.size": 12})
+    return SimpleNamespace(
+        groups=list(data.groupby("source_id", sort=False)),
+        several=data["source_id"].nunique() > 1,
+        highest=data[["median_annual_usd", "mean_annual_usd"]].max(axis=1),
+        ticks={"xaxis.tickvals": _labels(group), "xaxis.ticktext": short, "xaxis.tickangle": 0},
+    )
 
 
 def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
@@ -122,9 +134,9 @@ def _bars(tables: Tables, group: pd.DataFrame, stat: str, source_id: str | None)
     )
 
 
-def _step_annotations(data: pd.DataFrame, stat: str) -> list[dict]:
-    """A step-up label, such as ▲ +$5,000 (+13.9%), above each level above the first."""
-    highest = data[["median_annual_usd", "mean_annual_usd"]].max(axis=1)
+def _step_annotations(data: pd.DataFrame, stat: str, highest: pd.Series) -> list[dict]:
+    """A step-up label, such as ▲ +$5,000 (+13.9%), above each level above the first (at
+    `highest`, the level's higher figure)."""
     notes = []
     for label, usd, pct, top in zip(
         _labels(data), data[f"{stat}_step_usd"], data[f"{stat}_step_pct"], highest, strict=True

@@ -8,6 +8,7 @@ from dash import Input, Output, State, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import experience
+from dashboard.figures.memo import per_object
 from dashboard.view import View, to_query
 
 dash.register_page(
@@ -52,34 +53,34 @@ def update(stat: object, search: object = None):
 
 def steps_table(tables: data.Tables, view: View):
     """Every level with its years, pay and step-up from the level below, in $ and %."""
-    rows = experience.rows(tables, view)
+    return _steps_table(experience.rows(tables, view))
+
+
+@per_object  # by the rows (per sources): the statistic shown changes none of the table
+def _steps_table(rows: pd.DataFrame):
     if rows.empty:
         return html.P("No pay-by-experience figures from the selected sources.")
-    shown = pd.DataFrame(
-        {
-            "level": rows["level"],
-            "years": rows["years"],
-            "median": [fmt.money(v) for v in rows["median_annual_usd"]],
-            "median_step": [
-                _step(u, p)
-                for u, p in zip(rows["median_step_usd"], rows["median_step_pct"], strict=True)
-            ],
-            "mean": [fmt.money(v) for v in rows["mean_annual_usd"]],
-            "mean_step": [
-                _step(u, p)
-                for u, p in zip(rows["mean_step_usd"], rows["mean_step_pct"], strict=True)
-            ],
-        }
+    columns = (
+        list(rows["level"]),
+        list(rows["years"]),
+        [fmt.money(v) for v in rows["median_annual_usd"]],
+        [
+            _step(u, p)
+            for u, p in zip(rows["median_step_usd"], rows["median_step_pct"], strict=True)
+        ],
+        [fmt.money(v) for v in rows["mean_annual_usd"]],
+        [_step(u, p) for u, p in zip(rows["mean_step_usd"], rows["mean_step_pct"], strict=True)],
     )
-    headers = {
-        "level": "Level",
-        "years": "Experience",
-        "median": "Median pay",
-        "median_step": "Median step-up",
-        "mean": "Average pay",
-        "mean_step": "Average step-up",
-    }
-    return components.table(shown, headers)
+    headers = (
+        "Level",
+        "Experience",
+        "Median pay",
+        "Median step-up",
+        "Average pay",
+        "Average step-up",
+    )
+    # The components' JSON: no component per cell.
+    return components.table_json(zip(*columns, strict=True), headers)
 
 
 def register_callbacks(app: dash.Dash) -> None:
