@@ -191,6 +191,14 @@ def main() -> None:
         # The server's callbacks by first output (clientside ones never reach the server).
         callbacks = {n: d for n, d in dependencies(base).items() if not is_pattern(d)}
         noop = next(d for n, d in callbacks.items() if n.startswith("bench-noop"))
+        unvaried = sorted(
+            f"{i['id']}.{i['property']}"
+            for d in callbacks.values()
+            for i in [*d["inputs"], *d.get("state", [])]
+            if i["property"] == "value" and (i["id"], "value") not in {**VALUES, **controls}
+        )
+        if unvaried:  # said, not skipped in silence: these stay empty in every request
+            print("no choices found for: " + ", ".join(unvaried))
         url = base + "/_dash-update-component"
         cold = {"no-op (baseline)": cold_latency(session, url, noop, controls)}
         results = {"no-op (baseline)": latency(session, url, noop, args.calls, controls)}
