@@ -1,11 +1,12 @@
 """Related careers as plain records: what the careers page's charts and table are drawn from.
 
 Every new pick of careers is built while its reader waits, and pandas costs about a tenth of a
-millisecond a selection or merge: a few dozen made a pick cost some 35 ms. So each occupation's
-figures are read once per data version, sources and release into a record (a SimpleNamespace of
-the rows' columns), and a pick only gathers the records of the occupations it compares and
-sorts them; the DataFrame a chart's `rows` must still give (exports, the data ZIP) is made from
-them in one step. Records are shared by every view: never change one.
+millisecond a selection or merge: a few dozen made a pick cost some 35 ms. So every release's
+rows are read once per data version and sources (careers_index), an occupation's figures in a
+release become a record (a SimpleNamespace of the row's columns) when a view first shows them,
+and a pick only gathers the records of the occupations it compares and sorts them; the
+DataFrame a chart's `rows` must still give (exports, the data ZIP) is taken from the indexed
+columns in one step. Records are shared by every view: never change one.
 
 A pick's rows are what careers_pay.rows / careers_jobs.rows computed with pandas (selections,
 an outer merge, a sort): tests/unit/test_careers_records.py holds that computation and checks
@@ -23,33 +24,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard import fmt
-from dashboard.figures import alt_text, careers_labels, official
+from dashboard.figures import alt_text, careers_index, careers_labels, official
 from dashboard.figures.alt_text import Alt
+from dashboard.figures.careers_index import CODE, JOBS_PAY, National, Outlook
+from dashboard.figures.careers_index import OUTLOOK as OUTLOOK  # read from here too
+from dashboard.figures.careers_index import PAY_COLUMNS as PAY_COLUMNS
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
-PAY_COLUMNS = (
-    "occupation_code",
-    "occupation",
-    "role",
-    *official.WAGE_FIGURES,
-    "wage_flag",
-    "employment_flag",
-    "establishment_flag",
-    "source_id",
-)
-JOBS_PAY = ("occupation_code", "release", "employment", "employment_flag")
-OUTLOOK = (
-    "base_year",
-    "projected_year",
-    "employment_base",
-    "employment_projected",
-    "employment_change",
-    "pct_change",
-    "annual_openings",
-    "typical_education",
-)
 NAN = float("nan")
 
 
@@ -110,14 +93,14 @@ def alt(summary: Callable, columns: tuple[tuple[str, str], ...], picked: Callabl
 def pay(tables: Tables, view: View) -> Picked:
     """careers_pay.rows as records: the compared occupations' national, all-industry wages in
     the release shown, lowest median first (an unpublished one first of all)."""
-    prepared = _pay_prepared(tables, view.sources, official.shown_national_year(tables, view))
-    found = [prepared.at[c] for c in compared(tables, view) if c in prepared.at]
+    index = careers_index.national(tables, view.sources)
+    year = shown_year(tables, view.sources, view.release)
+    found = [index.at[(year, c)] for c in compared(tables, view) if (year, c) in index.at]
     if not found:
         return Picked((), pd.DataFrame(columns=list(PAY_COLUMNS)))
-    order = sorted(
-        sorted(found), key=lambda i: _low_first(prepared.records[i], "median_annual_usd")
-    )
-    return Picked(tuple(prepared.records[i] for i in order), _taken(prepared.frame, order))
+    records = {at: _pay_record(index, at) for at in found}
+    order = sorted(sorted(found), key=lambda at: _low_first(records[at], "median_annual_usd"))
+    return Picked(tuple(records[at] for at in order), _taken(index.frame, order))
 
 
 @per_tables
@@ -125,21 +108,75 @@ def jobs(tables: Tables, view: View) -> Picked:
     """careers_jobs.rows as records: pay's occupations and the compared ones the newest
     projection has, each with both (gaps are NaN), lowest growth first."""
     paid = pay(tables, view)
-    outlook = _outlook_prepared(tables, view.sources)
-    picked = compared(tables, view)
-    projected = [c for c in picked if c in outlook.at]
+    outlook = careers_index.outlook(tables, view.sources)
+    projected = [c for c in compared(tables, view) if c in outlook.at]
     if not paid.records or not projected:
         return _merged_by_pandas(tables, paid.frame, outlook, projected)
-    # An occupation without a projection makes the projection's years floats, as pandas'
-    # merge does: such a pick's rows come from the merge of every occupation, others' from
-    # that of the projected ones, where the years stay integers.
+    index = careers_index.national(tables, view.sources)
+    year = shown_year(tables, view.sources, view.release)
     codes = sorted({r.occupation_code for r in paid.records} | set(projected))
-    merged = _jobs_prepared(tables, view.sources, official.shown_national_year(tables, view))
-    one = merged[all(c in outlook.at for c in codes)]
-    order = sorted(
-        (one.at[c] for c in codes), key=lambda i: _low_first(one.records[i], "pct_change")
+    rows = [(c, index.at.get((year, c)), outlook.at.get(c)) for c in codes]
+    # pandas' merge: a side lacking any of the codes has every column filled (its type too:
+    # a pick with an occupation lacking a projection has the projection's years as floats)
+    gaps = (any(p is None for _, p, _ in rows), any(o is None for _, _, o in rows))
+    records = [_jobs_record(tables, index, outlook, row, gaps) for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: _low_first(records[i], "pct_change"))
+    picked = tuple(records[i] for i in order)
+    return Picked(
+        picked, _jobs_frame(index, outlook, [rows[i] for i in order], gaps, picked), JobsRecord
     )
-    return Picked(tuple(one.records[i] for i in order), _taken(one.frame, order), JobsRecord)
+
+
+@per_tables
+def shown_year(tables: Tables, sources: tuple[str, ...], release: int | None) -> int | None:
+    """official.shown_national_year, read from medical assistants' rows alone: that scans
+    every release's rows, a millisecond a new release."""
+    focus = careers_index.national(tables, sources).focus
+    return official.shown_year(focus, View(release=release))
+
+
+def _pay_record(index: National, at: int) -> PayRecord:
+    """The record of a national row, made when first asked for, then kept."""
+    found = index.records.get(at)
+    if found is None:
+        found = index.records.setdefault(at, PayRecord(**index.pay.values(at, False)))
+    return found
+
+
+def _jobs_record(tables: Tables, index: National, outlook: Outlook, row: tuple, gaps: tuple):
+    """A jobs row, (code, national position, outlook position) with each side's gaps: made
+    when first asked for, then kept. Its values are those of pandas' merge, each side filled
+    or not, then the code's name and role as Series.map gives them."""
+    code, paid, projected = row
+    key = (paid, projected, *gaps)
+    found = index.jobs_records.get(key)
+    if found is None:
+        made = JobsRecord(
+            **{CODE: code},
+            **index.jobs.values(paid, gaps[0]),
+            **outlook.side.values(projected, gaps[1]),
+            occupation=official.names(tables).get(code, NAN),
+            role=official.role(code),
+        )
+        found = index.jobs_records.setdefault(key, made)
+    return found
+
+
+def _jobs_frame(
+    index: National, outlook: Outlook, rows: list, gaps: tuple, records
+) -> pd.DataFrame:
+    """The merge's frame of the rows, in order: each side's columns taken from its arrays
+    (filled or not), the code, name and role in the types the merge and maps give them."""
+    types = index.frame.dtypes
+    return pd.DataFrame(
+        {
+            CODE: pd.array([code for code, _, _ in rows], dtype=types[CODE]),
+            **index.jobs.taken([p for _, p, _ in rows], gaps[0]),
+            **outlook.side.taken([o for _, _, o in rows], gaps[1]),
+            "occupation": pd.array([r.occupation for r in records], dtype=types["occupation"]),
+            "role": pd.array([r.role for r in records], dtype=types["role"]),
+        }
+    )
 
 
 def _taken(frame: pd.DataFrame, order: list[int]) -> pd.DataFrame:
@@ -158,54 +195,6 @@ def _low_first(record: SimpleNamespace, column: str) -> tuple:
 @per_tables
 def _default_compared(tables: Tables) -> tuple[str, ...]:
     return official.compared(tables, View())
-
-
-@per_tables
-def _pay_prepared(tables: Tables, sources: tuple[str, ...], year: int | None) -> SimpleNamespace:
-    """Every occupation's national row of the release, once: as a frame in PAY_COLUMNS (where a
-    pick's rows are taken from), as records, and each code's position."""
-    rows = official.national_wages(tables, View(sources=sources), year).copy()
-    rows["occupation"] = rows["occupation_code"].map(official.names(tables))
-    rows["role"] = rows["occupation_code"].map(official.role)
-    frame = rows[list(PAY_COLUMNS)].reset_index(drop=True)
-    records = [PayRecord(**r) for r in frame.to_dict("records")]
-    return SimpleNamespace(
-        frame=frame, records=records, at={r.occupation_code: i for i, r in enumerate(records)}
-    )
-
-
-@per_tables
-def _outlook_prepared(tables: Tables, sources: tuple[str, ...]) -> SimpleNamespace:
-    """The newest projection of the sources, once: the frame careers_jobs.rows merged from,
-    and each code's outlook figures."""
-    frame = official.projections(tables, View(sources=sources))[["occupation_code", *OUTLOOK]]
-    records = frame.to_dict("records")
-    return SimpleNamespace(frame=frame, at={r["occupation_code"]: r for r in records})
-
-
-@per_tables
-def _jobs_prepared(tables: Tables, sources: tuple[str, ...], year: int | None) -> dict:
-    """careers_jobs.rows' outer merge of pay and outlook, once for every occupation either
-    has (False) and once for those the projection has (True): a row depends on no other
-    occupation picked, and each has its own column types. Each as a frame, as records, and
-    each code's position (the merge sorts by code)."""
-    paid = _pay_prepared(tables, sources, year).frame
-    outlook = _outlook_prepared(tables, sources)
-    projected = paid[paid["occupation_code"].isin(list(outlook.at))]
-    return {
-        False: _merged(tables, paid, outlook.frame),
-        True: _merged(tables, projected, outlook.frame),
-    }
-
-
-def _merged(tables: Tables, paid: pd.DataFrame, outlook: pd.DataFrame) -> SimpleNamespace:
-    rows = paid[list(JOBS_PAY)].merge(outlook, on="occupation_code", how="outer")
-    rows["occupation"] = rows["occupation_code"].map(official.names(tables))
-    rows["role"] = rows["occupation_code"].map(official.role)
-    records = [JobsRecord(**r) for r in rows.to_dict("records")]
-    return SimpleNamespace(
-        frame=rows, records=records, at={r.occupation_code: i for i, r in enumerate(records)}
-    )
 
 
 def _merged_by_pandas(tables, paid: pd.DataFrame, outlook, projected: list[str]) -> Picked:
