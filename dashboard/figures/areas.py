@@ -50,9 +50,15 @@ def _latest(rows: pd.DataFrame, view: View = DEFAULT) -> pd.DataFrame:
 
 def official_states(tables: Tables, view: View = DEFAULT, occupation: str = official.FOCUS):
     """The state file's newest rows for one occupation: states and territories."""
+    return _latest(official_states_every_year(tables, view, occupation), view)
+
+
+def official_states_every_year(
+    tables: Tables, view: View = DEFAULT, occupation: str = official.FOCUS
+) -> pd.DataFrame:
+    """The state file's rows of every year loaded for one occupation."""
     rows = select_sources(tables.area_wages, view)
-    rows = rows[(rows["file"] == STATE_FILE) & (rows["occupation_code"] == occupation)]
-    return _latest(rows, view)
+    return rows[(rows["file"] == STATE_FILE) & (rows["occupation_code"] == occupation)]
 
 
 def metros(
@@ -80,11 +86,15 @@ def release(tables: Tables, file: str) -> str | None:
 
 def third_party(tables: Tables, view: View = DEFAULT) -> pd.DataFrame:
     """The third-party state mean-wage file's newest rows for medical assistants."""
+    return _latest(third_party_every_year(tables, view), view)
+
+
+def third_party_every_year(tables: Tables, view: View = DEFAULT) -> pd.DataFrame:
+    """The third-party state mean-wage file's rows of every year for medical assistants."""
     rows = official.wages(tables, view, official.OEWS_STATE)
-    rows = rows[
+    return rows[
         rows["area_type"].isin(["state", "territory"]) & (rows["occupation_code"] == official.FOCUS)
     ]
-    return _latest(rows, view)
 
 
 def beside(primary: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:

@@ -16,113 +16,51 @@ year (dashboard.figures.parities), which the caption names with the BEA release.
 
 from __future__ import annotations
 
+import functools
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures import areas, official, parities
+from dashboard.figures import areas, official, parities, state_rows
 from dashboard.figures.base import base_json, message_figure
-from dashboard.figures.memo import per_tables
+from dashboard.figures.memo import per_object
 from dashboard.tables import Tables
 from dashboard.view import View
 
 MAP_TITLE = "Medical assistants' pay by state"
 NO_DATA = "No state figures from the selected sources."
-COLUMNS = [
-    "area_title",
-    "state_code",
-    "area_type",
-    "release",
-    "year",
-    "mean_annual_usd",
-    "mean_hourly_usd",
-    "wage_flag",
-    "rank",
-    "of",
-    "vs_national",
-    "national_mean_usd",
-    "source_id",
-    "rpp_all_items",
-    "buying_power_annual_usd",
-    "shown_annual_usd",
-    "dollars",
-    "rpp_source_id",
-    "rpp_period",
-    "file",
-    "employment",
-    *areas.PERCENTILES,
-    "median_hourly_usd",
-    "other_mean_usd",
-    "other_release",
-    "files_differ",
-]
 DOLLAR_WORDS = {"nominal": "as paid", "buying_power": "what it buys"}
+
+
+# The rows every part of the page reads (dashboard.figures.state_rows).
+COLUMNS = state_rows.COLUMNS
+rows = state_rows.rows
 
 
 def buying_power(view: View) -> bool:
     return view.dollars == "buying_power"
 
 
-@per_tables  # the map, its summary and the page's ranked tables read the same rows
-def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """States then territories, each ranked by mean annual wage (1 = highest), as paid or by
-    what it buys (view.dollars)."""
-    prepared = _prepared(tables, view.sources, view.release)
-    if prepared is None:
-        return pd.DataFrame(columns=COLUMNS)
-    focus, national_mean, found = prepared
-    shown = "buying_power_annual_usd" if buying_power(view) else "mean_annual_usd"
-    on = buying_power(view) and found.loaded
-    focus = focus.assign(
-        shown_annual_usd=focus[shown],
-        dollars=view.dollars,
-        vs_national=focus[shown] - national_mean,
-        rpp_source_id=parities.SOURCE if on else None,
-        rpp_period=found.period if on else None,
-    )
-    ranked = []
-    for area_type in ("state", "territory"):
-        group = focus[focus["area_type"] == area_type].sort_values(
-            ["shown_annual_usd", "area_title"], ascending=[False, True], na_position="last"
-        )
-        rank = group["shown_annual_usd"].rank(ascending=False, method="min").astype("Int64")
-        of = int(group["shown_annual_usd"].notna().sum())
-        ranked.append(group.assign(rank=rank, of=of))
-    return pd.concat(ranked, ignore_index=True)[COLUMNS]
+class StateRecord(SimpleNamespace):
+    """A row of `rows` (its columns as attributes); its hover is made when first read, then
+    kept with it (the record is shared by every view showing the same rows)."""
+
+    @functools.cached_property
+    def hover(self) -> str:
+        return _hover(self)
 
 
-@per_tables  # what the dollars shown change nothing of: once per sources and release
-def _prepared(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple | None:
-    view = View(sources=sources, release=release)
-    focus = _focus(tables, view)
-    if focus.empty:
-        return None
-    year = int(focus["year"].iloc[0])
-    national_mean = _national_mean(tables, view, year)
-    # The U.S. mean needs no adjustment: the U.S. price level is 100 by definition.
-    found = parities.levels(tables, year)
-    focus = focus.assign(
-        national_mean_usd=national_mean,
-        rpp_all_items=focus["state_code"].map(found.by_state).astype(float),
-        buying_power_annual_usd=parities.adjusted(
-            focus["mean_annual_usd"], focus["state_code"], found
-        ),
-    )
-    return focus, national_mean, found
-
-
-def _focus(tables: Tables, view: View) -> pd.DataFrame:
-    """The official state file's rows with the third-party means beside them, or, without a
-    state file (or with only the third-party file chosen), the third-party rows."""
-    third = areas.third_party(tables, view)
-    primary = areas.official_states(tables, view)
-    if primary.empty:
-        focus = third.copy()
-        focus["file"] = None
-        focus["other_mean_usd"], focus["other_release"] = float("nan"), None
-        focus["files_differ"] = False
-        return focus
-    return areas.beside(primary, third)
+@per_object  # by the rows' identity: state_rows keeps them per state years and dollars
+def records(rows: pd.DataFrame) -> list[StateRecord]:
+    """The rows as records, in order: the map and the page's tables read them, not pandas.
+    Shared: never change one."""
+    # itertuples' values, as the pandas form read them: to_dict would make pandas' NA None.
+    names = list(rows.columns)
+    return [
+        StateRecord(**dict(zip(names, row, strict=True))) for row in rows.itertuples(False, None)
+    ]
 
 
 def official_file(rows: pd.DataFrame) -> bool:
@@ -131,20 +69,20 @@ def official_file(rows: pd.DataFrame) -> bool:
 
 
 def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
-    data = rows
-    states = data[data["area_type"] == "state"]
-    if states.empty:
+    every = records(rows)
+    states = [r for r in every if r.area_type == "state"]
+    if not states:
         return message_figure(MAP_TITLE, NO_DATA)
-    release = str(states["release"].iloc[0])
-    shaded = states[states["shown_annual_usd"].notna()]
+    release = str(states[0].release)
+    shaded = [r for r in states if not fmt.missing(r.shown_annual_usd)]
     bought = buying_power(view)
     traces = [
         {
             "type": "choropleth",
             "name": "What the mean wage buys" if bought else "Mean annual wage",
-            "locations": shaded["state_code"].tolist(),
+            "locations": [r.state_code for r in shaded],
             "locationmode": "USA-states",
-            "z": shaded["shown_annual_usd"].tolist(),
+            "z": [r.shown_annual_usd for r in shaded],
             "colorscale": [list(stop) for stop in theme.SEQUENTIAL],
             "marker": {"line": {"color": "white", "width": 0.7}},
             "colorbar": {
@@ -156,16 +94,18 @@ def build_map(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dic
                 "tickprefix": "$",
                 "tickformat": ",",
             },
-            "hovertext": [_hover(r) for r in shaded.itertuples()],
+            "hovertext": [r.hover for r in shaded],
             "hovertemplate": "%{hovertext}<extra></extra>",
         }
     ]
     layout = {"geo": GEO, "margin": {"l": 0, "r": 0}}
-    unpublished = states[states["shown_annual_usd"].isna()]
-    if not unpublished.empty:
+    unpublished = [r for r in states if fmt.missing(r.shown_annual_usd)]
+    if unpublished:
         traces.append(_unpublished(unpublished))
         layout["showlegend"] = True
-    return base_json(MAP_TITLE, _subtitle(data, release, view), 560, data=traces, layout=layout)
+    outside = [r.area_title for r in every if r.area_type == "territory"]
+    subtitle = _subtitle(outside, release, view)
+    return base_json(MAP_TITLE, subtitle, 560, data=traces, layout=layout)
 
 
 # The lower 48 with Alaska and Hawaii inset, drawn from the vendored 1:110m outlines.
@@ -180,18 +120,18 @@ GEO = {
 }
 
 
-def _unpublished(unpublished: pd.DataFrame) -> dict:
+def _unpublished(unpublished: list[StateRecord]) -> dict:
     """States with no published wage, in one flat grey: the colour carries no value."""
     return {
         "type": "choropleth",
         "name": "Wage not published",
-        "locations": unpublished["state_code"].tolist(),
+        "locations": [r.state_code for r in unpublished],
         "locationmode": "USA-states",
         "z": [0] * len(unpublished),
         "colorscale": [[0, theme.NO_DATA], [1, theme.NO_DATA]],
         "showscale": False,
         "marker": {"line": {"color": theme.MUTED, "width": 0.7}},
-        "hovertext": [_hover(r) for r in unpublished.itertuples()],
+        "hovertext": [r.hover for r in unpublished],
         "hovertemplate": "%{hovertext}<extra></extra>",
         "showlegend": True,  # grey named in words, not by its colour alone (WCAG 1.4.1)
     }
@@ -222,7 +162,7 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     notes.append(official.release_note(tables, view, data["year"].iloc[0], "state figures"))
     if buying_power(view):
         year = int(data["year"].iloc[0])
-        found = parities.levels(tables, year)
+        found = state_rows.levels(tables, year)
         notes.append(
             f"Ranked by what the wage buys: wage × 100 / RPP of {found.year}, the latest RPP year"
             f" not after the OEWS year {year}"
@@ -235,12 +175,6 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def territories(data: pd.DataFrame) -> pd.DataFrame:
     return data[data["area_type"] == "territory"]
-
-
-def _national_mean(tables: Tables, view: View, year: int | None) -> float:
-    national = official.national_wages(tables, view, year)
-    found = national.loc[national["occupation_code"] == official.FOCUS, "mean_annual_usd"]
-    return float(found.iloc[0]) if len(found) and not fmt.missing(found.iloc[0]) else float("nan")
 
 
 def _hover(row) -> str:
@@ -278,11 +212,11 @@ def _hover(row) -> str:
     return "<br>".join(lines)
 
 
-def _subtitle(data: pd.DataFrame, release: str, view: View) -> str:
+def _subtitle(outside: list[str], release: str, view: View) -> str:
+    """The map's subtitle; `outside`: the territories, which the map cannot draw."""
     text = f"Mean annual wage, all industries, {release}; hover for the hourly wage"
     if buying_power(view):
         text = f"What the mean annual wage buys at U.S.-average prices, {release}"
-    outside = territories(data)["area_title"].tolist()
     if outside:
         text += f". Not on the map: {', '.join(outside)} (see the list below)"
     return text

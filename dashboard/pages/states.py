@@ -13,8 +13,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import areas, states
-from dashboard.figures.memo import per_object
+from dashboard.figures import areas, official, states
 from dashboard.view import to_query
 
 dash.register_page(
@@ -79,7 +78,6 @@ def layout(**query) -> html.Div:
     )
 
 
-@per_object  # by the rows' identity (states.rows keeps them per view): 57 links and cells
 def tables_for(rows: pd.DataFrame, dollars: str) -> list:
     """The ranked states and the territories, headed by what they are ranked by, and which file
     the figures are from (and where the official and third-party files differ)."""
@@ -94,53 +92,57 @@ def tables_for(rows: pd.DataFrame, dollars: str) -> list:
 
 
 def ranked_table(rows: pd.DataFrame, area_type: str):
-    """States (or territories) from highest to lowest as ranked; unpublished wages last."""
-    chosen = rows[rows["area_type"] == area_type]
-    if chosen.empty:
+    """States (or territories) from highest to lowest as ranked; unpublished wages last.
+
+    components.table's table as its JSON (components.table_json), from the rows' records: as
+    components, some 57 rows of seven to fourteen cells cost more to build and encode than the
+    rest of the answer."""
+    chosen = [r for r in states.records(rows) if r.area_type == area_type]
+    if not chosen:
         return html.P("No figures for these areas in the selected data.")
-    shown = pd.DataFrame(
-        {
-            "rank": ["–" if fmt.missing(r) else str(r) for r in chosen["rank"]],
-            "area_title": chosen["area_title"],
-            "annual": [_published(fmt.money(v), v) for v in chosen["mean_annual_usd"]],
-            "hourly": [
-                _published(f"${v:,.2f}" if not fmt.missing(v) else "", v)
-                for v in chosen["mean_hourly_usd"]
-            ],
-            "buys": [
-                "no price data" if fmt.missing(v) else fmt.money(v)
-                for v in chosen["buying_power_annual_usd"]
-            ],
-            "vs": ["" if fmt.missing(v) else fmt.signed_money(v) for v in chosen["vs_national"]],
-            # A link into the offer check with this state chosen.
-            "offer": [
-                dcc.Link("Check an offer here", href=f"/offer?state={code}")
-                for code in chosen["state_code"]
-            ],
-        }
-    )
+    shown = {
+        "rank": ["–" if fmt.missing(r.rank) else str(r.rank) for r in chosen],
+        "area_title": [r.area_title for r in chosen],
+        "annual": [_published(fmt.money(r.mean_annual_usd), r.mean_annual_usd) for r in chosen],
+        "hourly": [_hourly(r.mean_hourly_usd) for r in chosen],
+        "buys": [_buys(r.buying_power_annual_usd) for r in chosen],
+        "vs": [
+            "" if fmt.missing(r.vs_national) else fmt.signed_money(r.vs_national) for r in chosen
+        ],
+        # A link into the offer check with this state chosen.
+        "offer": [offer_link(r.state_code) for r in chosen],
+    }
     headers = {**HEADERS, "area_title": "State" if area_type == "state" else "Territory"}
-    if states.official_file(chosen):
+    if chosen[0].source_id == official.OEWS_AREAS:  # states.official_file of the chosen rows
         shown, headers = _with_percentiles(shown, headers, chosen)
-    return components.table(shown, headers)
+    cells = zip(*(shown[column] for column in headers), strict=True)
+    return components.table_json(cells, headers.values())
 
 
-def _with_percentiles(shown: pd.DataFrame, headers: dict, chosen: pd.DataFrame):
+def offer_link(code: object) -> dict:
+    """dcc.Link("Check an offer here", href=f"/offer?state={code}") as its JSON."""
+    props = {"children": "Check an offer here", "href": f"/offer?state={code}"}
+    return {"type": "Link", "namespace": "dash_core_components", "props": props}
+
+
+def _with_percentiles(shown: dict, headers: dict, chosen: list):
     """The official state file's percentiles and employment, and the third-party mean where
     that file is loaded too (marked where the two differ)."""
     for column in PERCENTILE_HEADERS:
-        shown[column] = [areas.money_or(v) for v in chosen[column]]
+        shown[column] = [areas.money_or(getattr(r, column)) for r in chosen]
     shown["employment"] = [
-        "not published" if fmt.missing(v) else f"{v:,.0f}" for v in chosen["employment"]
+        "not published" if fmt.missing(r.employment) else f"{r.employment:,.0f}" for r in chosen
     ]
     extra = {**PERCENTILE_HEADERS, "employment": "Employment"}
-    if chosen["other_mean_usd"].notna().any():
-        other = chosen["other_release"].dropna().iloc[0]
+    others = [r.other_release for r in chosen if not fmt.missing(r.other_release)]
+    if any(not fmt.missing(r.other_mean_usd) for r in chosen):
         shown["other"] = [
-            "" if fmt.missing(v) else fmt.money(v) + (" (differs)" if differ else "")
-            for v, differ in zip(chosen["other_mean_usd"], chosen["files_differ"], strict=True)
+            ""
+            if fmt.missing(r.other_mean_usd)
+            else fmt.money(r.other_mean_usd) + (" (differs)" if r.files_differ else "")
+            for r in chosen
         ]
-        extra["other"] = f"Mean, third-party file ({other})"
+        extra["other"] = f"Mean, third-party file ({others[0]})"
     keep = {k: v for k, v in headers.items() if k != "offer"}
     return shown, {**keep, **extra, "offer": headers["offer"]}
 
@@ -186,3 +188,11 @@ def register_callbacks(app: dash.Dash) -> None:
 
 def _published(text: str, value: object) -> str:
     return "not published" if fmt.missing(value) else text
+
+
+def _hourly(value: object) -> str:
+    return _published(f"${value:,.2f}" if not fmt.missing(value) else "", value)
+
+
+def _buys(value: object) -> str:
+    return "no price data" if fmt.missing(value) else fmt.money(value)
