@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import pandas as pd
-
 from dashboard import fmt
 from dashboard.figures import official
 from dashboard.figures.memo import per_tables
@@ -52,14 +50,16 @@ def records(tables: Tables, view: View) -> tuple[PayRow, ...]:
 
 @per_tables
 def by_year(tables: Tables) -> dict[int, tuple[PayRow, ...]]:
-    """Every release's rows, by year, oldest first (once per data version; read only)."""
+    """Every release's rows, by year, oldest first: from each year's first row (once per data
+    version; read only)."""
     wages = official.national_wages(tables, View())
-    focus = wages[wages["occupation_code"] == official.FOCUS]
-    years = sorted({int(y) for y in focus["year"]})
-    return {year: _release_rows(focus[focus["year"] == year].iloc[0]) for year in years}
+    found: dict[int, dict] = {}
+    for row in wages[wages["occupation_code"] == official.FOCUS].to_dict("records"):
+        found.setdefault(int(row["year"]), row)
+    return {year: _release_rows(found[year]) for year in sorted(found)}
 
 
-def _release_rows(row: pd.Series) -> tuple[PayRow, ...]:
+def _release_rows(row: dict) -> tuple[PayRow, ...]:
     return tuple(
         PayRow(
             row["source_id"],
