@@ -133,6 +133,17 @@ def shown_year(frame: pd.DataFrame, view: View, occupation: str = FOCUS) -> int 
     return min(years, key=lambda y: (abs(y - view.release), -y))
 
 
+def year_shown(years: tuple[int, ...], release: int | None) -> int | None:
+    """shown_year from the years the rows have, oldest first (read once per data version):
+    the release asked for when among them, else the nearest (the newer of two as near); the
+    newest without a release."""
+    if not years:
+        return None
+    if release is None or release in years:
+        return years[-1] if release is None else release
+    return min(years, key=lambda y: (abs(y - release), -y))
+
+
 def release_note(tables: Tables, view: View, year: object, what: str) -> str:
     """A caption note when a chart shows another release than the view asks for: "No sector
     figures in May 2019: showing May 2022, the nearest release that has them"."""

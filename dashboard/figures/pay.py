@@ -3,7 +3,8 @@
 The chart: each source's published points on one row, and the typed salary as a line. Its rows
 and the salary's placing are dashboard.figures.pay_rows (also read here as pay.rows and
 pay.place); the caption does not depend on the salary and is worked out once per sources and
-release.
+release. The drawing reads the rows as PayRows (pay_rows.records): a new sources or release
+is a few rows of Python, not pandas selections.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from dashboard.figures.captions import (
     source_caption,
 )
 from dashboard.figures.memo import per_tables
+from dashboard.figures.pay_official import PayRow
 from dashboard.figures.pay_rows import (  # the data side, also read as pay.rows, pay.place
     Placement as Placement,
 )
-from dashboard.figures.pay_rows import _rows
+from dashboard.figures.pay_rows import _rows, records, records_of
 from dashboard.figures.pay_rows import percentile as percentile
 from dashboard.figures.pay_rows import place as place
 from dashboard.figures.pay_rows import rows as rows
@@ -110,14 +112,14 @@ def _caption_of(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return source_caption(tables, used, TOPICS, [note])
 
 
-def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[dict]:
+def _band_traces(tables: Tables, data: list[PayRow], sources: list[str]) -> list[dict]:
     """The 10th–90th percentile band, with each end labelled as written ("< $33,500")."""
     traces = []
     for y, source_id in enumerate(sources):
-        group = data[data["source_id"] == source_id].set_index("stat")
-        if not {"p10", "p90"} <= set(group.index):
+        group = [row for row in data if row.source_id == source_id]
+        if not {"p10", "p90"} <= {row.stat for row in group}:
             continue
-        ends = group.loc[["p10", "p90"]]
+        ends = [row for stat in ("p10", "p90") for row in group if row.stat == stat]
         traces.append(
             dict(
                 type="scatter",
@@ -125,7 +127,7 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
                 # One legend entry for every source's band (it is the same mark on each row).
                 legendgroup="p10-p90",
                 showlegend=not traces,
-                x=list(ends["annual_usd"]),
+                x=[row.annual_usd for row in ends],
                 y=[y, y],
                 mode="lines+markers+text",
                 line={"color": theme.RANGE, "width": 16},
@@ -134,14 +136,9 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
                     "size": 12,
                     "symbol": ["triangle-left", "triangle-right"],
                 },
-                text=[
-                    fmt.money(v, bound=b)
-                    for v, b in zip(ends["annual_usd"], ends["bound"], strict=True)
-                ],
+                text=[fmt.money(row.annual_usd, bound=row.bound) for row in ends],
                 textposition=["bottom center", "bottom center"],
-                customdata=[
-                    [STAT_NAMES[s], w] for s, w in zip(ends.index, ends["as_written"], strict=True)
-                ],
+                customdata=[[STAT_NAMES[row.stat], row.as_written] for row in ends],
                 hovertemplate=(
                     "<b>%{customdata[0]}</b>: $%{x:,.0f}<br>As written: %{customdata[1]}"
                     f"<extra>{publisher(tables, source_id)}</extra>"
@@ -151,20 +148,21 @@ def _band_traces(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
     return traces
 
 
-def _range_spans(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list[Span]:
+def _range_spans(tables: Tables, data: list[PayRow], sources: list[str]) -> list[Span]:
     """A stated pay range ("$35k - $60k+"); its open top end continues as a dotted arrow, as
     long as the axis is wide (span_traces, drawn once the salary's place on it is known)."""
     spans = []
     for y, source_id in enumerate(sources):
-        group = data[data["source_id"] == source_id].set_index("stat")
-        if not {"range_low", "range_high"} <= set(group.index):
+        # Each statistic's first row (a source states one of each).
+        group = {row.stat: row for row in reversed(data) if row.source_id == source_id}
+        if not {"range_low", "range_high"} <= set(group):
             continue
-        low, high = group.loc["range_low"], group.loc["range_high"]
-        hover = f"<b>Stated range</b>: {low['as_written']}<br>{publisher(tables, source_id)}"
-        spans.append(Span(y - 0.28, low["annual_usd"], high["annual_usd"], hover))
-        if high["bound"] == AT_LEAST:
-            label = f"{fmt.money(high['annual_usd'])}+"
-            spans.append(Span(y - 0.28, high["annual_usd"], None, hover, label))
+        low, high = group["range_low"], group["range_high"]
+        hover = f"<b>Stated range</b>: {low.as_written}<br>{publisher(tables, source_id)}"
+        spans.append(Span(y - 0.28, low.annual_usd, high.annual_usd, hover))
+        if high.bound == AT_LEAST:
+            label = f"{fmt.money(high.annual_usd)}+"
+            spans.append(Span(y - 0.28, high.annual_usd, None, hover, label))
     return spans
 
 
@@ -172,13 +170,18 @@ def _range_spans(tables: Tables, data: pd.DataFrame, sources: list[str]) -> list
 def _drawn(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple:
     """_drawing of the view's own rows, once per data version, sources and release (the
     traces are copied into each figure that takes them, so sharing them is safe)."""
-    return _drawing(tables, _rows(tables, sources, release))
+    return _drawing_of(tables, list(records(tables, sources, release)))
 
 
 def _drawing(tables: Tables, data: pd.DataFrame) -> tuple:
     """What the chart draws that no salary changes: (sources in row order, every value,
     band traces, stated-range spans, median and mean traces)."""
-    sources = list(dict.fromkeys(data["source_id"]))
+    return _drawing_of(tables, records_of(data))
+
+
+def _drawing_of(tables: Tables, data: list[PayRow]) -> tuple:
+    """_drawing from the rows as PayRows: a few rows, read in Python (no pandas per view)."""
+    sources = list(dict.fromkeys(row.source_id for row in data))
     points = [
         # Median labels above the marker and averages below: equal values must not overprint.
         _points_trace(tables, data, sources, (stat, symbol, colour, where))
@@ -189,20 +192,20 @@ def _drawing(tables: Tables, data: pd.DataFrame) -> tuple:
     ]
     bands = _band_traces(tables, data, sources)
     spans = _range_spans(tables, data, sources)
-    return sources, list(data["annual_usd"]), bands, spans, points
+    return sources, [row.annual_usd for row in data], bands, spans, points
 
 
 def _points_trace(
-    tables: Tables, data: pd.DataFrame, sources: list[str], style: tuple[str, str, str, str]
+    tables: Tables, data: list[PayRow], sources: list[str], style: tuple[str, str, str, str]
 ) -> dict:
     """Markers for one statistic; style is (stat, marker symbol, colour, text position)."""
     stat, symbol, colour, where = style
-    points = data[data["stat"] == stat]
+    points = [row for row in data if row.stat == stat]
     return dict(
         type="scatter",
         name=STAT_NAMES[stat],
-        x=points["annual_usd"].tolist(),
-        y=[sources.index(s) for s in points["source_id"]],
+        x=[row.annual_usd for row in points],
+        y=[sources.index(row.source_id) for row in points],
         mode="markers+text",
         marker={
             "color": colour,
@@ -210,12 +213,9 @@ def _points_trace(
             "symbol": symbol,
             "line": {"width": 2, "color": colour},
         },
-        text=[f"{STAT_NAMES[stat].split(' ')[0]} {fmt.money(v)}" for v in points["annual_usd"]],
+        text=[f"{STAT_NAMES[stat].split(' ')[0]} {fmt.money(row.annual_usd)}" for row in points],
         textposition=where,
-        customdata=[
-            [publisher(tables, s), w]
-            for s, w in zip(points["source_id"], points["as_written"], strict=True)
-        ],
+        customdata=[[publisher(tables, row.source_id), row.as_written] for row in points],
         hovertemplate=(
             f"<b>{STAT_NAMES[stat]}</b>: $%{{x:,.0f}}<br>As written: %{{customdata[1]}}"
             "<extra>%{customdata[0]}</extra>"

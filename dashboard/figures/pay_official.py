@@ -3,14 +3,17 @@
 National, all industries, from the view's release (the latest without one), in the shape of
 the salary_summary rows the chart draws beside it (source_id, stat, annual_usd, bound, period,
 as_written), so the guides' figures and BLS's share one drawing, caption and placement.
+
+Every release's row is worked out once per data version (`_by_year`): a view picks one.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import NamedTuple
 
 from dashboard import fmt
 from dashboard.figures import official
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 from etl.bounds import EXACT
@@ -24,24 +27,48 @@ STATS = {
 }
 
 
-def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """p10, median, mean and p90 of the release shown, one row each; none BLS leaves out."""
-    wages = official.national_wages(tables, view)
-    focus = wages[wages["occupation_code"] == official.FOCUS]
-    year = official.shown_year(focus, view)
-    if year is None:
-        return pd.DataFrame(columns=COLUMNS)
-    row = focus[focus["year"] == year].iloc[0]
-    records = [
-        {
-            "source_id": row["source_id"],
-            "stat": stat,
-            "annual_usd": float(row[column]),
-            "bound": EXACT,  # medical assistants' wages are far below BLS's top code
-            "period": f"OEWS {row['release']}",
-            "as_written": fmt.money(row[column]),
-        }
+class PayRow(NamedTuple):
+    """One row of the chart's rows, its COLUMNS in order (a guide's figure or BLS's)."""
+
+    source_id: str
+    stat: str
+    annual_usd: float
+    bound: str
+    period: object  # "May 2023"; NaN where a guide states none
+    as_written: object
+
+
+def records(tables: Tables, view: View) -> tuple[PayRow, ...]:
+    """p10, median, mean and p90 of the release shown, one row each (none BLS leaves out);
+    none when the view's sources leave out OEWS national."""
+    if view.sources and official.OEWS_NATIONAL not in view.sources:
+        return ()  # national_wages of these sources has no row
+    releases = by_year(tables)
+    year = official.year_shown(tuple(releases), view.release)
+    return () if year is None else releases[year]
+
+
+@per_tables
+def by_year(tables: Tables) -> dict[int, tuple[PayRow, ...]]:
+    """Every release's rows, by year, oldest first: from each year's first row (once per data
+    version; read only)."""
+    wages = official.national_wages(tables, View())
+    found: dict[int, dict] = {}
+    for row in wages[wages["occupation_code"] == official.FOCUS].to_dict("records"):
+        found.setdefault(int(row["year"]), row)
+    return {year: _release_rows(found[year]) for year in sorted(found)}
+
+
+def _release_rows(row: dict) -> tuple[PayRow, ...]:
+    return tuple(
+        PayRow(
+            row["source_id"],
+            stat,
+            float(row[column]),
+            EXACT,  # medical assistants' wages are far below BLS's top code
+            f"OEWS {row['release']}",
+            fmt.money(row[column]),
+        )
         for stat, column in STATS.items()
         if not fmt.missing(row[column])
-    ]
-    return pd.DataFrame.from_records(records, columns=COLUMNS)
+    )

@@ -7,7 +7,9 @@ straight-line interpolation between (p10, 10), (median, 50) and (p90, 90); outsi
 figures only allow "below the 10th" or "above the 90th", and that is all we say.
 
 The rows do not depend on the salary, so they and the placing points are worked out once per
-data version, sources and release; a typed salary only interpolates.
+data version, sources and release; a typed salary only interpolates. A new sources or release
+picks them from records read once per data version (the guides' by source, BLS's by release:
+pay_official), with no pandas but the frame the chart's rows are handed on in.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import pandas as pd
 
 from dashboard import fmt
 from dashboard.figures import pay_official
-from dashboard.figures.base import select_sources
 from dashboard.figures.memo import per_tables
+from dashboard.figures.pay_official import COLUMNS, PayRow
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -82,7 +84,7 @@ def place(tables: Tables, view: View, data: pd.DataFrame | None = None) -> Place
     if data is rows(tables, view):  # the points of the view's own rows are worked out once
         anchor = _anchor(tables, view.sources, view.release)
     else:
-        anchor = _anchor_of(data)
+        anchor = _anchor_of(records_of(data))
     if anchor is None:
         return None
     source_id, (p10, median, p90), period = anchor
@@ -93,14 +95,16 @@ def place(tables: Tables, view: View, data: pd.DataFrame | None = None) -> Place
 
 @per_tables
 def _anchor(tables: Tables, sources: tuple[str, ...], release: int | None):
-    return _anchor_of(_rows(tables, sources, release))
+    return _anchor_of(records(tables, sources, release))
 
 
-def _anchor_of(data: pd.DataFrame) -> tuple[str, tuple[float, float, float], str | None] | None:
+def _anchor_of(data: list[PayRow] | tuple[PayRow, ...]):
     """The first source giving p10, median and p90: (source, (p10, median, p90), period)."""
-    for source_id, group in _points(data).items():
-        points = (group["p10"], group["median"], group["p90"])
-        return source_id, points, _period_of(data, source_id, "median")
+    for source_id in dict.fromkeys(row.source_id for row in data):
+        values = {row.stat: row.annual_usd for row in data if row.source_id == source_id}
+        if all(stat in values for stat in ("p10", "median", "p90")):
+            points = (values["p10"], values["median"], values["p90"])
+            return source_id, points, _period_of(data, source_id, "median")
     return None
 
 
@@ -119,25 +123,63 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 
 @per_tables
 def _rows(tables: Tables, sources: tuple[str, ...], release: int | None) -> pd.DataFrame:
-    view = View(sources=sources, release=release)
-    summary = select_sources(tables.salary_summary, view).copy()
+    guides, bls = _parts(tables, sources, release)
+    frame = pd.DataFrame([*guides, *bls], columns=COLUMNS)
+    # As pandas concatenated the guides' selection and BLS's frame: a column all missing in
+    # these rows (a guide stating no period) keeps its table's type.
+    dtypes = _dtypes(tables, bool(guides), bool(bls))
+    return frame if frame.dtypes.equals(dtypes) else frame.astype(dtypes)
+
+
+def records(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple[PayRow, ...]:
+    """_rows as PayRows, for the chart and the placing (once per sources and release)."""
+    guides, bls = _parts(tables, sources, release)
+    return (*guides, *bls)
+
+
+def records_of(data: pd.DataFrame) -> list[PayRow]:
+    """Rows in the chart's shape (COLUMNS) as PayRows."""
+    return [PayRow(*row) for row in zip(*(data[c] for c in COLUMNS), strict=True)]
+
+
+@per_tables
+def _parts(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple:
+    """The guides' rows of the view's sources, each source's in STAT_ORDER, sources by id;
+    then BLS's of its release (pay_official)."""
+    by_source = _guide_rows(tables)
+    chosen = by_source if not sources else [s for s in by_source if s in sources]
+    guides = tuple(row for source_id in chosen for row in by_source[source_id])
+    return guides, pay_official.records(tables, View(sources=sources, release=release))
+
+
+@per_tables
+def _guide_rows(tables: Tables) -> dict[str, tuple[PayRow, ...]]:
+    """The guides' summary rows by source, sources by id, each in STAT_ORDER (once per data
+    version: select_sources and the sort then only pick)."""
+    guides = _guides_sorted(tables)
+    found: dict[str, list[PayRow]] = {}
+    for row in records_of(guides):
+        found.setdefault(row.source_id, []).append(row)
+    return {source_id: tuple(rows) for source_id, rows in found.items()}
+
+
+@per_tables
+def _guides_sorted(tables: Tables) -> pd.DataFrame:
+    summary = tables.salary_summary.copy()
     summary["stat_order"] = summary["stat"].map(STAT_ORDER.index)
-    columns = pay_official.COLUMNS
-    guides = summary.sort_values(["source_id", "stat_order"])[columns]
-    bls = pay_official.rows(tables, view)
-    return pd.concat([f for f in (guides, bls) if not f.empty] or [guides], ignore_index=True)
+    return summary.sort_values(["source_id", "stat_order"])[COLUMNS]
 
 
-def _points(data: pd.DataFrame) -> dict[str, dict[str, float]]:
-    """Sources giving all of p10, median and p90: {source_id: {stat: value}}."""
-    found = {}
-    for source_id, group in data.groupby("source_id", sort=False):
-        values = dict(zip(group["stat"], group["annual_usd"], strict=True))
-        if all(stat in values for stat in ("p10", "median", "p90")):
-            found[source_id] = values
-    return found
+@per_tables
+def _dtypes(tables: Tables, guides: bool, bls: bool) -> pd.Series:
+    """The column types pd.concat gave the guides' rows, BLS's or both (none: the guides')."""
+    frames = [_guides_sorted(tables)] if guides or not bls else []
+    if bls:
+        published = next(rows for rows in pay_official.by_year(tables).values() if rows)
+        frames.append(pd.DataFrame.from_records(list(published), columns=COLUMNS))
+    return pd.concat(frames, ignore_index=True).dtypes
 
 
-def _period_of(data: pd.DataFrame, source_id: str, stat: str) -> str | None:
-    match = data[(data["source_id"] == source_id) & (data["stat"] == stat)]["period"]
-    return None if match.empty or fmt.missing(match.iloc[0]) else str(match.iloc[0])
+def _period_of(data: list[PayRow] | tuple[PayRow, ...], source_id: str, stat: str) -> str | None:
+    match = [row.period for row in data if row.source_id == source_id and row.stat == stat]
+    return None if not match or fmt.missing(match[0]) else str(match[0])

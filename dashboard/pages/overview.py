@@ -8,8 +8,12 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, ids, policy, summary
-from dashboard.figures import official
-from dashboard.figures.official_cards import overview_cards, shown_release, since_quoted
+from dashboard.figures.official_cards import (
+    overview_cards,
+    projection_span,
+    shown_release,
+    since_quoted,
+)
 from dashboard.view import DEFAULT, View, to_query
 
 dash.register_page(__name__, path="/", name="Overview", order=0, title="Overview · CMA pay & jobs")
@@ -100,7 +104,7 @@ def register_callbacks(app: dash.Dash) -> None:
 def vintage(tables: data.Tables, view: View = DEFAULT) -> str:
     """Which official releases the cards come from, and the data version they were built in."""
     release = shown_release(tables, view)
-    period = official.projection_period(official.projections(tables, View()))
+    period = projection_span(tables)
     parts = [
         f"U.S. Bureau of Labor Statistics: OEWS {release}" if release else "No OEWS release loaded",
         f"Employment Projections {period}" if period else "no projections loaded",
