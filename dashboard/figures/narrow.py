@@ -186,7 +186,9 @@ def _category_ticks(data: list[dict], current: dict) -> dict:
 def _fixed_axes(current: dict) -> dict:
     """A finger on a chart scrolls the page: no axis can be dragged. Dollar ticks are short
     ("$50k"), so they stand upright side by side."""
-    names = {"xaxis", "yaxis"} | set(plain.axis_names(current))
+    # Sorted: a set's order changes from one process to the next (string hashing), and each
+    # gunicorn worker would send the same answer with its keys in another order.
+    names = sorted({"xaxis", "yaxis"} | set(plain.axis_names(current)))
     patch: dict = {f"{name}.fixedrange": True for name in names}
     for name in names:
         if plain.obj(current.get(name)).get("tickprefix") == "$":
