@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, data, ids, offer_routes, outlines, server, speed
+from dashboard import api, data, ids, offer_routes, outlines, prepared, server, speed
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -55,7 +55,11 @@ def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> das
     directory = data.data_dir(data_dir)
     data.ensure(directory, raw_dir)
     store = data.store_for(directory)
-    store.tables()  # fail at start-up, not on the first visitor, if the data is unreadable
+    # Fail at start-up, not on the first visitor, if the data is unreadable; and build what
+    # every view reads once per data version now, and for each version loaded later.
+    prepared.run(store.tables())
+    if prepared.run not in store.on_load:
+        store.on_load.append(prepared.run)
     app = dash.Dash(
         "dashboard",  # the package name, so pages are imported as dashboard.pages.<name>
         use_pages=True,

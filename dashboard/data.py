@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -96,6 +97,9 @@ class DataStore:
         self._tables: Tables | None = None
         # Why the data on disk could not be read at the last attempt (None: it could).
         self.problem: str | None = None
+        # Called in a thread of its own with each data version loaded after the first
+        # (dashboard.prepared): requests go on being served from the tables meanwhile.
+        self.on_load: list[Callable[[Tables], object]] = []
 
     def tables(self) -> Tables:
         stamp = self._manifest_stamp()
@@ -126,10 +130,13 @@ class DataStore:
             ):
                 self._tables = replace(self._tables, manifest=manifest)
             else:
+                first = self._tables is None
                 self._tables = _load(self.directory, manifest)
                 log.info(
                     "Loaded data version %s from %s", manifest.get("data_version"), self.directory
                 )
+                for hook in [] if first else self.on_load:
+                    threading.Thread(target=hook, args=(self._tables,), daemon=True).start()
         except (OSError, ValueError) as err:
             self.problem = f"cannot read the data in {self.directory}: {err}"
             if self._tables is None:

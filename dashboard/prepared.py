@@ -1,0 +1,87 @@
+"""Work done once per data version when the version loads, not by its first visitor.
+
+The charts answer a new view from indexes and records kept per data version (memo.per_tables):
+careers' national rows by release, the states' rows by year, the offer's state positions, the
+overview's and the pay chart's records, the May CPI-U. Each is built the first time something
+asks for it; left to the first request, the first visitor to each page after a start or a new
+ETL build would wait for a pass over every occupation's wages. `run` builds them as the version
+loads: at start-up before the first request (dashboard.app), and in a background thread when a
+new build replaces the data while the app serves (dashboard.data.DataStore.on_load).
+
+Only view-independent work is here (the default sources' indexes included): no figure, caption
+or answer is made ahead of a request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from dashboard import policy
+from dashboard.figures import (
+    captions,
+    careers_index,
+    dollars,
+    offer_buys,
+    official,
+    official_cards,
+    outlook,
+    pay_official,
+    pay_rows,
+    state_rows,
+)
+from dashboard.offer import facts
+from dashboard.tables import Tables
+
+log = logging.getLogger(__name__)
+
+EVERY_SOURCE = ()  # a view naming no source shows them all
+STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
+    ("occupation codes", policy.occupation_codes),
+    ("occupation names", official.names),
+    ("releases", official.release_years),
+    ("sources and discrepancies", lambda t: (captions._publishers(t), captions._discrepancies(t))),
+    ("May CPI-U", dollars.may_values),
+    ("careers: national rows by release", lambda t: careers_index.national(t, EVERY_SOURCE)),
+    ("careers: newest projection", lambda t: careers_index.outlook(t, EVERY_SOURCE)),
+    ("states: rows by year", lambda t: state_rows._every_pair(t, EVERY_SOURCE)),
+    (
+        "offer: national and state rows",
+        lambda t: (
+            facts.national_part(t),
+            facts.known_sources(t),
+            facts._third_party_positions(t),
+            facts._official_positions(t),
+        ),
+    ),
+    ("offer: price parities", lambda t: (offer_buys._parities(t), offer_buys.median_wage(t))),
+    (
+        "overview: records",
+        lambda t: (
+            official_cards._focus_wages(t),
+            official_cards._quoted(t),
+            official_cards._outlook_lines(t),
+            official_cards._official_checks(t),
+            official_cards.projection_span(t),
+        ),
+    ),
+    ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
+    ("outlook: projections", lambda t: (outlook._focus_projections(t), outlook.loaded_vintages(t))),
+)
+
+
+def run(tables: Tables) -> dict[str, float]:
+    """Build every step's results for `tables`; seconds per step. A step that fails is logged
+    and left to the request that needs it, which reports the problem as any request would."""
+    took = {}
+    for name, step in STEPS:
+        started = time.perf_counter()
+        try:
+            step(tables)
+        except Exception:  # the data is served as it is; its first visitor meets the error
+            log.exception("preparing data version %s: %s failed", tables.data_version, name)
+            continue
+        took[name] = time.perf_counter() - started
+    log.info("Prepared data version %s in %.0f ms", tables.data_version, sum(took.values()) * 1000)
+    return took

@@ -1,0 +1,72 @@
+"""What every view reads once per data version is built when the version loads (at start-up,
+and in a thread when a new build replaces the data), and a step that fails is said, not
+hidden, while the others still run."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+
+import pytest
+
+from dashboard import data, prepared
+from dashboard.figures import careers_index, dollars
+
+
+@pytest.mark.parametrize("which", ["tables", "area_tables"])
+def test_every_step_runs(which, request):
+    tables = request.getfixturevalue(which)
+    took = prepared.run(tables)
+    assert list(took) == [name for name, _ in prepared.STEPS]
+    assert all(seconds >= 0 for seconds in took.values())
+
+
+def test_the_results_are_the_ones_requests_read(tables):
+    prepared.run(tables)
+    # The same objects, not copies: a request after run() does none of the work again.
+    assert careers_index.national(tables, ()) is careers_index.national(tables, ())
+    before = dollars.may_values.cache_size()
+    dollars.may_values(tables)
+    assert dollars.may_values.cache_size() == before
+
+
+def test_a_failing_step_is_logged_and_the_rest_run(tables, monkeypatch, caplog):
+    def broken(_tables):
+        raise ValueError("no such column")
+
+    steps = (prepared.STEPS[0], ("broken step", broken), prepared.STEPS[1])
+    monkeypatch.setattr(prepared, "STEPS", steps)
+    with caplog.at_level(logging.ERROR, logger="dashboard.prepared"):
+        took = prepared.run(tables)
+    assert list(took) == [steps[0][0], steps[2][0]]
+    assert "broken step failed" in caplog.text and "no such column" in caplog.text
+
+
+def test_a_new_version_is_prepared_in_a_thread(processed_copy):
+    store = data.DataStore(processed_copy)
+    first = store.tables()
+    seen, done = [], threading.Event()
+
+    def hook(tables):
+        seen.append(tables)
+        done.set()
+
+    store.on_load.append(hook)
+    manifest_path = processed_copy / data.MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["data_version"] = "new-version-for-test"
+    manifest_path.write_text(json.dumps(manifest) + " ")  # another size: a new stamp
+    second = store.tables()
+    assert done.wait(30)
+    assert second is not first and seen == [second]
+    assert second.data_version == "new-version-for-test"
+
+
+def test_the_first_load_is_not_handed_to_the_hooks(processed_copy):
+    """The first version is prepared by create_app before it serves, not in a thread."""
+    store = data.DataStore(processed_copy)
+    calls = []
+    store.on_load.append(calls.append)
+    store.tables()
+    assert calls == []
