@@ -1,17 +1,31 @@
 """The Download menu under each chart: links to /export/<chart>.<ext> for the page's view.
 
-The links start with the default view; dashboard.export.routes keeps their query string equal
-to the page's (a callback on the URL's search), so the file shows what the screen shows.
+The links are drawn with the page's own address (`remember_address`, called as the page's layout
+reads its view); dashboard.export.routes keeps their query string equal to the page's when a
+control changes it (a callback on the URL's search), so the file shows what the screen shows.
 Plain links with Content-Disposition: attachment let the browser download without leaving the
 page or running any script of ours.
+
+The menu is a native disclosure (<details>), not Bootstrap's dropdown: dash-bootstrap-components
+renders a dropdown's items at mount and places them with Popper.js, closed or not (2-4 ms of CPU
+a menu on a warm load, one menu a chart). A closed <details> costs the browser no layout for its
+items, its summary is a button to assistive technology that Enter and Space open, and its links
+are out of the Tab order until it opens. assets/menus.js closes it on Escape, on a choice and on a
+click elsewhere, as a dropdown closes.
 """
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+import dash
+from dash import html
+from flask import g, has_app_context
 
 from dashboard import ids
 from dashboard.export.formats import CHART_FORMATS, PNG, Format
+from dashboard.view import query_values
 
 # (menu key, format, PNG scale): the key is also the link id's "format" part.
 ITEMS = (
@@ -20,6 +34,23 @@ ITEMS = (
     *((f.name, f, 1) for f in CHART_FORMATS if f != PNG),
 )
 BY_KEY = {key: (fmt, scale) for key, fmt, scale in ITEMS}
+
+
+def link_query(search: object) -> str:
+    """The query string of a page's Download links for its address's query string: the view
+    settings as the page read them (other keys left out, as the page leaves them out); /export
+    fits them to the chart's page through the same view policy, notes included."""
+    values, _ = query_values(search if isinstance(search, str) else "")
+    query = urlencode({key: found[0] for key, found in values.items()}, safe=",")
+    return f"?{query}" if query else ""
+
+
+def remember_address(query: Mapping[str, object]) -> None:
+    """Note the address a page's layout is drawn for (the query Dash pages give layout()), so
+    that its Download menus link to its view from the start: no callback has to set them when
+    the page loads (one request and a redraw fewer)."""
+    if has_app_context():
+        g.cma_link_query = link_query("?" + urlencode(query, doseq=True))
 
 
 def link_id(chart_id: str, key: str) -> dict:
@@ -40,23 +71,27 @@ def label(fmt: Format, scale: int) -> str:
     return fmt.label
 
 
-def download_menu(chart_id: str) -> dbc.DropdownMenu:
-    """A small Download button whose items each download the chart in one format."""
+def download_menu(chart_id: str) -> html.Details:
+    """A small Download button whose items each download the chart in one format, for the view
+    of the address the page is drawn for (`remember_address`)."""
+    query = g.get("cma_link_query", "") if has_app_context() else ""
+    prefix = dash.get_relative_path("/") if has_app_context() else "/"
     items = [
-        dbc.DropdownMenuItem(
-            label(fmt, scale),
-            id=link_id(chart_id, key),
-            href=href(chart_id, fmt, scale),
-            external_link=True,
+        html.Li(
+            html.A(
+                label(fmt, scale),
+                id=link_id(chart_id, key),
+                href=href(chart_id, fmt, scale, query, prefix),
+                className="dropdown-item",
+            )
         )
         for key, fmt, scale in ITEMS
     ]
-    return dbc.DropdownMenu(
-        items,
+    return html.Details(
+        [
+            html.Summary("Download", className="btn btn-light btn-sm border dropdown-toggle"),
+            html.Ul(items, className="dropdown-menu"),
+        ],
         id={"type": ids.EXPORT_MENU, "chart": chart_id},
-        label="Download",
-        size="sm",
-        color="light",
-        class_name="export-menu mt-2",
-        toggle_class_name="border",
+        className="export-menu mt-2",
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlencode
 
 import dash
 from dash import ALL, Input, Output
@@ -24,7 +23,6 @@ from dashboard.export import menu, naming, validate
 from dashboard.export.core import export_chart
 from dashboard.export.render import RenderBusy, Renderer, RenderUnavailable
 from dashboard.export.validate import ExportError
-from dashboard.view import query_values
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +40,11 @@ def register(app: dash.Dash) -> None:
     # Without these, Dash's catch-all page route would answer, echoing the URL in its meta tags.
     for endpoint, rule in (("cma_export_bare", "export"), ("cma_export_root", "export/")):
         app.server.add_url_rule(f"{prefix}{rule}", endpoint, _not_found, strict_slashes=True)
+    # Not on load: the layout draws the links for its address already (menu.remember_address).
     app.callback(
         Output({"type": ids.EXPORT_LINK, "chart": ALL, "format": ALL}, "href"),
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )(lambda search: menu_links(app, search))
 
 
@@ -76,16 +76,8 @@ def export_file(name: str) -> Response:
 
 
 def menu_links(app: dash.Dash, search: object) -> list[str]:
-    """Every Download link on the page, for the view the page shows.
-
-    A link carries the address's view settings as the page read them (other keys left out, as
-    the page leaves them out); /export then fits them to the chart's page through the same
-    view policy as the page, so the file holds the page's view, including any fallback, and
-    its metadata the page's notes about it.
-    """
-    values, _ = query_values(search if isinstance(search, str) else "")
-    query = urlencode({key: found[0] for key, found in values.items()}, safe=",")
-    query, prefix = (f"?{query}" if query else ""), app.get_relative_path("/")
+    """Every Download link on the page, for the view the page shows (menu.link_query)."""
+    query, prefix = menu.link_query(search), app.get_relative_path("/")
     return [_link(output["id"], query, prefix) for output in dash.ctx.outputs_list]
 
 

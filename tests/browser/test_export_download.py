@@ -43,7 +43,10 @@ def menu_item(dash_duo, chart_id: str, text: str):
     """Open the chart's Download menu and return the item whose label starts with `text`."""
     graph = components.graph_id(chart_id)
     card = f"//div[contains(@class,'chart-card')][.//div[@id='{graph}']]"
-    button = dash_duo.driver.find_element(By.XPATH, f"{card}//button[contains(., 'Download')]")
+    menu = dash_duo.driver.find_element(
+        By.XPATH, f"{card}//details[contains(@class,'export-menu')]"
+    )
+    button = menu.find_element(By.XPATH, "./summary[contains(., 'Download')]")
     # Centred, so the open menu fits in the window; instant, as Bootstrap makes scrolling smooth
     # and a click during the animation lands where the button was.
     dash_duo.driver.execute_script(
@@ -51,8 +54,10 @@ def menu_item(dash_duo, chart_id: str, text: str):
     )
     button.click()
     item = f"{card}//a[contains(@class,'dropdown-item')][starts-with(normalize-space(.), '{text}')]"
-    dash_duo.wait_for_element_by_css_selector(".export-menu .dropdown-menu.show", timeout=10)
-    return dash_duo.driver.find_element(By.XPATH, item)
+    until(lambda: menu.get_attribute("open") is not None, 10)
+    found = dash_duo.driver.find_element(By.XPATH, item)
+    assert found.is_displayed()  # the open menu shows its items
+    return found
 
 
 @pytest.fixture

@@ -99,6 +99,23 @@ def download_link(client, chart_id: str, search: str) -> str:
     return answer["href"]
 
 
+def layout_links(tree: object) -> dict[tuple[str, str], str]:
+    """(chart, format) -> href of every Download link in a serialised layout."""
+    found: dict[tuple[str, str], str] = {}
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            props = node.get("props", {})
+            link_id = props.get("id")
+            if isinstance(link_id, dict) and link_id.get("type") == ids.EXPORT_LINK:
+                found[(link_id["chart"], link_id["format"])] = props["href"]
+            stack.extend(v for v in props.values() if isinstance(v, list | dict))
+    return found
+
+
 def warnings_shown(found: dict[str, dict]) -> list[str]:
     alert = found.get(ids.VIEW_WARNINGS)
     if alert is None:
@@ -121,8 +138,11 @@ def test_page_and_export_agree_for_any_address(client, tables, spec, search):
     assert shown == json.loads(to_json_plotly(expected.plain)), spec.id
     assert found[components.caption_id(spec.id)]["children"] == expected.caption
     assert warnings_shown(found) == list(view.warnings)
-    # Its Download link: the same view, the same rows, the same notes.
-    response = client.get(download_link(client, spec.id, search))
+    # Its Download link, drawn with the page and as the callback writes it when the address
+    # changes: the same link, to the same view, the same rows, the same notes.
+    link = download_link(client, spec.id, search)
+    assert layout_links(page_layout(client, spec.page, search))[(spec.id, "csv")] == link
+    response = client.get(link)
     assert response.status_code == 200, response.get_data(as_text=True)
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
         meta = json.loads(archive.read("metadata.json"))
