@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
+from plotly.io.json import to_json_plotly
 
 from dashboard import ids, policy, summary
 from dashboard.charts import Rendered
@@ -87,6 +88,15 @@ def table_rows(table: tuple[list[str], list[list[str]]], title: str) -> str:
     answer with data_table's components, so a redrawn chart's table is redrawn with it."""
     headers, rows = table
     return json.dumps([title, headers, rows], ensure_ascii=False, separators=(",", ":"))
+
+
+def deferred(content, component_id: str) -> html.Div:
+    """A page's visible table (or tables), in its first layout, as its components' JSON in the
+    `data-deferred` of an empty holder, written by assets/deferred.js as soon as the page's
+    charts are drawn: the tables sit below the charts, and rendered with the page their
+    hundreds of cells (the ranked states: 580 components) delayed the charts. The page's
+    callbacks answer the holder's children as usual."""
+    return html.Div(id=component_id, **{"data-deferred": to_json_plotly(content)})
 
 
 @per_object

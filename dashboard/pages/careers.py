@@ -48,7 +48,7 @@ def layout(**query) -> html.Div:
             components.control_bar(components.release_picker(ids.CAREERS_RELEASE, tables, view)),
             *page_charts.cards(PATH, tables, view),
             html.H2("The figures", className="h5 mt-4"),
-            html.Div(figure_table(tables, view), id=ids.CAREERS_TABLE),
+            components.deferred(figure_table(tables, view), ids.CAREERS_TABLE),
         ]
     )
 

@@ -39,7 +39,7 @@ def layout(**query) -> html.Div:
             ),
             *page_charts.cards(PATH, tables, view),
             html.H2("Step-ups between levels", className="h5 mt-4"),
-            html.Div(steps_table(tables, view), id=ids.EXPERIENCE_STEPS),
+            components.deferred(steps_table(tables, view), ids.EXPERIENCE_STEPS),
         ]
     )
 

@@ -56,7 +56,7 @@ def layout(**query) -> html.Div:
                 components.labelled("State", _state_select(tables, view.state), ids.METROS_STATE)
             ),
             *page_charts.cards(PATH, tables, view),
-            html.Div(tables_for(tables, metros.rows(tables, view)), id=ids.METROS_TABLES),
+            components.deferred(tables_for(tables, metros.rows(tables, view)), ids.METROS_TABLES),
             html.P(dcc.Link("← Pay by US state", href="/countries/states"), className="mt-3"),
         ]
     )

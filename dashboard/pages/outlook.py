@@ -32,7 +32,7 @@ def layout(**query) -> html.Div:
             ),
             *page_charts.cards(PATH, tables, view),
             html.H2("The projections side by side", className="h5 mt-4"),
-            html.Div(vintage_table(tables, view), id=ids.OUTLOOK_TABLE),
+            components.deferred(vintage_table(tables, view), ids.OUTLOOK_TABLE),
             html.H2("Which projection each figure is from", className="h5 mt-4"),
             html.Div(vintage_list(tables, view), id=ids.OUTLOOK_VINTAGE_NOTES),
             html.H2("Where the sources disagree", className="h5 mt-4"),

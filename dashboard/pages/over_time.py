@@ -52,7 +52,7 @@ def layout(**query) -> html.Div:
             *page_charts.cards(PATH, tables, view),
             html.P(over_time.note(tables, view), id=ids.OVER_TIME_NOTE, className="note"),
             html.H2("Each release", className="h5 mt-4"),
-            html.Div(release_table(tables, view), id=ids.OVER_TIME_TABLE),
+            components.deferred(release_table(tables, view), ids.OVER_TIME_TABLE),
         ]
     )
 

@@ -65,7 +65,9 @@ def layout(**query) -> html.Div:
                 components.release_picker(ids.STATES_RELEASE, tables, view),
             ),
             *page_charts.cards(PATH, tables, view),
-            html.Div(tables_for(states.rows(tables, view), view.dollars), id=ids.STATES_TABLES),
+            components.deferred(
+                tables_for(states.rows(tables, view), view.dollars), ids.STATES_TABLES
+            ),
             html.P(
                 [
                     dcc.Link("Pay by metro area", href="/countries/metros", id=ids.METROS_LINK),

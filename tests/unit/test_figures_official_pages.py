@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 
 import plotly.graph_objects as go
 import pytest
@@ -21,6 +22,17 @@ CRAFTED_QUERIES = [
     {"sources": "x" * 100_000},
     {"unknown": "1"},
 ]
+
+
+def find_json(node, component_id: str):
+    """The component with this id in a layout's JSON (dicts and lists), or None."""
+    if isinstance(node, list):
+        return next((f for n in node if (f := find_json(n, component_id)) is not None), None)
+    if isinstance(node, dict):
+        if node.get("props", {}).get("id") == component_id:
+            return node
+        return find_json(node.get("props", {}).get("children"), component_id)
+    return None
 
 
 @pytest.fixture
@@ -68,9 +80,11 @@ def test_states_layout_has_map_outlines_ranked_states_and_territories(page):
     graph = find(layout, ids.STATES_MAP_GRAPH)
     assert graph.config["topojsonURL"] == "/assets/topojson/"
     assert served_figure(graph).layout.geo.resolution == 110  # the vendored file is usa_110m.json
-    states_text = str(find(layout, ids.STATES_TABLE))
+    # The ranked tables wait in their holder's data-deferred (components.deferred).
+    tables = json.loads(find(layout, ids.STATES_TABLES).to_plotly_json()["props"]["data-deferred"])
+    states_text = str(find_json(tables, ids.STATES_TABLE))
     assert "Washington" in states_text and "$53,780" in states_text and "$25.86" in states_text
-    territories = str(find(layout, ids.STATES_TERRITORIES))
+    territories = str(find_json(tables, ids.STATES_TERRITORIES))
     assert "Guam" in territories and "Washington" not in territories
 
 
