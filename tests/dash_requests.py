@@ -64,7 +64,11 @@ def strings(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return "\n".join(strings(v) for v in value.values())
+        # A page's deferred tables (components.deferred) are shown once the browser writes
+        # them from this attribute: their text is the page's too.
+        return "\n".join(
+            strings(json.loads(v) if k == "data-deferred" else v) for k, v in value.items()
+        )
     if isinstance(value, list):
         return "\n".join(strings(v) for v in value)
     return ""

@@ -65,9 +65,8 @@ def page_layout(client, path: str, search: str) -> dict:
     return response.get_json()["response"]["_pages_content"]["children"]
 
 
-def components_by_id(tree: object) -> dict[str, dict]:
-    """Every component with an id in a serialised layout, by id."""
-    found: dict[str, dict] = {}
+def props_of(tree: object):
+    """Every component's props in a serialised layout (dicts and lists), depth first."""
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -75,10 +74,13 @@ def components_by_id(tree: object) -> dict[str, dict]:
             stack.extend(node)
         elif isinstance(node, dict):
             props = node.get("props", {})
-            if isinstance(props.get("id"), str):
-                found[props["id"]] = props
+            yield props
             stack.extend(v for v in props.values() if isinstance(v, list | dict))
-    return found
+
+
+def components_by_id(tree: object) -> dict[str, dict]:
+    """Every component with an id in a serialised layout, by id."""
+    return {props["id"]: props for props in props_of(tree) if isinstance(props.get("id"), str)}
 
 
 def download_link(client, chart_id: str, search: str) -> str:
@@ -101,19 +103,11 @@ def download_link(client, chart_id: str, search: str) -> str:
 
 def layout_links(tree: object) -> dict[tuple[str, str], str]:
     """(chart, format) -> href of every Download link in a serialised layout."""
-    found: dict[tuple[str, str], str] = {}
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            props = node.get("props", {})
-            link_id = props.get("id")
-            if isinstance(link_id, dict) and link_id.get("type") == ids.EXPORT_LINK:
-                found[(link_id["chart"], link_id["format"])] = props["href"]
-            stack.extend(v for v in props.values() if isinstance(v, list | dict))
-    return found
+    return {
+        (props["id"]["chart"], props["id"]["format"]): props["href"]
+        for props in props_of(tree)
+        if isinstance(props.get("id"), dict) and props["id"].get("type") == ids.EXPORT_LINK
+    }
 
 
 def warnings_shown(found: dict[str, dict]) -> list[str]:
