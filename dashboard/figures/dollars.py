@@ -117,7 +117,8 @@ def unconverted_years(rows: pd.DataFrame, year_column: str = "year") -> list[int
     """Years in converted rows that have no May CPI-U, so no constant-dollar figures."""
     if "cpi_may" not in rows.columns:
         return []
-    return [int(y) for y in rows.loc[rows["cpi_may"].isna(), year_column]]
+    pairs = zip(rows[year_column], rows["cpi_may"], strict=True)
+    return [int(y) for y, cpi in pairs if fmt.missing(cpi)]
 
 
 def caption_note(found: Base | None, missing: list[int] = ()) -> str:

@@ -181,7 +181,8 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     notes = ["National, all industries"]
     if gaps := gap_text(data):
         notes.append(f"No release loaded for {gaps}: gaps, not interpolated")
-    no_base = data.loc[data["all_occupations_median_usd"].isna(), "release"].tolist()
+    pairs = zip(data["release"], data["all_occupations_median_usd"], strict=True)
+    no_base = [release for release, median in pairs if fmt.missing(median)]
     if no_base:
         notes.append(f"No All occupations figure in {', '.join(no_base)}")
     if any(str(r) == "1997" for r in releases):
