@@ -28,12 +28,14 @@ from dashboard.figures import (
     official,
     official_cards,
     outlook,
+    over_time,
     pay_official,
     pay_rows,
     state_rows,
 )
 from dashboard.offer import facts
 from dashboard.tables import Tables
+from dashboard.view import View
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ("occupation codes", policy.occupation_codes),
     ("occupation names", official.names),
     ("releases", official.release_years),
+    ("national rows of every release", lambda t: official.national_wages(t, View())),
     ("sources and discrepancies", lambda t: (captions._publishers(t), captions._discrepancies(t))),
     ("May CPI-U", dollars.may_values),
     ("careers: national rows by release", lambda t: careers_index.national(t, EVERY_SOURCE)),
@@ -68,6 +71,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
         ),
     ),
     ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
+    ("over time: national rows", lambda t: over_time.national_pair(t, EVERY_SOURCE)),
     ("outlook: projections", lambda t: (outlook._focus_projections(t), outlook.loaded_vintages(t))),
 )
 

@@ -11,8 +11,6 @@ the base year by the May CPI-U (dashboard.figures.dollars), and the rows keep bo
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,6 +18,7 @@ from dashboard import fmt, theme
 from dashboard.figures import dollars, official
 from dashboard.figures.base import base_json, message_figure
 from dashboard.figures.memo import per_tables
+from dashboard.figures.release_years import gap_text, with_gaps
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -57,17 +56,28 @@ def _rows(tables: Tables, sources: tuple[str, ...], shown_dollars: str) -> pd.Da
             return published
         converted, _ = dollars.deflate(published.drop(columns="dollars"), MONEY, tables)
         return converted
-    view = View(sources=sources, dollars=shown_dollars)
-    national = official.national_wages(tables, view)
-    focus = national[national["occupation_code"] == official.FOCUS]
+    focus, baseline = national_pair(tables, sources)
     if focus.empty:
         return pd.DataFrame(columns=COLUMNS)
+    medians = dict(zip(baseline["year"], baseline["all_occupations_median_usd"], strict=True))
+    if len(medians) == len(baseline):  # one figure a year: the left merge is a lookup
+        merged = focus.assign(all_occupations_median_usd=focus["year"].map(medians))[COLUMNS]
+    else:
+        merged = focus.merge(baseline, on="year", how="left")[COLUMNS]
+    merged["dollars"] = "nominal"
+    return merged.sort_values("year", ignore_index=True)
+
+
+@per_tables  # selections over every occupation's national rows: once per data version and sources
+def national_pair(tables: Tables, sources: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Medical assistants' national rows of every release, and the All occupations median
+    (`all_occupations_median_usd`) by year."""
+    national = official.national_wages(tables, View(sources=sources))
+    focus = national[national["occupation_code"] == official.FOCUS]
     baseline = national.loc[
         national["occupation_code"] == official.BASELINE, ["year", "median_annual_usd"]
     ].rename(columns={"median_annual_usd": "all_occupations_median_usd"})
-    merged = focus.merge(baseline, on="year", how="left")[COLUMNS]
-    merged["dollars"] = "nominal"
-    return merged.sort_values("year", ignore_index=True)
+    return focus, baseline
 
 
 def note(tables: Tables, view: View) -> str:
@@ -82,38 +92,6 @@ def note(tables: Tables, view: View) -> str:
     return f"{text} No release loaded for {gaps}: shown as gaps." if gaps else text
 
 
-def missing_years(data: pd.DataFrame) -> list[int]:
-    """The years between the first and last release with no release loaded."""
-    years = {int(y) for y in data["year"]}
-    return [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
-
-
-def gap_text(data: pd.DataFrame) -> str:
-    """ "1998–2004, 2006–2010, 2013": the missing years as runs."""
-    runs: list[list[int]] = []
-    for year in missing_years(data):
-        if runs and runs[-1][-1] == year - 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
-
-
-def _with_gaps(data: pd.DataFrame) -> dict[str, list]:
-    """The rows as lists by column, with an empty row for each missing year (plotly breaks a
-    line at a None), oldest first: what pd.concat with blank rows and a sort gave, in lists."""
-    missing = set(missing_years(data))
-    years = sorted({int(y) for y in data["year"]} | missing)
-    at = {int(y): i for i, y in enumerate(data["year"])}
-    gapped = {}
-    for column in data.columns:
-        values = data[column].tolist()
-        gapped[column] = [math.nan if y in missing else values[at[y]] for y in years]
-    gapped["year"] = years
-    gapped["release"] = [str(y) if y in missing else data["release"].iloc[at[y]] for y in years]
-    return gapped
-
-
 def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     data = rows
     if data.empty:
@@ -126,7 +104,7 @@ def build(tables: Tables, view: View, rows: pd.DataFrame) -> go.Figure | dict:
     else:
         subtitle = f"Annual wage, U.S., all industries, in constant {found.period} dollars (CPI-U)"
         y_title = f"Annual wage ({found.period} US$)"
-    gapped = _with_gaps(data)
+    gapped = with_gaps(data)
     traces = [
         *_bands(data, found is not None),
         *(_line(gapped, *line, found is not None) for line in LINES),

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 from dashboard import fmt
-from dashboard.figures import dollars, official, over_time, summaries
+from dashboard.figures import dollars, official, over_time, release_years, summaries
 from dashboard.view import View
 
 
 def gapped_by_pandas(data: pd.DataFrame) -> pd.DataFrame:
-    missing = over_time.missing_years(data)
+    missing = release_years.missing_years(data)
     if not missing:
         return data
     blank = pd.DataFrame({"year": missing, "release": [str(y) for y in missing]})
@@ -75,7 +75,7 @@ FRAMES = [
 @pytest.mark.parametrize("data", FRAMES)
 def test_gaps_as_lists_equal_the_concatenated_frame(data):
     expected = gapped_by_pandas(data)
-    found = over_time._with_gaps(data)
+    found = release_years.with_gaps(data)
     assert found["year"] == [int(y) for y in expected["year"]]
     assert found["release"] == list(expected["release"])
     for column in data.columns:
