@@ -51,6 +51,7 @@ EMPLOYERS_SECTOR_CAPTION = "employers-sector-caption"
 # Countries
 COUNTRIES_BASIS = "countries-basis"
 COUNTRIES_TABLE = "countries-table"
+COUNTRIES_TABLE_HOLDER = "countries-table-holder"  # where the table waits (components.deferred)
 COUNTRIES_RANGE = "countries-range"
 COUNTRIES_RANGE_GRAPH = "countries-range-graph"
 COUNTRIES_RANGE_CAPTION = "countries-range-caption"

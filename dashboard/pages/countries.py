@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
 from dashboard.figures import countries
+from dashboard.figures.memo import per_tables
 from dashboard.view import View, to_query
 
 dash.register_page(
@@ -49,39 +49,38 @@ def layout(**query) -> html.Div:
             ),
             *page_charts.cards(PATH, tables, view),
             html.H2("The figures as written", className="h5 mt-4"),
-            region_table(tables),
+            components.deferred(region_table(tables), ids.COUNTRIES_TABLE_HOLDER),
         ]
     )
 
 
-def region_table(tables: data.Tables):
-    """Every region's range as the source wrote it and in both dollar bases."""
+@per_tables  # the figures as written do not depend on the view: once per data version
+def region_table(tables: data.Tables) -> dict:
+    """Every region's range as the source wrote it and in both dollar bases (newest region
+    last in the rows, first here), as the components' JSON."""
     rows = countries.rows(tables, View())
-    shown = pd.DataFrame(
-        {
-            "region": rows["region"],
-            "as_written": rows["as_written"],
-            "usd": [
-                countries.pair(a, b, "USD")
-                for a, b in zip(rows["low_usd"], rows["high_usd"], strict=True)
-            ],
-            "ppp": [
-                countries.pair(a, b, fmt.PPP)
-                for a, b in zip(rows["low_ppp"], rows["high_ppp"], strict=True)
-            ],
-            "years": [
-                f"FX {f}, PPP {p}" for f, p in zip(rows["fx_year"], rows["ppp_year"], strict=True)
-            ],
-        }
-    ).iloc[::-1]
-    headers = {
-        "region": "Country or region",
-        "as_written": "As written",
-        "usd": "US$ a year",
-        "ppp": "International $ (PPP) a year",
-        "years": "Conversion years",
-    }
-    return components.table(shown, headers, ids.COUNTRIES_TABLE)
+    columns = (
+        list(rows["region"]),
+        list(rows["as_written"]),
+        [
+            countries.pair(a, b, "USD")
+            for a, b in zip(rows["low_usd"], rows["high_usd"], strict=True)
+        ],
+        [
+            countries.pair(a, b, fmt.PPP)
+            for a, b in zip(rows["low_ppp"], rows["high_ppp"], strict=True)
+        ],
+        [f"FX {f}, PPP {p}" for f, p in zip(rows["fx_year"], rows["ppp_year"], strict=True)],
+    )
+    headers = (
+        "Country or region",
+        "As written",
+        "US$ a year",
+        "International $ (PPP) a year",
+        "Conversion years",
+    )
+    shown = list(zip(*columns, strict=True))[::-1]
+    return components.table_json(shown, headers, ids.COUNTRIES_TABLE)
 
 
 def update(basis: object, search: object = None):

@@ -1,0 +1,73 @@
+"""Page tables written as the components' JSON and deferred (components.deferred): the same
+table the html components made, waiting in its holder's data-deferred in the first layout."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pandas as pd
+from plotly.io.json import to_json_plotly
+
+from dashboard import components, fmt, ids
+from dashboard.figures import countries
+from dashboard.view import View
+from tests.integration.test_app_offline import find
+
+
+def region_table_by_components(tables):
+    rows = countries.rows(tables, View())
+    shown = pd.DataFrame(
+        {
+            "region": rows["region"],
+            "as_written": rows["as_written"],
+            "usd": [
+                countries.pair(a, b, "USD")
+                for a, b in zip(rows["low_usd"], rows["high_usd"], strict=True)
+            ],
+            "ppp": [
+                countries.pair(a, b, fmt.PPP)
+                for a, b in zip(rows["low_ppp"], rows["high_ppp"], strict=True)
+            ],
+            "years": [
+                f"FX {f}, PPP {p}" for f, p in zip(rows["fx_year"], rows["ppp_year"], strict=True)
+            ],
+        }
+    ).iloc[::-1]
+    headers = {
+        "region": "Country or region",
+        "as_written": "As written",
+        "usd": "US$ a year",
+        "ppp": "International $ (PPP) a year",
+        "years": "Conversion years",
+    }
+    return components.table(shown, headers, ids.COUNTRIES_TABLE)
+
+
+def test_the_region_table_is_the_components_table(in_request, tables):
+    page = importlib.import_module("dashboard.pages.countries")
+    expected = json.loads(to_json_plotly(region_table_by_components(tables)))
+    assert json.loads(to_json_plotly(page.region_table(tables))) == expected
+    assert len(expected["props"]["children"][1]["props"]["children"]) == len(
+        countries.rows(tables, View())
+    )
+
+
+def test_the_countries_layout_defers_it(in_request):
+    page = importlib.import_module("dashboard.pages.countries")
+    holder = find(page.layout(), ids.COUNTRIES_TABLE_HOLDER)
+    assert holder.children is None
+    waiting = json.loads(holder.to_plotly_json()["props"]["data-deferred"])
+    assert waiting["props"]["id"] == ids.COUNTRIES_TABLE
+    assert "Country or region" in json.dumps(waiting)
+
+
+def test_deferred_holds_any_components_json():
+    from dash import html
+
+    content = [html.H2("Ranked"), {"type": "P", "namespace": "dash_html_components", "props": {}}]
+    holder = components.deferred(content, "holder-id")
+    assert holder.id == "holder-id" and holder.children is None
+    assert json.loads(holder.to_plotly_json()["props"]["data-deferred"]) == json.loads(
+        to_json_plotly(content)
+    )
