@@ -16,6 +16,7 @@ from dashboard.figures import (
     careers_pay,
     careers_records,
     countries,
+    countries_map,
     education,
     employers_pay,
     employers_rank,
@@ -90,7 +91,7 @@ def countries_map_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str
         regions.setdefault(region, value)
     show = lambda v: fmt.money(v, currency)  # noqa: E731
     pairs = ((value, region) for region, value in regions.items())
-    return extremes_of(pairs, show, "the midpoint", countries.MAP_TITLE)
+    return extremes_of(pairs, show, "the midpoint", countries_map.MAP_TITLE)
 
 
 def outlook_summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import ids
-from dashboard.figures import countries
+from dashboard.figures import countries, countries_map
 from dashboard.view import View
 from tests.unit.charting import render
 
@@ -124,8 +124,8 @@ def test_map_is_an_iso3_choropleth_with_groups_expanded(tables):
 
 
 def test_map_in_ppp_and_local(tables):
-    ppp = countries.map_rows(tables, View(basis="ppp"))
-    local = countries.map_rows(tables, View(basis="local"))
+    ppp = countries_map.map_rows(tables, View(basis="ppp"))
+    local = countries_map.map_rows(tables, View(basis="local"))
     usa = tables.salary_by_region.set_index("region").loc["United States"]
     assert ppp.set_index("iso3").loc["USA", "value"] == (usa["low_ppp"] + usa["high_ppp"]) / 2
     assert set(local["basis"]) == {"usd"}  # currencies cannot share one colour scale
@@ -157,7 +157,7 @@ def test_no_regions_for_the_sources(tables):
     view = View(sources=("researchcom-cma-duties",))
     assert len(render(ids.COUNTRIES_RANGE, tables, view).figure.data) == 0
     assert len(render(ids.COUNTRIES_MAP, tables, view).figure.data) == 0
-    assert countries.map_rows(tables, view).empty
+    assert countries_map.map_rows(tables, view).empty
 
 
 def pandas_rows(tables, view: View) -> pd.DataFrame:
