@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dashboard import ids
 from dashboard.chart_spec import ChartSpec, Rendered
 from dashboard.figures import (
+    alts,
     area_summaries,
     careers_jobs,
     careers_pay,
@@ -30,7 +31,6 @@ from dashboard.figures import (
     over_time,
     pay,
     states,
-    summaries,
 )
 from dashboard.tables import Tables
 from dashboard.view import View
@@ -59,7 +59,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_experience", "observations", "sources"),
         settings=("stat", "sources"),
         source_tables=("salary_by_experience",),
-        alt=summaries.EXPERIENCE,
+        alt=alts.EXPERIENCE,
     ),
     ChartSpec(
         ids.EMPLOYERS_PAY,
@@ -71,7 +71,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
-        alt=summaries.EMPLOYERS_PAY,
+        alt=alts.EMPLOYERS_PAY,
     ),
     ChartSpec(
         ids.EMPLOYERS_RANK,
@@ -83,7 +83,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_setting", "observations", "sources"),
         settings=("sources",),
         source_tables=("salary_by_setting",),
-        alt=summaries.EMPLOYERS_RANK,
+        alt=alts.EMPLOYERS_RANK,
     ),
     ChartSpec(
         ids.COUNTRIES_RANGE,
@@ -95,7 +95,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
-        alt=summaries.COUNTRIES_RANGE,
+        alt=alts.COUNTRIES_RANGE,
     ),
     ChartSpec(
         ids.COUNTRIES_MAP,
@@ -107,7 +107,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_by_region", "observations", "sources"),
         settings=("basis", "sources"),
         source_tables=("salary_by_region",),
-        alt=summaries.COUNTRIES_MAP,
+        alt=alts.COUNTRIES_MAP,
     ),
     ChartSpec(
         ids.OUTLOOK_VINTAGES,
@@ -119,7 +119,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("outlook", "projections", "discrepancies", "observations", "sources"),
         settings=("sources",),
         source_tables=("outlook", "projections"),
-        alt=summaries.OUTLOOK,
+        alt=alts.OUTLOOK,
     ),
     ChartSpec(
         ids.PAY_DISTRIBUTION,
@@ -131,7 +131,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("salary_summary", "official_wages", "discrepancies", "observations", "sources"),
         settings=("sources", "salary", "release"),
         sources_from=_pay_sources,
-        alt=summaries.PAY,
+        alt=alts.PAY,
     ),
     ChartSpec(
         ids.EDUCATION_DURATION,
@@ -144,7 +144,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
-        alt=summaries.DURATION,
+        alt=alts.DURATION,
     ),
     ChartSpec(
         ids.EDUCATION_COST,
@@ -157,7 +157,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources",),
         source_tables=("education",),
         width="half",
-        alt=summaries.COST,
+        alt=alts.COST,
     ),
     ChartSpec(
         ids.EDUCATION_COST_MONTHS,
@@ -169,7 +169,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("education", "salary_summary", "observations", "sources"),
         settings=("sources",),
         source_tables=("education",),
-        alt=summaries.MONTHS,
+        alt=alts.MONTHS,
     ),
     # Official BLS views
     ChartSpec(
@@ -182,7 +182,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "salary_by_setting", "sources"),
         settings=("sources", "release"),
         sources_from=_sector_sources,
-        alt=summaries.SECTOR,
+        alt=alts.SECTOR,
     ),
     ChartSpec(
         ids.CAREERS_PAY,
@@ -194,7 +194,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "occupations", "sources"),
         settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
-        alt=summaries.CAREERS_PAY,
+        alt=alts.CAREERS_PAY,
     ),
     ChartSpec(
         ids.CAREERS_JOBS,
@@ -206,7 +206,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         ("official_wages", "projections", "occupations", "sources"),
         settings=("sources", "occupations", "release"),
         source_tables=("official_wages", "projections"),
-        alt=summaries.CAREERS_JOBS,
+        alt=alts.CAREERS_JOBS,
     ),
     ChartSpec(
         ids.STATES_MAP,
@@ -220,7 +220,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         source_tables=("official_wages", "area_wages"),
         # As paid ("local" in a link) or by what it buys there (BEA regional price parities).
         choices=(("dollars", ("nominal", "buying_power")),),
-        alt=summaries.STATES,
+        alt=alts.STATES,
     ),
     ChartSpec(
         ids.OVER_TIME_PAY,
@@ -233,7 +233,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         settings=("sources", "dollars"),
         choices=(("dollars", ("nominal", "constant")),),
         source_tables=("official_wages",),
-        alt=summaries.OVER_TIME,
+        alt=alts.OVER_TIME,
     ),
 )
 
@@ -248,7 +248,7 @@ CHARTS += (
         offer_buys.caption,
         ("price_parities", "sources"),
         settings=("salary", "period", "state"),
-        alt=summaries.OFFER_BUYS,
+        alt=alts.OFFER_BUYS,
     ),
 )
 

@@ -122,7 +122,7 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The text alternative's sentence: the fastest- and slowest-growing occupations shown, by
-    projected change (summaries.CAREERS_JOBS)."""
+    projected change (alts.CAREERS_JOBS)."""
     data = careers_records.records_of(rows, careers_records.jobs(tables, view))
     return careers_labels.extremes(data, "pct_change", alt_text.percent, "projected growth", TITLE)
 

@@ -96,7 +96,7 @@ def caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
 
 def summary(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     """The text alternative's sentence: the best- and worst-paid occupations shown, by median
-    annual pay (summaries.CAREERS_PAY)."""
+    annual pay (alts.CAREERS_PAY)."""
     data = careers_records.records_of(rows, careers_records.pay(tables, view))
     return careers_labels.extremes(data, "median_annual_usd", alt_text.money, "median pay", TITLE)
 

@@ -20,12 +20,12 @@ from plotly.io.json import to_json_plotly
 from dashboard import components, fmt
 from dashboard.figures import (
     alt_text,
+    alts,
     careers_jobs,
     careers_pay,
     careers_records,
     careers_table,
     official,
-    summaries,
 )
 from dashboard.figures.careers_records import OUTLOOK
 from dashboard.view import View
@@ -173,7 +173,7 @@ def test_summaries_and_cells_equal_alt_texts_own(tables, every_view):
         for rows, alt, value, show, what, title in (
             (
                 reference_pay(tables, view),
-                summaries.CAREERS_PAY,
+                alts.CAREERS_PAY,
                 "median_annual_usd",
                 alt_text.money,
                 "median pay",
@@ -181,7 +181,7 @@ def test_summaries_and_cells_equal_alt_texts_own(tables, every_view):
             ),
             (
                 reference_jobs(tables, view),
-                summaries.CAREERS_JOBS,
+                alts.CAREERS_JOBS,
                 "pct_change",
                 alt_text.percent,
                 "projected growth",
