@@ -44,7 +44,10 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ("occupation names", official.names),
     ("releases", official.release_years),
     ("national rows of every release", lambda t: official.national_wages(t, View())),
-    ("sources and discrepancies", lambda t: (captions._publishers(t), captions._discrepancies(t))),
+    (
+        "sources and discrepancies",
+        lambda t: (captions._publishers(t), captions.discrepancy_records(t)),
+    ),
     ("May CPI-U", dollars.may_values),
     ("careers: national rows by release", lambda t: careers_index.national(t, EVERY_SOURCE)),
     ("careers: newest projection", lambda t: careers_index.outlook(t, EVERY_SOURCE)),

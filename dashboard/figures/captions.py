@@ -102,24 +102,6 @@ def source_caption(
     return " · ".join(parts + [n for n in notes if n])
 
 
-def disagreements(
-    tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
-) -> pd.DataFrame:
-    """Discrepancies on these topics (and measures) that touch a source in the view.
-
-    One side is enough: a reader who picked one source should still learn that another
-    source, or the official figure, says something different.
-    """
-    found = tables.discrepancies[tables.discrepancies["topic"].isin(list(topics))]
-    if measures is not None:
-        wanted = list(measures)
-        found = found[found["measure_a"].isin(wanted) | found["measure_b"].isin(wanted)]
-    if view.sources:
-        touches = found["source_id_a"].isin(view.sources) | found["source_id_b"].isin(view.sources)
-        found = found[touches]
-    return found
-
-
 def disagreement_text(
     tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
 ) -> str:
@@ -135,11 +117,13 @@ def disagreement_text(
 def disagreement_records(
     tables: Tables, view: View, topics: Iterable[str], measures: Iterable[str] | None = None
 ) -> list[dict]:
-    """The rows `disagreements` selects, in its order, as records (read only)."""
+    """The discrepancies on these topics (and measures) that touch a source in the view, in the
+    table's order, as records (read only). One side is enough: a reader who picked one source
+    should still learn that another source, or the official figure, says something different."""
     topics, wanted = set(topics), None if measures is None else set(measures)
     return [
         d
-        for d in _discrepancies(tables)
+        for d in discrepancy_records(tables)
         if d["topic"] in topics
         and (wanted is None or d["measure_a"] in wanted or d["measure_b"] in wanted)
         and (not view.sources or {d["source_id_a"], d["source_id_b"]} & set(view.sources))
@@ -147,7 +131,7 @@ def disagreement_records(
 
 
 @per_tables
-def _discrepancies(tables: Tables) -> tuple[dict, ...]:
+def discrepancy_records(tables: Tables) -> tuple[dict, ...]:
     """The discrepancies as records, once per data version (read only)."""
     return tuple(tables.discrepancies.to_dict("records"))
 

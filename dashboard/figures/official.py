@@ -126,11 +126,7 @@ def shown_year(frame: pd.DataFrame, view: View, occupation: str = FOCUS) -> int 
     have it, else the nearest one they have (the newer of two as near); without a release in
     the view, the newest they have."""
     years = sorted({int(y) for y in frame.loc[frame["occupation_code"] == occupation, "year"]})
-    if not years:
-        return None
-    if view.release is None or view.release in years:
-        return years[-1] if view.release is None else view.release
-    return min(years, key=lambda y: (abs(y - view.release), -y))
+    return year_shown(tuple(years), view.release)
 
 
 def year_shown(years: tuple[int, ...], release: int | None) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import fmt, summary
-from dashboard.figures.captions import describe, publisher
+from dashboard.figures.captions import describe, discrepancy_records, publisher
 from dashboard.figures.memo import per_tables
 from dashboard.figures.official import (
     FOCUS,
@@ -250,6 +250,6 @@ def _official_checks(tables: Tables) -> tuple[tuple[tuple[str, str], str], ...]:
     figure), the disagreement in words), in the table's order (once per data version)."""
     return tuple(
         ((d["source_id_b"], d["figure_id_b"]), f"{describe(tables, d)}: {d['note']}")
-        for d in tables.discrepancies.to_dict("records")
+        for d in discrepancy_records(tables)
         if d["check"] == "differs_from_official"
     )

@@ -64,14 +64,7 @@ def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
     parts = [f for f in (official_vintages(tables, view), guides) if not f.empty]
     if not parts:
         return guides.assign(vintage=[], period=[], vintage_loaded=[])
-    data = pd.concat(parts, ignore_index=True)
-    # Official first within a period; a stable sort of a few rows in Python, as pandas'
-    # multi-column sort_values orders them, without its rank column and copies.
-    columns = ("period_start", "period_end", "official", "source_id")
-    keys = [(a, b, not o, s) for a, b, o, s in zip(*(data[c] for c in columns), strict=True)]
-    order = sorted(range(len(data)), key=keys.__getitem__)
-    data = data.take(order)
-    data.index = pd.RangeIndex(len(data))
+    data = official_first(pd.concat(parts, ignore_index=True))
     loaded = loaded_vintages(tables)
     periods = list(zip(data["period_start"], data["period_end"], strict=True))
     data["vintage_loaded"] = [(int(a), int(b)) in loaded for a, b in periods]
@@ -81,21 +74,25 @@ def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
     return data
 
 
+def official_first(data: pd.DataFrame) -> pd.DataFrame:
+    """By period, BLS's vintage before the guides quoting it, then by source: a stable sort of
+    a few rows in Python, as pandas' multi-column sort_values orders them, without its rank
+    column and copies."""
+    columns = ("period_start", "period_end", "official", "source_id")
+    keys = [(a, b, not o, s) for a, b, o, s in zip(*(data[c] for c in columns), strict=True)]
+    data = data.take(sorted(range(len(data)), key=keys.__getitem__))
+    data.index = pd.RangeIndex(len(data))
+    return data
+
+
 def official_vintages(tables: Tables, view: View) -> pd.DataFrame:
     """Medical assistants in every BLS projection vintage of the view's sources."""
-    if not _projection_sources(tables) & set(view.sources or _projection_sources(tables)):
-        return pd.DataFrame()  # no projection from the view's sources
     focus = select_sources(_focus_projections(tables), view)
     out = focus[["source_id", *FROM_PROJECTIONS]].rename(columns=FROM_PROJECTIONS)
     return out.assign(attributed_to=None, official=True)
 
 
 @per_tables  # passes over every occupation's projections: once per data version
-def _projection_sources(tables: Tables) -> set[str]:
-    return set(tables.projections["source_id"])
-
-
-@per_tables
 def _focus_projections(tables: Tables) -> pd.DataFrame:
     frame = tables.projections
     return frame[frame["occupation_code"] == official.FOCUS]

@@ -66,20 +66,12 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 
 def _shown_years(tables: Tables, sources: tuple[str, ...], release: int | None) -> tuple:
     """The official state file's and the third-party file's years a view of `release` shows
-    (official.shown_year of each, on their years read once)."""
+    (official.year_shown of each, on their years read once)."""
     by_year = _by_year(tables, sources)
-    return _nearest(by_year.official, release), _nearest(by_year.third, release)
-
-
-def _nearest(found: dict, release: int | None) -> int | None:
-    """official.shown_year over the years in `found`: the release, else the nearest (the newer
-    of two as near), the newest without one, None without years."""
-    years = sorted(found)
-    if not years:
-        return None
-    if release is None or release in found:
-        return years[-1] if release is None else release
-    return min(years, key=lambda y: (abs(y - release), -y))
+    return (
+        official.year_shown(tuple(sorted(by_year.official)), release),
+        official.year_shown(tuple(sorted(by_year.third)), release),
+    )
 
 
 @per_tables  # what the release changes: each file's rows of a year, prepared once
@@ -212,15 +204,11 @@ def _pair(tables, sources: tuple, primary: int | None, third: int | None) -> tup
     return focus, *_year_figures(tables, sources, primary)
 
 
-# parities.levels of a year, worked out once: the caption of every buying-power view reads it.
-levels = per_tables(parities.levels)
-
-
 @per_tables
 def _year_figures(tables: Tables, sources: tuple, year: int) -> tuple:
     """The U.S. mean of the year's national file and the price parities (parities.levels)
     of the latest RPP year not after it."""
-    return _national_mean(tables, View(sources=sources), year), levels(tables, year)
+    return _national_mean(tables, View(sources=sources), year), parities.levels(tables, year)
 
 
 def _national_mean(tables: Tables, view: View, year: int | None) -> float:

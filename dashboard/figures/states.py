@@ -162,7 +162,7 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     notes.append(official.release_note(tables, view, data["year"].iloc[0], "state figures"))
     if buying_power(view):
         year = int(data["year"].iloc[0])
-        found = state_rows.levels(tables, year)
+        found = parities.levels(tables, year)
         notes.append(
             f"Ranked by what the wage buys: wage × 100 / RPP of {found.year}, the latest RPP year"
             f" not after the OEWS year {year}"

@@ -13,7 +13,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
-from dashboard.figures import areas, official, states
+from dashboard.figures import areas, states
 from dashboard.view import to_query
 
 dash.register_page(
@@ -115,7 +115,7 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
         "offer": [offer_link(r.state_code) for r in chosen],
     }
     headers = {**HEADERS, "area_title": "State" if area_type == "state" else "Territory"}
-    if chosen[0].source_id == official.OEWS_AREAS:  # states.official_file of the chosen rows
+    if states.official_file(rows):  # every row of a view is from one file
         shown, headers = _with_percentiles(shown, headers, chosen)
     cells = zip(*(shown[column] for column in headers), strict=True)
     return components.table_json(cells, headers.values())

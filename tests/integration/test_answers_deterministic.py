@@ -18,6 +18,7 @@ from dashboard.app import create_app
 
 client = create_app(sys.argv[1]).server.test_client()
 digest = hashlib.sha256()
+answered = 0
 for spec in client.get("/_dash-dependencies").get_json():
     if spec.get("clientside_function") or spec["output"].lstrip(".").startswith("{"):
         continue
@@ -35,13 +36,14 @@ for spec in client.get("/_dash-dependencies").get_json():
         if not spec["output"].startswith(".."):
             body["outputs"] = body["outputs"][0]
         response = client.post("/_dash-update-component", json=body)
+        answered += response.status_code == 200
         digest.update(spec["output"].encode() + str(response.status_code).encode())
         digest.update(response.data)
-print(digest.hexdigest())
+print(answered, digest.hexdigest())
 """
 
 
-def answers_digest(processed_dir: Path, seed: str) -> str:
+def answers_digest(processed_dir: Path, seed: str) -> tuple[int, str]:
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(processed_dir)],
         cwd=ROOT,
@@ -51,10 +53,11 @@ def answers_digest(processed_dir: Path, seed: str) -> str:
         timeout=300,
         check=True,
     )
-    return done.stdout.strip().splitlines()[-1]
+    answered, digest = done.stdout.strip().splitlines()[-1].split()
+    return int(answered), digest
 
 
 def test_two_processes_send_the_same_bytes(processed_dir):
     first, second = answers_digest(processed_dir, "1"), answers_digest(processed_dir, "2")
-    assert len(first) == 64
+    assert first[0] > 50  # answers, not only refusals: each chart page's views were drawn
     assert first == second

@@ -124,7 +124,8 @@ def warnings_shown(found: dict[str, dict]) -> list[str]:
 )
 @given(spec=st.sampled_from(charts.CHARTS), search=QUERIES)
 def test_page_and_export_agree_for_any_address(client, tables, spec, search):
-    found = components_by_id(page_layout(client, spec.page, search))
+    layout = page_layout(client, spec.page, search)
+    found = components_by_id(layout)
     view = policy.from_query(search, tables, spec.page)
     # The page: the figure drawn and the notes shown are those of the policy's view.
     shown = found[components.graph_id(spec.id)]["figure"]
@@ -135,7 +136,7 @@ def test_page_and_export_agree_for_any_address(client, tables, spec, search):
     # Its Download link, drawn with the page and as the callback writes it when the address
     # changes: the same link, to the same view, the same rows, the same notes.
     link = download_link(client, spec.id, search)
-    assert layout_links(page_layout(client, spec.page, search))[(spec.id, "csv")] == link
+    assert layout_links(layout)[(spec.id, "csv")] == link
     response = client.get(link)
     assert response.status_code == 200, response.get_data(as_text=True)
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
