@@ -12,7 +12,10 @@ Per page, medians of `--runs` rounds, each loading the floor and every page once
   drawn (each graph holds a `.main-svg`, and each map in it its outlines' shapes), timed
   inside the page by a script installed before any of the page's own (CDP
   Page.addScriptToEvaluateOnNewDocument), so browser start-up and polling do not count;
-- warm: the same, reloading the page in the browser that just loaded it (HTTP cache filled);
+- warm: the same, reloading the page in the browser that just loaded it (HTTP cache filled),
+  once the first visit has been quiet for a second: its idle work done, the scripts' second run
+  that has Chrome write their code cache among it (assets/warm-scripts.js). A page whose
+  scripts were not all warmed by then is counted and named in the report;
 - bytes over the wire for the first visit: the navigation's and every resource's
   `transferSize` (headers included), read once the page has been quiet for a second.
 Targets: cold <= 1.3x the floor, warm <= 1.5x, first visit <= 1.2 MB.
@@ -68,6 +71,13 @@ const entries = [...performance.getEntriesByType('navigation'),
                  ...performance.getEntriesByType('resource')];
 return entries.reduce((sum, e) => sum + (e.transferSize || 0), 0);
 """
+# Whether assets/warm-scripts.js has run every same-origin script of the page a second time
+# (the floor has none to warm: true).
+WARMED = """
+const warmed = JSON.parse(localStorage.getItem('cma-warm-scripts') || '[]');
+return [...document.querySelectorAll('script[src]')].map(s => s.src)
+  .filter(src => src.startsWith(location.origin + '/')).every(src => warmed.includes(src));
+"""
 FLOOR_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>floor</title>
 <script src="plotly.min.js"></script></head>
@@ -119,24 +129,27 @@ def wire_bytes(driver: webdriver.Chrome) -> int:
         time.sleep(1.0)
 
 
-def measure_once(url: str, probe: str) -> tuple[float, float, int]:
-    """Cold and warm milliseconds, and the first visit's bytes, in a fresh browser."""
+def measure_once(url: str, probe: str) -> tuple[float, float, int, bool]:
+    """Cold and warm milliseconds, the first visit's bytes, and whether every script of the
+    page had been warmed before the warm load, in a fresh browser."""
     driver = new_browser(probe)
     try:
         cold = load(driver, url)
         size = wire_bytes(driver)
-        return cold, load(driver, url), size
+        warmed = bool(driver.execute_script(WARMED))
+        return cold, load(driver, url), size, warmed
     finally:
         driver.quit()
 
 
-def measure(urls: dict[str, str], probe: str, runs: int) -> dict[str, tuple[float, float, int]]:
-    """Per name, median cold and warm milliseconds and the first visit's bytes.
+def measure(urls: dict[str, str], probe: str, runs: int) -> dict[str, tuple]:
+    """Per name, median cold and warm milliseconds, the first visit's bytes, and in how many
+    runs the page's scripts were not all warmed before its warm load.
 
     Round by round, every url once per round: on a shared machine the load drifts over the
     minutes a run takes, and the floor measured first, then the pages, compared the floor at
     one load with pages at another (a floor's warm load of 219 ms, then pages 1.9-2.8x it)."""
-    found: dict[str, list[tuple[float, float, int]]] = {name: [] for name in urls}
+    found: dict[str, list[tuple]] = {name: [] for name in urls}
     for _ in range(runs):
         for name, url in urls.items():
             found[name].append(measure_once(url, probe))
@@ -145,6 +158,7 @@ def measure(urls: dict[str, str], probe: str, runs: int) -> dict[str, tuple[floa
             statistics.median(r[0] for r in results),
             statistics.median(r[1] for r in results),
             int(statistics.median(r[2] for r in results)),
+            sum(not r[3] for r in results),
         )
         for name, results in found.items()
     }
@@ -190,14 +204,14 @@ def main() -> None:
     report(results.pop(FLOOR_PATH), results, args.runs)
 
 
-def report(floor: tuple[float, float, int], results: dict, runs: int) -> None:
+def report(floor: tuple, results: dict, runs: int) -> None:
     print(f"pages: headless chromium, medians of {runs}; floor = one chart + full plotly.js")
     print(
         f"floor: cold {floor[0]:.0f} ms, warm {floor[1]:.0f} ms, {floor[2] / 1e6:.2f} MB"
         f" (targets: cold <= {TARGET_COLD}x, warm <= {TARGET_WARM}x, <= {TARGET_BYTES / 1e6} MB)"
     )
     print(f"{'page':20}{'cold ms':>9}{'ratio':>7}{'warm ms':>9}{'ratio':>7}{'MB':>7}  verdict")
-    for page, (cold, warm, size) in results.items():
+    for page, (cold, warm, size, unwarmed) in results.items():
         ratios = cold / floor[0], warm / floor[1]
         missed = [
             name
@@ -209,6 +223,8 @@ def report(floor: tuple[float, float, int], results: dict, runs: int) -> None:
             if not ok
         ]
         verdict = "OK" if not missed else "MISSED " + ", ".join(missed)
+        if unwarmed:
+            verdict += f" (scripts not yet warmed before {unwarmed} of {runs} warm loads)"
         print(
             f"{page:20}{cold:9.0f}{ratios[0]:7.2f}{warm:9.0f}{ratios[1]:7.2f}"
             f"{size / 1e6:7.2f}  {verdict}"

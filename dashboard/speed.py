@@ -18,6 +18,9 @@ Measured with `python -m bench.pages` (README, Benchmarks); each part below paid
   of every page: they arrive while the scripts compile, and Dash's own requests for them are
   answered from the preloads. (In the browser, assets/draw.js saves each chart its second
   draw; see docs/architecture.md, Speed.)
+- A first visit, once drawn and idle, runs its scripts a second time in a hidden frame
+  (assets/warm-scripts.js): Chrome writes a script's code cache on its second run, so the
+  reader's next visit compiles nothing (docs/architecture.md, Speed).
 - Component scripts are compressed once per process (brotli or gzip, as the browser accepts)
   instead of on every request, and their fingerprinted URLs are `immutable`: a returning
   reader's browser does not even ask. Fingerprints are stable per deployment (see

@@ -88,9 +88,7 @@
   );
 
   function chartsDrawn() {
-    return Array.prototype.every.call(document.querySelectorAll(".dash-graph"), function (g) {
-      return g.querySelector(".main-svg");
-    });
+    return window.cmaDraw.chartsDrawn(); // draw.js
   }
 
   function idle(then) {

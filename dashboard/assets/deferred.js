@@ -10,9 +10,7 @@
   var queued = false;
 
   function chartsDrawn() {
-    return Array.prototype.every.call(document.querySelectorAll(".dash-graph"), function (g) {
-      return g.querySelector(".main-svg");
-    });
+    return window.cmaDraw.chartsDrawn(); // draw.js
   }
 
   function writeAll() {

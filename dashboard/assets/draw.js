@@ -74,6 +74,14 @@
   }
 
 
+  // Whether every graph on the page holds its drawing (deferred.js, alt-tables.js and
+  // warm-scripts.js wait for it before their own work).
+  draw.chartsDrawn = function () {
+    return Array.prototype.every.call(document.querySelectorAll(".dash-graph"), function (g) {
+      return g.querySelector(".main-svg");
+    });
+  };
+
   function hook(plotly) {
     if (!plotly || typeof plotly.react !== "function" || plotly.react.cmaHooked) {
       return;
