@@ -74,7 +74,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ),
     ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
     ("over time: national rows", lambda t: over_time.national_pair(t, EVERY_SOURCE)),
-    ("outlook: projections", lambda t: (outlook._focus_projections(t), outlook.loaded_vintages(t))),
+    ("outlook: rows by kind of source", outlook._assembled_by_kind),
 )
 
 

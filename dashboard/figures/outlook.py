@@ -59,7 +59,44 @@ def rows(tables: Tables, view: View) -> pd.DataFrame:
 
 @per_tables  # by sources alone (the chart, its caption's notes and the page's vintage table)
 def _rows(tables: Tables, sources: tuple[str, ...]) -> pd.DataFrame:
-    view = View(sources=sources)
+    if not sources:
+        return _assembled_by_kind(tables)[True, True]
+    # A view's rows are filtered in Python from rows assembled once per data version: no row
+    # depends on another. Which of BLS's rows and the guides' are in the view decides the
+    # frame's columns and their dtypes (an integer column missing from one part is float in
+    # the two together), so the view is filtered from the frame assembled from the same kinds.
+    wanted = set(sources)
+    official_ids, guide_ids = _source_ids(tables)
+    kinds = (not wanted.isdisjoint(official_ids), not wanted.isdisjoint(guide_ids))
+    if not any(kinds):
+        return _assembled(tables, View(sources=sources))
+    every = _assembled_by_kind(tables)[kinds]
+    data = every.take([i for i, source in enumerate(every["source_id"]) if source in wanted])
+    data.index = pd.RangeIndex(len(data))
+    return data
+
+
+@per_tables
+def _source_ids(tables: Tables) -> tuple[frozenset, frozenset]:
+    """The sources of BLS's vintages and of the guides' outlooks."""
+    return frozenset(_focus_projections(tables)["source_id"]), frozenset(
+        tables.outlook["source_id"]
+    )
+
+
+@per_tables  # once per data version (dashboard/prepared.py)
+def _assembled_by_kind(tables: Tables) -> dict[tuple[bool, bool], pd.DataFrame]:
+    """Every source's rows of BLS's vintages alone, of the guides alone, and of both, keyed by
+    (BLS's in it, the guides' in it)."""
+    official_ids, guide_ids = _source_ids(tables)
+    return {
+        (True, False): _assembled(tables, View(sources=tuple(sorted(official_ids)))),
+        (False, True): _assembled(tables, View(sources=tuple(sorted(guide_ids)))),
+        (True, True): _assembled(tables, View()),
+    }
+
+
+def _assembled(tables: Tables, view: View) -> pd.DataFrame:
     guides = select_sources(tables.outlook, view).assign(official=False)
     parts = [f for f in (official_vintages(tables, view), guides) if not f.empty]
     if not parts:

@@ -122,6 +122,28 @@ def test_rows_are_sorted_as_pandas_sorts_them(tables, choice):
     pd.testing.assert_frame_equal(rows, sorted_by_pandas(rows.sample(frac=1, random_state=3)))
 
 
+@pytest.mark.parametrize(
+    "choice", [*CHOICES, ("nonsense",), ("bls-ep", "nonsense"), ("researchcom-cma-duties", "x")]
+)
+def test_a_views_rows_are_those_assembled_for_it(tables, choice):
+    """Filtered from every source's rows (once per data version), a view's rows are the rows
+    assembled from its own sources: same values, order, index and dtypes."""
+    found = outlook.rows(tables, View(sources=choice))
+    pd.testing.assert_frame_equal(found, outlook._assembled(tables, View(sources=choice)))
+
+
+def test_a_views_rows_are_filtered_from_rows_assembled_once(tables):
+    every = outlook._assembled_by_kind(tables)[True, True]
+    assert set(every["source_id"]) == set(SOURCES)  # the fixture has every source to filter
+    guides = outlook.rows(tables, View(sources=("himalayas-cma-guide",)))
+    assert 0 < len(guides) < len(every) and set(guides["source_id"]) == {"himalayas-cma-guide"}
+    # The guides' rows alone lack BLS's columns, and BLS's keep their integer years: not the
+    # frame of both, with NaN in them.
+    assert len(guides.columns) < len(every.columns)
+    official = outlook.rows(tables, View(sources=("bls-ep",)))
+    assert official["wage_year"].dtype == "int64" != every["wage_year"].dtype
+
+
 def test_a_tie_keeps_the_concatenated_order():
     frame = pd.DataFrame(
         {
