@@ -59,6 +59,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
             facts.known_sources(t),
             facts._third_party_positions(t),
             facts._official_positions(t),
+            facts._settings_index(t),
         ),
     ),
     ("offer: price parities", lambda t: (offer_buys._parities(t), offer_buys.median_wage(t))),

@@ -152,17 +152,29 @@ def figures(row: dict | None) -> dict | None:
 @per_tables
 def setting_part(tables: Tables, code: str) -> tuple:
     """(the setting's name, its BLS sector's figures and percentile points, the guides)."""
+    sector_rows, guides_by_code = _settings_index(tables)
+    wanted = canonical(code)
+    # BLS's sectors are 2-digit codes (62 holds 6214 outpatient care centers): the first that
+    # the setting's code starts with.
+    sector, points = next(((f, p) for n, f, p in sector_rows if wanted.startswith(n)), (None, []))
+    name, guides = guides_by_code.get(wanted, (None, []))
+    return name, sector, points, guides
+
+
+@per_tables
+def _settings_index(tables: Tables) -> tuple[list, dict]:
+    """Once per data version: BLS's sectors in their rows' order as (code, figures, percentile
+    points), and per setting code (canonical) its name and its guides' rows, in their order."""
     rows = sectors(tables)
-    # BLS's sectors are 2-digit codes (62 holds 6214 outpatient care centers).
-    holding = rows[[canonical(code).startswith(str(n)) for n in rows["naics"]]]
-    guides = tables.salary_by_setting[
-        tables.salary_by_setting["naics"].map(lambda n: canonical(str(n)) == canonical(code))
+    sector_rows = [
+        (str(row["naics"]), figures(row), placement.points_of(row))
+        for row in rows.to_dict("records")
     ]
-    sector, points = None, []
-    if not holding.empty:
-        sector, points = figures(holding.iloc[0].to_dict()), placement.points_of(holding.iloc[0])
-    name = str(guides["setting"].iloc[0]) if not guides.empty else None
-    return name, sector, points, [_guide(tables, r) for r in guides.itertuples()]
+    guides_by_code: dict[str, tuple[str, list]] = {}
+    for r in tables.salary_by_setting.itertuples():
+        _, found = guides_by_code.setdefault(canonical(str(r.naics)), (str(r.setting), []))
+        found.append(_guide(tables, r))  # the name is the setting's first row's
+    return sector_rows, guides_by_code
 
 
 def _guide(tables: Tables, r) -> dict:
