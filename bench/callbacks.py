@@ -28,6 +28,7 @@ from pathlib import Path
 import requests
 
 from bench.load_kit import dependencies, free_port
+from bench.serve_with_noop import GC_HEADER
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/experience", "/employers", "/countries", "/outlook", "/pay", "/education", "/data"]
@@ -133,15 +134,26 @@ def latency(session: requests.Session, url: str, callback: dict, calls: int, con
 
 
 def cold_latency(session: requests.Session, url: str, callback: dict, controls) -> list[float]:
-    """One call of each distinct request, before any of them was answered."""
+    """One call of each distinct request, before any of them was answered; each time carries
+    the full garbage collections that fell in it as `.collections` (a list beside it)."""
     unique = {
         json.dumps(body, sort_keys=True): body
         for body in itertools.islice(payloads(callback, controls), DISTINCT)
     }
-    return timed(session, url, callback, iter(unique.values()), len(unique))
+    collections: list[float] = []
+    times = Timed(timed(session, url, callback, iter(unique.values()), len(unique), collections))
+    times.collections = collections
+    return times
 
 
-def timed(session, url: str, callback: dict, bodies, calls: int) -> list[float]:
+class Timed(list):
+    """Milliseconds, with the full-collection milliseconds of each (`collections`)."""
+
+    collections: list[float]
+
+
+def timed(session, url: str, callback: dict, bodies, calls: int, collections=None) -> list[float]:
+    """Milliseconds per call; `collections`, when given, gets each call's full-collection ms."""
     times = []
     for _ in range(calls):
         body = next(bodies)
@@ -150,6 +162,8 @@ def timed(session, url: str, callback: dict, bodies, calls: int) -> list[float]:
         times.append((time.perf_counter() - started) * 1000)
         if response.status_code not in (200, 204):
             raise SystemExit(f"{callback['output']}: HTTP {response.status_code}")
+        if collections is not None:
+            collections.append(float(response.headers.get(GC_HEADER, 0)))
     return times
 
 
@@ -244,6 +258,29 @@ def report(results: dict[str, list[float]], cold: dict[str, list[float]], calls:
         f"worst first-answer ratio (cold median / cached p50): {worst_cold:.1f}x"
         f" (target <= {TARGET_COLD_RATIO:.0f}x) -> {verdict}"
     )
+    report_collections(results, cold)
+
+
+def report_collections(results: dict[str, list[float]], cold: dict[str, list[float]]) -> None:
+    """Which first answers a full garbage collection fell in, and the ratios without it:
+    said beside the verdict, which stays on the times as measured."""
+    hit = {
+        name: [ms for ms in first.collections if ms > 0]
+        for name, first in cold.items()
+        if any(ms > 0 for ms in first.collections)
+    }
+    if not hit:
+        print("no full garbage collection fell in a first answer")
+        return
+    for name, pauses in hit.items():
+        first = cold[name]
+        net = [t - ms for t, ms in zip(first, first.collections, strict=True)]
+        ratio = statistics.median(net) / percentile(results[name], 50)
+        print(
+            f"full garbage collection in {len(pauses)} of {name}'s {len(first)} first answers"
+            f" ({', '.join(f'{ms:.0f}' for ms in pauses)} ms); without it: median"
+            f" {statistics.median(net):.1f} ms, {ratio:.1f}x"
+        )
 
 
 if __name__ == "__main__":
