@@ -5,7 +5,11 @@
 //   its margins to start from. Axes with `automargin` widen the margins to fit their labels
 //   after a first draw and then draw the whole chart again (40-50 % of a chart's drawing
 //   time); started from margins already wide enough, plotly.js finds nothing to change and
-//   draws once. automargin stays on: a figure or font that needs more room still gets it.
+//   draws once. Where the axes are remembered too, the chart is drawn at the margins it
+//   settled on with automargin off for that draw, so labels are not even measured for it; the
+//   figure keeps automargin for every later draw (a resize, a new figure). The same figure at
+//   the same width in the same browser has the same labels; a figure whose margins still come
+//   out other than remembered (a legend that needs more room) is started afresh next time.
 (function () {
   var draw = (window.cmaDraw = window.cmaDraw || { transforms: [] });
   var KEY = "cma-margins";
@@ -74,6 +78,21 @@
   }
 
 
+  function restore(layout, name, value) {
+    if (value === undefined) {
+      delete layout[name];
+    } else {
+      layout[name] = value;
+    }
+  }
+
+  // The cartesian axes plotly.js laid out (none for a map).
+  function axesOf(full) {
+    return Object.keys(full).filter(function (name) {
+      return /^[xy]axis\d*$/.test(name);
+    });
+  }
+
   // Whether every graph on the page holds its drawing (deferred.js, alt-tables.js and
   // warm-scripts.js wait for it before their own work).
   draw.chartsDrawn = function () {
@@ -109,32 +128,42 @@
       var known = key && remembered().filter(function (entry) {
         return entry[0] === key;
       })[0];
-      var start = known && startFrom(known[1].asked, known[1].settled);
       var layout = drawn.layout;
+      // Known axes (remembered since they were): drawn at the settled margins with automargin
+      // off, so plotly.js does not measure every label again to find what it already found
+      // (a third to a half of a chart's drawing); else started from them with it on.
+      var axes = known && layout && known[1].axes;
+      var start = known && (axes ? known[1].settled : startFrom(known[1].asked, known[1].settled));
       var own = layout && layout.margin;
+      var ownAxes = {};
       if (start) {
         // In place: a transform may know the layout object (narrow.js), and every caller
         // hands react a copy of its layout (dcc.Graph clones it for each draw).
         layout.margin = Object.assign({}, own, start);
+        (axes || []).forEach(function (name) {
+          ownAxes[name] = layout[name];
+          layout[name] = Object.assign({}, layout[name], { automargin: false });
+        });
       }
       var done = react.call(this, gd, drawn);
       return done.then(function (result) {
         if (start && target.layout === layout) {
-          // The figure's own margins again, for whatever redraws it next (a resize, a phone's
-          // form): plotly.js widens them anew for that draw.
-          if (own === undefined) {
-            delete layout.margin;
-          } else {
-            layout.margin = own;
-          }
+          // The figure's own margins and axes again, for whatever redraws it next (a resize,
+          // a phone's form): plotly.js widens the margins anew for that draw.
+          restore(layout, "margin", own);
+          Object.keys(ownAxes).forEach(function (name) {
+            restore(layout, name, ownAxes[name]);
+          });
         }
         var full = target._fullLayout;
         if (key && full && full._size && full.margin) {
           var settled = sides(full._size);
           if (!start) {
-            remember(key, { asked: sides(full.margin), settled: settled });
-          } else if (SIDES.some(function (side) { return settled[side] !== start[side]; })) {
-            remember(key, null); // the figure needed other margins: start afresh next time
+            remember(key, { asked: sides(full.margin), settled: settled, axes: axesOf(full) });
+          } else if (SIDES.some(function (side) { return Math.abs(settled[side] - start[side]) >= 1; })) {
+            // The figure needed other margins: start afresh next time. (Within a pixel: plotly.js
+            // rounds the margins it is given, not those its axes pushed, 87.7 drawn as 88.)
+            remember(key, null);
           }
         }
         return steps.reduce(function (chain, step) {
