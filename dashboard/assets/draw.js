@@ -177,6 +177,34 @@
     };
     wrapped.cmaHooked = true;
     plotly.react = wrapped;
+    hookResize(plotly.Plots);
+  }
+
+  // plotly.js's Plots.resize draws the whole chart again even at the size it already has (its
+  // relayout sets the width and height, which replots): dcc.Graph asks for one right after a
+  // graph's first draw and its ResizeObserver for another, two more draws of every chart as
+  // the page appears. A chart whose box has the size it was drawn at is left as it is, by
+  // plotly.js's own test of a new size (more than a pixel either way); any other is resized.
+  function hookResize(plots) {
+    if (!plots || typeof plots.resize !== "function" || plots.resize.cmaHooked) {
+      return;
+    }
+    var resize = plots.resize;
+    var sized = function (gd) {
+      var target = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var full = target && target._fullLayout;
+      if (full && target.layout && !target._redrawTimer && target.isConnected) {
+        var style = window.getComputedStyle(target);
+        var width = parseFloat(style.width);
+        var height = parseFloat(style.height);
+        if (Math.abs(full.width - width) <= 1 && Math.abs(full.height - height) <= 1) {
+          return Promise.resolve(target);
+        }
+      }
+      return resize.apply(this, arguments);
+    };
+    sized.cmaHooked = true;
+    plots.resize = sized;
   }
 
   // plotly.js arrives after the assets (a deferred script): wrap it as it is defined.

@@ -1,6 +1,8 @@
 """A returning visit draws each chart once, at the margins the first visit settled on
 (assets/draw.js): with automargin off for that draw only, the same picture as the first
-visit's, and the figure keeps automargin for every later draw (run with --headless)."""
+visit's, and the figure keeps automargin for every later draw. A chart is not drawn again at
+the size it has (dcc.Graph's resizes as it appears), and is when its size changes (run with
+--headless)."""
 
 from __future__ import annotations
 
@@ -48,8 +50,10 @@ def _drawn(dash_duo, path: str) -> None:
         dash_duo.wait_for_element(f"#{components.graph_id(chart.id)} .main-svg", TIMEOUT)
     # every graph's first draw recorded (when RECORD is installed)
     WebDriverWait(dash_duo.driver, TIMEOUT).until(
-        lambda d: d.execute_script("return window.__axes") is None
-        or len(d.execute_script(AXES)) >= len(d.execute_script(AXES_NOW))
+        lambda d: (
+            d.execute_script("return window.__axes") is None
+            or len(d.execute_script(AXES)) >= len(d.execute_script(AXES_NOW))
+        )
     )
 
 
@@ -104,3 +108,58 @@ def test_a_later_draw_measures_again(dash_duo, app):
         lambda d: all(drawn for _, drawn, _ in d.execute_script(AXES_NOW))
     )
     assert console_errors(dash_duo) == []
+
+
+# Installed before the page's scripts: counts every graph's full draws after its first.
+COUNT = """
+window.__redraws = 0;
+window.cmaDraw = {transforms: [{order: 99, before: (target, figure) => figure, after: target => {
+  if (!target.__counted) {
+    target.__counted = true;
+    target.on('plotly_afterplot', () => { window.__redraws += 1; });
+  }
+}}]};
+"""
+
+
+def test_a_chart_is_not_drawn_again_at_the_size_it_has(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT})
+    dash_duo.driver.get(dash_duo.server_url + "/careers")
+    for chart in charts.for_page("/careers"):
+        dash_duo.wait_for_element(f"#{components.graph_id(chart.id)} .main-svg", TIMEOUT)
+    # dcc.Graph asks for a resize right after a first draw, and its ResizeObserver for another
+    # (plotly.js waits 100 ms before each): wait them out.
+    dash_duo.driver.execute_script("return new Promise(done => setTimeout(done, 1500))")
+    assert dash_duo.driver.execute_script("return window.__redraws") == 0
+    dash_duo.driver.set_window_size(900, 1000)  # a real change of size is drawn
+    WebDriverWait(dash_duo.driver, TIMEOUT).until(
+        lambda d: d.execute_script("return window.__redraws") >= len(charts.for_page("/careers"))
+    )
+    assert console_errors(dash_duo) == []
+
+
+# Installed before the page's scripts: the page's width each time it changes.
+WIDTHS = """
+window.__widths = [];
+document.addEventListener('DOMContentLoaded', () => {
+  const note = () => {
+    const width = document.documentElement.clientWidth;
+    if (window.__widths[window.__widths.length - 1] !== width) window.__widths.push(width);
+  };
+  note();
+  new MutationObserver(note).observe(document.body, {childList: true, subtree: true});
+});
+"""
+
+
+def test_the_page_keeps_its_width_as_its_tables_are_written(dash_duo, app):
+    """A short page that grows taller once its tables are written does not narrow: the
+    scrollbar is there from the start, so the charts are not drawn again narrower."""
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1000, 800)
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WIDTHS})
+    dash_duo.driver.get(dash_duo.server_url + "/careers")
+    dash_duo.wait_for_element("#careers-table table", TIMEOUT)  # a deferred table, written
+    assert dash_duo.driver.execute_script("return document.documentElement.scrollHeight") > 800
+    assert len(dash_duo.driver.execute_script("return window.__widths")) == 1
