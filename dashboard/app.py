@@ -58,8 +58,8 @@ def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> das
     # Fail at start-up, not on the first visitor, if the data is unreadable; and build what
     # every view reads once per data version now, and for each version loaded later.
     prepared.run(store.tables())
-    if prepared.run not in store.on_load:
-        store.on_load.append(prepared.run)
+    if prepared.run_and_settle not in store.on_load:
+        store.on_load.append(prepared.run_and_settle)
     app = dash.Dash(
         "dashboard",  # the package name, so pages are imported as dashboard.pages.<name>
         use_pages=True,
@@ -94,6 +94,7 @@ def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> das
     # dozen scripts at once) got 404s or a page without content. Done here, before serving.
     with app.server.test_request_context("/"):
         app.server.preprocess_request()
+    prepared.settle()  # what the app now holds, out of the collector's sight (see there)
     return app
 
 

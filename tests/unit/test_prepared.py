@@ -4,9 +4,11 @@ hidden, while the others still run."""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import threading
+import weakref
 
 import pytest
 
@@ -76,3 +78,26 @@ def test_the_first_load_is_not_handed_to_the_hooks(processed_copy):
     store.on_load.append(calls.append)
     store.tables()
     assert calls == []
+
+
+def test_the_app_is_out_of_the_collectors_sight(app):
+    assert gc.get_freeze_count() > 10_000
+
+
+def test_a_replaced_version_can_still_be_collected(processed_copy):
+    store = data.DataStore(processed_copy)
+    old = store.tables()
+    old.manifest["held by"] = old  # a cycle: only the cyclic collector can free it
+    prepared.run(old)
+    prepared.settle()  # the old version frozen, as at start-up
+    gone = weakref.ref(old)
+    manifest_path = processed_copy / data.MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["data_version"] = "replacing-version"
+    manifest_path.write_text(json.dumps(manifest) + " ")
+    new = store.tables()
+    del old
+    prepared.run_and_settle(new)
+    gc.collect()
+    assert gone() is None
+    assert new.data_version == "replacing-version"
