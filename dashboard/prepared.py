@@ -27,7 +27,7 @@ from dashboard.figures import (
     offer_buys,
     official,
     official_cards,
-    outlook,
+    outlook_rows,
     over_time,
     pay_official,
     pay_rows,
@@ -76,7 +76,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ),
     ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
     ("over time: national rows", lambda t: over_time.national_pair(t, EVERY_SOURCE)),
-    ("outlook: rows by kind of source", outlook._assembled_by_kind),
+    ("outlook: rows by kind of source", outlook_rows._assembled_by_kind),
 )
 
 

@@ -91,14 +91,6 @@
     return window.cmaDraw.chartsDrawn(); // draw.js
   }
 
-  function idle(then) {
-    if (window.requestIdleCallback) {
-      window.requestIdleCallback(then, { timeout: 2000 });
-    } else {
-      window.setTimeout(then, 50);
-    }
-  }
-
   // One table per idle moment, after the charts; then look again later (a page reached by a
   // link brings its own tables).
   function next() {
@@ -108,10 +100,10 @@
       window.setTimeout(next, POLL_MS);
       return;
     }
-    idle(function () {
+    window.cmaDraw.idle(function () {
       write(document.querySelector(HOLDER + ":empty"));
       next();
-    });
+    }, 2000);
   }
   next();
 })();

@@ -78,6 +78,15 @@
   }
 
 
+  // `then` at the browser's next idle moment, or after `timeout` ms at the latest.
+  draw.idle = function (then, timeout) {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(then, { timeout: timeout });
+    } else {
+      window.setTimeout(then, 50);
+    }
+  };
+
   function restore(layout, name, value) {
     if (value === undefined) {
       delete layout[name];

@@ -73,14 +73,6 @@
     return window.cmaDraw.chartsDrawn();
   }
 
-  function idle(then) {
-    if (window.requestIdleCallback) {
-      window.requestIdleCallback(then, { timeout: 3000 });
-    } else {
-      window.setTimeout(then, 100);
-    }
-  }
-
   function waitForCharts() {
     // No graph yet may be a page whose layout has not arrived: its charts are still to come.
     var ready = document.querySelector("#_pages_content > *") && chartsDrawn();
@@ -89,7 +81,7 @@
       return;
     }
     window.setTimeout(function () {
-      idle(warm);
+      window.cmaDraw.idle(warm, 3000);
     }, SETTLE_MS);
   }
 

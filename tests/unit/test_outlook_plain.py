@@ -13,7 +13,7 @@ import pytest
 from plotly.io.json import to_json_plotly
 
 from dashboard import components, fmt
-from dashboard.figures import alt_text, captions, outlook
+from dashboard.figures import alt_text, captions, outlook, outlook_rows
 from dashboard.figures.captions import publisher
 from dashboard.figures.outlook_narrow import short_period
 from dashboard.view import View
@@ -129,11 +129,11 @@ def test_a_views_rows_are_those_assembled_for_it(tables, choice):
     """Filtered from every source's rows (once per data version), a view's rows are the rows
     assembled from its own sources: same values, order, index and dtypes."""
     found = outlook.rows(tables, View(sources=choice))
-    pd.testing.assert_frame_equal(found, outlook._assembled(tables, View(sources=choice)))
+    pd.testing.assert_frame_equal(found, outlook_rows._assembled(tables, View(sources=choice)))
 
 
 def test_a_views_rows_are_filtered_from_rows_assembled_once(tables):
-    every = outlook._assembled_by_kind(tables)[True, True]
+    every = outlook_rows._assembled_by_kind(tables)[True, True]
     assert set(every["source_id"]) == set(SOURCES)  # the fixture has every source to filter
     guides = outlook.rows(tables, View(sources=("himalayas-cma-guide",)))
     assert 0 < len(guides) < len(every) and set(guides["source_id"]) == {"himalayas-cma-guide"}
@@ -156,7 +156,7 @@ def test_a_tie_keeps_the_concatenated_order():
     )
     expected = sorted_by_pandas(frame)
     assert list(expected["n"]) == [2, 1, 0, 3]
-    pd.testing.assert_frame_equal(outlook.official_first(frame), expected)
+    pd.testing.assert_frame_equal(outlook_rows.official_first(frame), expected)
 
 
 @pytest.mark.parametrize("choice", CHOICES)
