@@ -1,13 +1,15 @@
 """Page speed in a real browser, as a ratio to a static page holding one plotly chart.
 
-    .venv/bin/python -m bench.pages [--runs 3] [--pages /pay /countries]
+    .venv/bin/python -m bench.pages [--runs 5] [--pages /pay /countries]
 
 Headless Chromium (selenium, the browser tests' flags) against `gunicorn app:server` on a free
 loopback port, started here. The floor is a static HTML file with the full plotly.js and one
 chart (the first registry chart's figure), served by Python's own HTTP server: what a chart
 costs when nothing but plotly.js stands between the reader and it.
 
-Per page, medians of `--runs` rounds, each loading the floor and every page once:
+Per page, medians of `--runs` rounds (5: with 3, the floor's median warm load moved between
+162 and 243 ms from one run to the next, and every ratio with it), each loading the floor and
+every page once:
 - cold: a fresh browser (empty cache), navigation start to every registry chart of the page
   drawn (each graph holds a `.main-svg`, and each map in it its outlines' shapes), timed
   inside the page by a script installed before any of the page's own (CDP
@@ -188,7 +190,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", nargs="*", default=charts.pages())
     args = parser.parse_args()
     wanted = {p: [components.graph_id(c.id) for c in charts.for_page(p)] for p in args.pages}
