@@ -66,13 +66,14 @@ def _source_ids(tables: Tables) -> tuple[frozenset, frozenset]:
 @per_tables  # once per data version (dashboard/prepared.py)
 def _assembled_by_kind(tables: Tables) -> dict[tuple[bool, bool], pd.DataFrame]:
     """Every source's rows of BLS's vintages alone, of the guides alone, and of both, keyed by
-    (BLS's in it, the guides' in it)."""
+    (BLS's in it, the guides' in it). A kind with no source is left out: no view selects it
+    (and a View naming no source would mean every source)."""
     official_ids, guide_ids = _source_ids(tables)
-    return {
-        (True, False): _assembled(tables, View(sources=tuple(sorted(official_ids)))),
-        (False, True): _assembled(tables, View(sources=tuple(sorted(guide_ids)))),
-        (True, True): _assembled(tables, View()),
-    }
+    found = {(True, True): _assembled(tables, View())}
+    for kinds, ids in (((True, False), official_ids), ((False, True), guide_ids)):
+        if ids:
+            found[kinds] = _assembled(tables, View(sources=tuple(sorted(ids))))
+    return found
 
 
 def _assembled(tables: Tables, view: View) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -142,6 +143,16 @@ def test_a_views_rows_are_filtered_from_rows_assembled_once(tables):
     assert len(guides.columns) < len(every.columns)
     official = outlook.rows(tables, View(sources=("bls-ep",)))
     assert official["wage_year"].dtype == "int64" != every["wage_year"].dtype
+
+
+def test_without_guides_no_view_gets_every_source_as_bls_alone(tables):
+    """With no guide loaded there is no guides-only frame to build (a View naming no source
+    would be every source), and BLS's rows are still BLS's alone."""
+    bare = replace(tables, outlook=tables.outlook.iloc[0:0])
+    assert set(outlook_rows._assembled_by_kind(bare)) == {(True, True), (True, False)}
+    found = outlook.rows(bare, View(sources=("bls-ep",)))
+    pd.testing.assert_frame_equal(found, outlook_rows._assembled(bare, View(sources=("bls-ep",))))
+    assert set(found["source_id"]) == {"bls-ep"}
 
 
 def test_a_tie_keeps_the_concatenated_order():
