@@ -133,23 +133,16 @@ def latency(session: requests.Session, url: str, callback: dict, calls: int, con
     return timed(session, url, callback, payloads(callback, controls), calls)
 
 
-def cold_latency(session: requests.Session, url: str, callback: dict, controls) -> list[float]:
-    """One call of each distinct request, before any of them was answered; each time carries
-    the full garbage collections that fell in it as `.collections` (a list beside it)."""
+def cold_latency(session: requests.Session, url: str, callback: dict, controls):
+    """One call of each distinct request, before any of them was answered: the milliseconds of
+    each, and the full garbage collections' milliseconds that fell in each."""
     unique = {
         json.dumps(body, sort_keys=True): body
         for body in itertools.islice(payloads(callback, controls), DISTINCT)
     }
     collections: list[float] = []
-    times = Timed(timed(session, url, callback, iter(unique.values()), len(unique), collections))
-    times.collections = collections
-    return times
-
-
-class Timed(list):
-    """Milliseconds, with the full-collection milliseconds of each (`collections`)."""
-
-    collections: list[float]
+    times = timed(session, url, callback, iter(unique.values()), len(unique), collections)
+    return times, collections
 
 
 def timed(session, url: str, callback: dict, bodies, calls: int, collections=None) -> list[float]:
@@ -214,17 +207,20 @@ def main() -> None:
         if unvaried:  # said, not skipped in silence: these stay empty in every request
             print("no choices found for: " + ", ".join(unvaried))
         url = base + "/_dash-update-component"
-        cold = {"no-op (baseline)": cold_latency(session, url, noop, controls)}
+        cold, collections = {}, {}
+        cold["no-op (baseline)"], collections["no-op (baseline)"] = cold_latency(
+            session, url, noop, controls
+        )
         results = {"no-op (baseline)": latency(session, url, noop, args.calls, controls)}
         for name, callback in callbacks.items():
             if callback is not noop:
-                cold[name] = cold_latency(session, url, callback, controls)
+                cold[name], collections[name] = cold_latency(session, url, callback, controls)
                 results[name] = latency(session, url, callback, args.calls, controls)
         results["no-op (baseline)"] += latency(session, url, noop, args.calls, controls)
     finally:
         server.terminate()
         server.wait()
-    report(results, cold, args.calls)
+    report(results, cold, collections, args.calls)
     starts = [startup_seconds() for _ in range(3)]
     start = statistics.median(starts)
     print(
@@ -234,7 +230,9 @@ def main() -> None:
     )
 
 
-def report(results: dict[str, list[float]], cold: dict[str, list[float]], calls: int) -> None:
+def report(results: dict, cold: dict, collections: dict, calls: int) -> None:
+    """Per callback: cached latency against the no-op, and first answers against cached ones
+    (`collections`: the full garbage collections' ms in each first answer)."""
     noop_p95 = percentile(results["no-op (baseline)"], 95)
     print(f"callback latency over {calls} calls each, ms (no-op measured before and after);")
     print("cold = the first call of each distinct request, before it was cached (median / max)")
@@ -258,23 +256,23 @@ def report(results: dict[str, list[float]], cold: dict[str, list[float]], calls:
         f"worst first-answer ratio (cold median / cached p50): {worst_cold:.1f}x"
         f" (target <= {TARGET_COLD_RATIO:.0f}x) -> {verdict}"
     )
-    report_collections(results, cold)
+    report_collections(results, cold, collections)
 
 
-def report_collections(results: dict[str, list[float]], cold: dict[str, list[float]]) -> None:
+def report_collections(results: dict, cold: dict, collections: dict) -> None:
     """Which first answers a full garbage collection fell in, and the ratios without it:
     said beside the verdict, which stays on the times as measured."""
     hit = {
-        name: [ms for ms in first.collections if ms > 0]
-        for name, first in cold.items()
-        if any(ms > 0 for ms in first.collections)
+        name: [ms for ms in pauses if ms > 0]
+        for name, pauses in collections.items()
+        if any(ms > 0 for ms in pauses)
     }
     if not hit:
         print("no full garbage collection fell in a first answer")
         return
     for name, pauses in hit.items():
         first = cold[name]
-        net = [t - ms for t, ms in zip(first, first.collections, strict=True)]
+        net = [t - ms for t, ms in zip(first, collections[name], strict=True)]
         ratio = statistics.median(net) / percentile(results[name], 50)
         print(
             f"full garbage collection in {len(pauses)} of {name}'s {len(first)} first answers"
