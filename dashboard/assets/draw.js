@@ -25,12 +25,27 @@
     return (h >>> 0).toString(36) + ":" + text.length;
   }
 
-  function remembered() {
+  // The list kept in localStorage under `key` ([] when none), or null where storage is off or
+  // unreadable (draw.js, warm-scripts.js).
+  draw.stored = function (key) {
     try {
-      return JSON.parse(window.localStorage.getItem(KEY)) || [];
+      return JSON.parse(window.localStorage.getItem(key)) || [];
     } catch (error) {
-      return []; // storage off or unreadable: draw as plotly.js would
+      return null;
     }
+  };
+
+  // `list`'s first `keep` entries kept under `key`; storage full or off: nothing kept, nothing lost.
+  draw.store = function (key, list, keep) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(list.slice(0, keep)));
+    } catch (error) {
+      // nothing remembered: done again next time
+    }
+  };
+
+  function remembered() {
+    return draw.stored(KEY) || []; // storage off or unreadable: draw as plotly.js would
   }
 
   // Every figure remembered but `key`'s, then `key`'s new margins first when given.
@@ -41,11 +56,7 @@
     if (margins) {
       found.unshift([key, margins]);
     }
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(found.slice(0, KEEP)));
-    } catch (error) {
-      // storage full or off: nothing remembered, nothing lost
-    }
+    draw.store(KEY, found, KEEP);
   }
 
   function sides(margins) {

@@ -12,24 +12,12 @@
   var SETTLE_MS = 300; // after the charts, the page's own idle work (its tables) goes first
   var POLL_MS = 250;
 
-  function remembered() {
-    try {
-      return JSON.parse(window.localStorage.getItem(KEY)) || [];
-    } catch (error) {
-      return null; // storage off or unreadable: nothing warmed, nothing to remember
-    }
-  }
-
   function remember(urls) {
-    var known = remembered() || [];
+    var known = window.cmaDraw.stored(KEY) || [];
     var fresh = urls.concat(known.filter(function (url) {
       return urls.indexOf(url) < 0;
     }));
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(fresh.slice(0, KEEP)));
-    } catch (error) {
-      // storage full or off: warmed again next time, nothing lost
-    }
+    window.cmaDraw.store(KEY, fresh, KEEP);
   }
 
   function scripts() {
@@ -45,7 +33,7 @@
   }
 
   function warm() {
-    var known = remembered();
+    var known = window.cmaDraw.stored(KEY); // null: no storage to remember what was warmed
     var urls = scripts();
     if (!known || !urls.length || urls.every(function (url) { return known.indexOf(url) >= 0; })) {
       return;
@@ -69,13 +57,9 @@
     document.body.appendChild(frame);
   }
 
-  function chartsDrawn() {
-    return window.cmaDraw.chartsDrawn();
-  }
-
   function waitForCharts() {
     // No graph yet may be a page whose layout has not arrived: its charts are still to come.
-    var ready = document.querySelector("#_pages_content > *") && chartsDrawn();
+    var ready = document.querySelector("#_pages_content > *") && window.cmaDraw.chartsDrawn();
     if (!ready) {
       window.setTimeout(waitForCharts, POLL_MS);
       return;
