@@ -231,7 +231,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         over_time.caption,
         ("official_wages", "cpi", "sources"),
         settings=("sources", "dollars"),
-        choices=(("dollars", ("nominal", "constant")),),
+        choices=(("dollars", over_time.CHOICES),),
         source_tables=("official_wages",),
         alt=alts.OVER_TIME,
     ),

@@ -8,8 +8,10 @@ ETL build would wait for a pass over every occupation's wages. `run` builds them
 loads: at start-up before the first request (dashboard.app), and in a background thread when a
 new build replaces the data while the app serves (dashboard.data.DataStore.on_load).
 
-Only view-independent work is here (the default sources' indexes included): no figure, caption
-or answer is made ahead of a request.
+Only rows and indexes are here, for every source: view-independent ones, and the rows of a
+setting with a handful of values (countries' three bases, over time's two kinds of dollars),
+from which each view's figure is drawn. No figure, caption or answer is made ahead of a
+request: a view's first answer still draws its charts, captions and tables.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dashboard import policy
 from dashboard.figures import (
     captions,
     careers_index,
+    countries_map,
     dollars,
     offer_buys,
     official,
@@ -47,7 +50,7 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ("national rows of every release", lambda t: official.national_wages(t, View())),
     (
         "sources and discrepancies",
-        lambda t: (captions._publishers(t), captions.discrepancy_records(t)),
+        lambda t: (captions._publishers(t), captions._credits(t), captions.discrepancy_records(t)),
     ),
     ("May CPI-U", dollars.may_values),
     ("careers: national rows by release", lambda t: careers_index.national(t, EVERY_SOURCE)),
@@ -75,7 +78,8 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
         ),
     ),
     ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
-    ("over time: national rows", lambda t: over_time.national_pair(t, EVERY_SOURCE)),
+    ("over time: rows in each kind of dollars", over_time.prepare),
+    ("countries: regions and map rows in each basis", countries_map.prepare),
     ("outlook: rows by kind of source", outlook_rows._assembled_by_kind),
 )
 

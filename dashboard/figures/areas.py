@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard import fmt
 from dashboard.figures import official
 from dashboard.figures.base import select_sources
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import DEFAULT, View
 
@@ -75,6 +76,7 @@ def metros(
     return rows[inside.astype(bool)]
 
 
+@per_tables  # asked by every chart and caption of the state and metro pages
 def loaded(tables: Tables, file: str) -> bool:
     return bool((tables.area_wages["file"] == file).any())
 

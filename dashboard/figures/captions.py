@@ -69,13 +69,24 @@ def cited(tables: Tables, source_id: str, topics: Iterable[str]) -> list[str]:
     return list(_cited(tables, source_id, tuple(topics)))
 
 
-@per_tables
 def _cited(tables: Tables, source_id: str, topics: tuple[str, ...]) -> tuple[str, ...]:
-    """cited, once per data version: every caption asks it of each of its sources, and a
-    selection over the observations costs more than the rest of a caption."""
+    """cited, from the credits read once per data version: every caption asks it of each of
+    its sources, and a selection over the observations cost more than the rest of a caption."""
+    credits = _credits(tables)
+    return tuple(sorted({name for topic in topics for name in credits.get((source_id, topic), ())}))
+
+
+@per_tables
+def _credits(tables: Tables) -> dict[tuple[str, str], frozenset[str]]:
+    """(source id, topic) -> whom the source credits for its figures on that topic."""
     obs = tables.observations
-    mask = (obs["source_id"] == source_id) & obs["topic"].isin(list(topics))
-    return tuple(sorted({str(a) for a in obs.loc[mask, "attributed_to"].dropna()}))
+    found: dict[tuple[str, str], set[str]] = {}
+    for source_id, topic, credit in zip(
+        obs["source_id"], obs["topic"], obs["attributed_to"], strict=True
+    ):
+        if not fmt.missing(credit):
+            found.setdefault((str(source_id), str(topic)), set()).add(str(credit))
+    return {key: frozenset(names) for key, names in found.items()}
 
 
 def source_caption(

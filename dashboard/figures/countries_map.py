@@ -36,6 +36,13 @@ MAP_COLUMNS = [
 ]
 
 
+def prepare(tables: Tables) -> None:
+    """What a view's first answer would build, built as a data version loads: every source's
+    regions in each basis, and their map rows (dashboard.prepared)."""
+    for basis in countries.BASIS_NAMES:
+        map_rows(tables, View(basis=basis))
+
+
 def map_rows(tables: Tables, view: View) -> pd.DataFrame:
     """One row per country: groups give every member their value; local basis maps in US$."""
     return _map_rows(tables, view.sources, view.basis if view.basis != "local" else "usd")

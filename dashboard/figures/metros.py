@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from dashboard import fmt, theme
 from dashboard.figures import areas, official
 from dashboard.figures.base import base_json, message_figure
+from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -52,7 +53,15 @@ COLUMNS = [
 def rows(tables: Tables, view: View) -> pd.DataFrame:
     """The chosen state's areas (or the U.S.'s best-paid), ranked by median annual wage
     (1 = highest); areas whose wage BLS does not publish come last, unranked."""
-    found = areas.metros(tables, view.state, view)
+    return _rows(tables, view.state, view.sources, view.release)
+
+
+@per_tables  # the chart, its caption and the page's tables read the same rows (never changed)
+def _rows(
+    tables: Tables, state: str | None, sources: tuple[str, ...], release: int | None
+) -> pd.DataFrame:
+    view = View(state=state, sources=sources, release=release)
+    found = areas.metros(tables, state, view)
     if found.empty:
         return pd.DataFrame(columns=COLUMNS)
     ranked = found.sort_values(

@@ -39,8 +39,17 @@ COLUMNS = [
     "wage_flag",
     "source_id",
 ]
+# The dollars the chart offers (dashboard.charts): as published, or restated by the CPI-U.
+CHOICES = ("nominal", "constant")
 # Every money column: each one is converted when the view asks for constant dollars.
 MONEY = [c for c in COLUMNS if c.endswith("_usd")]
+
+
+def prepare(tables: Tables) -> None:
+    """Every source's rows, as published and in constant dollars, built as a data version
+    loads (dashboard.prepared): a switch of dollars then only draws."""
+    for shown in CHOICES:
+        rows(tables, View(dollars=shown))
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:
