@@ -100,3 +100,18 @@ def test_cited_is_a_fresh_list_each_time():
     assert found == ["BLS", "Census"]
     found.append("changed")
     assert cited(TABLES, "a", ["salary", "outlook"]) == ["BLS", "Census"]
+
+
+def test_cited_reads_what_a_selection_over_the_observations_reads(tables):
+    """Every source and set of topics: the credits index gives what the pandas selection it
+    replaced gave (missing credits left out, sorted, no repeats)."""
+    from dashboard.figures.captions import cited
+
+    obs = tables.observations
+    topic_sets = [[t] for t in obs["topic"].unique()] + [list(obs["topic"].unique()), ["none"]]
+    for source_id in [*obs["source_id"].unique(), "no-such-source"]:
+        for topics in topic_sets:
+            mask = (obs["source_id"] == source_id) & obs["topic"].isin(topics)
+            expected = sorted({str(a) for a in obs.loc[mask, "attributed_to"].dropna()})
+            assert cited(tables, source_id, topics) == expected
+    assert any(cited(tables, s, list(obs["topic"].unique())) for s in obs["source_id"])

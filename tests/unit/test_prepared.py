@@ -13,7 +13,8 @@ import weakref
 import pytest
 
 from dashboard import data, prepared
-from dashboard.figures import careers_index, dollars
+from dashboard.figures import captions, careers_index, countries, countries_map, dollars, over_time
+from dashboard.view import View
 
 
 @pytest.mark.parametrize("which", ["tables", "area_tables"])
@@ -36,6 +37,27 @@ def test_the_results_are_the_ones_requests_read(processed_copy):
     # What a request asks for is what run() built: no entry added, no work done again.
     careers_index.national(tables, ())
     dollars.may_values(tables)
+    assert sizes() == built
+
+
+def test_a_first_answer_finds_the_rows_of_every_setting_value_built(processed_copy):
+    """The settings with a handful of values (countries' bases, over time's dollars): each
+    value's rows, for every source, are built as the version loads; a request builds none."""
+    tables = data.DataStore(processed_copy).tables()
+    memos = (countries._rows, countries_map._map_rows, over_time._rows, captions._credits)
+
+    def sizes():
+        return [memo.cache_size() for memo in memos]
+
+    before = sizes()
+    prepared.run(tables)
+    built = sizes()
+    assert all(b > a for a, b in zip(before, built, strict=True))
+    for basis in countries.BASIS_NAMES:
+        countries_map.map_rows(tables, View(basis=basis))
+    for shown in over_time.CHOICES:
+        over_time.rows(tables, View(dollars=shown))
+    captions.cited(tables, "bls-oews", ["salary"])
     assert sizes() == built
 
 
