@@ -38,6 +38,17 @@ def test_chart_pages_load_the_small_plotly_early_and_no_grid(client, path):
     assert fallback.get_data() == speed.PLOTLY.read_bytes()
 
 
+@pytest.mark.parametrize("path", ["/", *charts.pages(), "/data", "/no-such-page"])
+def test_no_page_loads_babels_polyfill(client, path):
+    """Dash puts Babel's polyfill first on every page: for browsers without ES2015, and a cost
+    in every other (dashboard.speed.POLYFILL_SCRIPT). Dash's other scripts are all there."""
+    found = scripts(client, path)
+    assert not any("polyfill" in src for src in found)
+    names = " ".join(found)
+    for needed in ("react@", "react-dom@", "dash_bootstrap_components", "dash_renderer"):
+        assert needed in names, needed
+
+
 def test_grid_pages_are_the_pages_with_a_grid(client):
     http = client
     for page in ("/", *charts.pages(), "/data"):
