@@ -48,39 +48,19 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ("occupation names", official.names),
     ("releases", official.release_years),
     ("national rows of every release", lambda t: official.national_wages(t, View())),
-    (
-        "sources and discrepancies",
-        lambda t: (captions._publishers(t), captions._credits(t), captions.discrepancy_records(t)),
-    ),
+    ("sources, credits and discrepancies", captions.prepare),
     ("May CPI-U", dollars.may_values),
     ("careers: national rows by release", lambda t: careers_index.national(t, EVERY_SOURCE)),
     ("careers: newest projection", lambda t: careers_index.outlook(t, EVERY_SOURCE)),
-    ("states: rows by year", lambda t: state_rows._every_pair(t, EVERY_SOURCE)),
-    (
-        "offer: national and state rows",
-        lambda t: (
-            facts.national_part(t),
-            facts.known_sources(t),
-            facts._third_party_positions(t),
-            facts._official_positions(t),
-            facts._settings_index(t),
-        ),
-    ),
-    ("offer: price parities", lambda t: (offer_buys._parities(t), offer_buys.median_wage(t))),
-    (
-        "overview: records",
-        lambda t: (
-            official_cards._focus_wages(t),
-            official_cards._quoted(t),
-            official_cards._outlook_lines(t),
-            official_cards._official_checks(t),
-            official_cards.projection_span(t),
-        ),
-    ),
-    ("pay: records", lambda t: (pay_official.by_year(t), pay_rows._guide_rows(t))),
+    ("states: rows by year", state_rows.prepare),
+    ("offer: national and state rows", facts.prepare),
+    ("offer: price parities", offer_buys.prepare),
+    ("overview: records", official_cards.prepare),
+    ("pay: official records by year", pay_official.by_year),
+    ("pay: the guides' rows", pay_rows.prepare),
     ("over time: rows in each kind of dollars", over_time.prepare),
     ("countries: regions and map rows in each basis", countries_map.prepare),
-    ("outlook: rows by kind of source", outlook_rows._assembled_by_kind),
+    ("outlook: rows by kind of source", outlook_rows.prepare),
 )
 
 

@@ -41,6 +41,14 @@ class Used:
     what: str = ""
 
 
+def prepare(tables: Tables) -> None:
+    """What every caption reads, built as a data version loads (dashboard.prepared): the
+    sources' publishers, whom each credits, and the discrepancies' records."""
+    _publishers(tables)
+    _credits(tables)
+    discrepancy_records(tables)
+
+
 @per_tables
 def _publishers(tables: Tables) -> dict[str, tuple[str, str]]:
     """source_id -> (publisher, year published), once per loaded tables: captions ask often."""

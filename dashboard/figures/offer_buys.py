@@ -76,6 +76,13 @@ class Ranked:
     order: tuple[int, ...]  # the states' places in the RPP table, in rank order
 
 
+def prepare(tables: Tables) -> None:
+    """The price parities and the national median, built as a data version loads
+    (dashboard.prepared)."""
+    _parities(tables)
+    median_wage(tables)
+
+
 @per_tables
 def _parities(tables: Tables) -> tuple[list[str], list[str], np.ndarray]:
     """(names, codes, all-items RPPs) of the newest RPP year, in the table's order: once per

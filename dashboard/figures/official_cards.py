@@ -109,6 +109,15 @@ def _shown(tables: Tables, view: View) -> int | None:
     return year_shown(tuple(_focus_wages(tables)), view.release)
 
 
+def prepare(tables: Tables) -> None:
+    """The overview's records, built as a data version loads (dashboard.prepared)."""
+    _focus_wages(tables)
+    _quoted(tables)
+    _outlook_lines(tables)
+    _official_checks(tables)
+    projection_span(tables)
+
+
 @per_tables
 def _focus_wages(tables: Tables) -> dict[int, tuple[Record, ...]]:
     """Medical assistants' national, all-industry OEWS rows by release year, oldest first, in

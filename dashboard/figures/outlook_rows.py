@@ -63,6 +63,11 @@ def _source_ids(tables: Tables) -> tuple[frozenset, frozenset]:
     )
 
 
+def prepare(tables: Tables) -> None:
+    """The rows of each kind of source, built as a data version loads (dashboard.prepared)."""
+    _assembled_by_kind(tables)
+
+
 @per_tables  # once per data version (dashboard/prepared.py)
 def _assembled_by_kind(tables: Tables) -> dict[tuple[bool, bool], pd.DataFrame]:
     """Every source's rows of BLS's vintages alone, of the guides alone, and of both, keyed by

@@ -152,6 +152,11 @@ def _parts(tables: Tables, sources: tuple[str, ...], release: int | None) -> tup
     return guides, pay_official.records(tables, View(sources=sources, release=release))
 
 
+def prepare(tables: Tables) -> None:
+    """The guides' pay rows, built as a data version loads (dashboard.prepared)."""
+    _guide_rows(tables)
+
+
 @per_tables
 def _guide_rows(tables: Tables) -> dict[str, tuple[PayRow, ...]]:
     """The guides' summary rows by source, sources by id, each in STAT_ORDER (once per data

@@ -180,6 +180,12 @@ def _prepared(tables, sources: tuple, primary: int | None, third: int | None) ->
     return _every_pair(tables, sources)[primary, third]
 
 
+def prepare(tables: Tables) -> None:
+    """Every source's state rows of every year, built as a data version loads
+    (dashboard.prepared)."""
+    _every_pair(tables, ())
+
+
 @per_tables  # what the dollars shown change nothing of: once per data version and sources
 def _every_pair(tables: Tables, sources: tuple) -> dict[tuple, tuple | None]:
     """_pair of every pair of state years a release can show: the years of either file, or

@@ -88,6 +88,16 @@ def _official_states(tables: Tables) -> pd.DataFrame:
     return areas.official_states(tables)
 
 
+def prepare(tables: Tables) -> None:
+    """The national rows, the known sources, the states' positions and the settings' index,
+    built as a data version loads (dashboard.prepared)."""
+    national_part(tables)
+    known_sources(tables)
+    _third_party_positions(tables)
+    _official_positions(tables)
+    _settings_index(tables)
+
+
 @per_tables
 def _official_positions(tables: Tables) -> dict[str, int]:
     """Each state's first row in BLS's official state file (areas.official_states)."""
