@@ -86,11 +86,6 @@ def release(tables: Tables, file: str) -> str | None:
     return official.release_of(rows, official.latest_year(rows))
 
 
-def third_party(tables: Tables, view: View = DEFAULT) -> pd.DataFrame:
-    """The third-party state mean-wage file's newest rows for medical assistants."""
-    return _latest(third_party_every_year(tables, view), view)
-
-
 def third_party_every_year(tables: Tables, view: View = DEFAULT) -> pd.DataFrame:
     """The third-party state mean-wage file's rows of every year for medical assistants."""
     rows = official.wages(tables, view, official.OEWS_STATE)

@@ -5,24 +5,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
-import pandas as pd
 from pandas.core.sorting import nargsort
 
-from dashboard.figures import careers_jobs, careers_pay, careers_records
+from dashboard.figures import careers_records
 from dashboard.figures.careers_records import NAN, OUTLOOK, PAY_COLUMNS
 from dashboard.figures.memo import per_object, per_tables
 from dashboard.tables import Tables
 from dashboard.view import View
-
-
-def rows(tables: Tables, view: View) -> pd.DataFrame:
-    """Pay and jobs side by side, one row per occupation, highest median first, for the page."""
-    pay = careers_pay.rows(tables, view)
-    jobs = careers_jobs.rows(tables, view).drop(
-        columns=["release", "employment", "employment_flag", "occupation", "role"]
-    )
-    merged = pay.merge(jobs, on="occupation_code", how="outer")
-    return merged.sort_values("median_annual_usd", ascending=False, ignore_index=True)
 
 
 @per_tables

@@ -98,13 +98,6 @@ def _declared(figure: dict, layout: dict, traces: dict, below: int, keep: bool) 
     return {"data": figure["data"], "layout": {**current, "meta": meta}}
 
 
-def fit(fig: go.Figure) -> go.Figure:
-    """`fitted` for a go.Figure: the figure with its narrow form, as a new go.Figure."""
-    return go.Figure(
-        copy.deepcopy(fitted(plain.of(fig))), _validate=False
-    )  # plotly reorders what it is given
-
-
 def fitted(figure: dict) -> dict:
     """The narrow form every chart shares (see the module's docstring), added to `figure`
     (plotly's JSON, dashboard.figures.plain) as a new dict."""
@@ -274,4 +267,4 @@ def _plain(value):
     return value
 
 
-__all__ = ["BELOW_PX", "declare", "fit", "fitted", "short_label", "wrap"]
+__all__ = ["BELOW_PX", "declare", "fitted", "short_label", "wrap"]

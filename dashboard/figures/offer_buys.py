@@ -65,7 +65,7 @@ def median_wage(tables: Tables) -> tuple[float | None, str | None]:
 @dataclass(frozen=True)
 class Ranked:
     """The same pay in every state, as plain columns in rank order (no pandas on a request's
-    path): what `same_pay` and `rows` turn into a frame and the offer's answer lists."""
+    path): what `rows` turns into a frame and the offer's answer lists."""
 
     state: list[str]
     state_code: list[str]
@@ -157,13 +157,6 @@ def _template(tables: Tables, home: str | None, order: tuple[int, ...]) -> pd.Da
         },
         columns=COLUMNS,
     )
-
-
-@per_tables
-def same_pay(tables: Tables, pay: float, home: str | None) -> pd.DataFrame:
-    """`ranked` as a frame (COLUMNS), the pay being the reader's. Kept per data version, pay
-    and home: do not change the frame returned."""
-    return frame(tables, ranked(tables, pay, home), pay, None, None)
 
 
 def rows(tables: Tables, view: View) -> pd.DataFrame:

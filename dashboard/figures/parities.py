@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from dashboard import fmt
 from dashboard.figures.captions import publisher
 from dashboard.figures.memo import per_tables
@@ -74,12 +72,6 @@ def buys(pay: object, rpp: object) -> float | None:
     if fmt.missing(pay) or fmt.missing(rpp) or float(rpp) <= 0:  # type: ignore[arg-type]
         return None
     return float(pay) * 100 / float(rpp)  # type: ignore[arg-type]
-
-
-def adjusted(values: pd.Series, states: pd.Series, found: Levels) -> pd.Series:
-    """Each value × 100 / its state's RPP (NaN where the state has none)."""
-    rpp = states.map(found.by_state).astype(float)
-    return values.astype(float) * 100 / rpp
 
 
 def caption(tables: Tables, found: Levels) -> str:

@@ -173,10 +173,6 @@ def map_caption(tables: Tables, view: View, rows: pd.DataFrame) -> str:
     return official.caption(tables, parts, notes)
 
 
-def territories(data: pd.DataFrame) -> pd.DataFrame:
-    return data[data["area_type"] == "territory"]
-
-
 def _hover(row) -> str:
     if fmt.missing(row.mean_annual_usd):
         return f"<b>{row.area_title}</b><br>Wage not published by BLS ({row.release})"

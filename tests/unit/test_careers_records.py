@@ -29,6 +29,7 @@ from dashboard.figures import (
 )
 from dashboard.figures.careers_records import OUTLOOK
 from dashboard.view import View
+from tests import references
 
 # Medians missing (27-2011), top-coded alike (29-12xx), retired codes (11-1031, 15-1245), codes
 # only projected (45-3031), unknown ones (99-9999), titles shared by two codes (11-2031/2032),
@@ -82,7 +83,7 @@ def reference_jobs(tables, view: View) -> pd.DataFrame:
 
 def reference_table(tables, view: View, page):
     """The page's table as figure_table made it from careers_table.rows (a DataFrame)."""
-    rows = careers_table.rows(tables, view)
+    rows = references.careers_rows(tables, view)
     release = official.release_of(rows, official.latest_year(rows)) or "OEWS"
     found = rows.dropna(subset=["base_year"])
     period = official.projection_period(found) if not found.empty else "projection"
@@ -163,7 +164,7 @@ def test_records_are_the_rows(tables, every_view):
         for picked in (careers_records.pay(tables, view), careers_records.jobs(tables, view)):
             columns = list(picked.frame.columns)
             assert plain(picked.records, columns) == frame_values(picked.frame), view
-        table = careers_table.rows(tables, view)
+        table = references.careers_rows(tables, view)
         records = careers_table.records(tables, view)
         assert plain(records, list(table.columns)) == frame_values(table), view
 

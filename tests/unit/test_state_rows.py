@@ -18,6 +18,7 @@ import pytest
 
 from dashboard.figures import areas, official, parities, state_rows, states
 from dashboard.view import View
+from tests import references
 
 RELEASES = (None, 1997, 2014, 2020, 2021, 2022, 2023, 2024, 2030)
 SOURCES = (
@@ -41,7 +42,7 @@ def reference_rows(tables, view: View) -> pd.DataFrame:
     focus = focus.assign(
         national_mean_usd=national_mean,
         rpp_all_items=focus["state_code"].map(found.by_state).astype(float),
-        buying_power_annual_usd=parities.adjusted(
+        buying_power_annual_usd=references.adjusted(
             focus["mean_annual_usd"], focus["state_code"], found
         ),
     )
@@ -67,7 +68,7 @@ def reference_rows(tables, view: View) -> pd.DataFrame:
 
 
 def reference_focus(tables, view: View) -> pd.DataFrame:
-    third = areas.third_party(tables, view)
+    third = references.third_party(tables, view)
     primary = areas.official_states(tables, view)
     if primary.empty:
         focus = third.copy()
