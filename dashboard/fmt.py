@@ -98,6 +98,12 @@ def year_span(years_used: list[int]) -> str:
     return f"{distinct[0]}–{distinct[-1]}"
 
 
+def projection_period(start: int, end: int) -> str:
+    """A projection period as BLS writes it: "2024–34" (the end's century dropped when it is the
+    start's), "1998–2008" when they differ."""
+    return f"{start}–{str(end)[-2:] if str(start)[:2] == str(end)[:2] else end}"
+
+
 def _unit(currency: str) -> str:
     if currency in SYMBOLS:
         return SYMBOLS[currency]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-
-import pandas as pd
 
 from dashboard import fmt, theme
 from dashboard.figures import alt_text, official
@@ -36,7 +33,7 @@ def projection_span(records: Sequence) -> str | None:
     """The projection period of the records that have one ("2024–34"), or None."""
     for r in records:
         if not fmt.missing(r.base_year):
-            return period(int(r.base_year), int(r.projected_year))
+            return fmt.projection_period(int(r.base_year), int(r.projected_year))
     return None
 
 
@@ -51,13 +48,6 @@ def extremes(records: Sequence, value: str, show, what: str, title: str) -> str:
     a DataFrame to read (tests/unit/test_careers_records.py checks the two agree)."""
     pairs = ((getattr(r, value), r.occupation) for r in records)
     return alt_text.extremes_of(pairs, show, what, title)
-
-
-@functools.cache
-def period(base_year: int, projected_year: int) -> str | None:
-    """official.projection_period's wording ("2024–34") of a pair of years."""
-    years = pd.DataFrame({"base_year": [base_year], "projected_year": [projected_year]})
-    return official.projection_period(years)
 
 
 def pay_hover(row) -> str:

@@ -201,9 +201,9 @@ def projection_period(frame: pd.DataFrame) -> str | None:
     """ "2024–34", as BLS writes a projection period; None without projections."""
     if frame.empty:
         return None
-    start, end = int(frame["base_year"].iloc[0]), int(frame["projected_year"].iloc[0])
-    short = str(end)[-2:] if str(start)[:2] == str(end)[:2] else str(end)
-    return f"{start}–{short}"
+    return fmt.projection_period(
+        int(frame["base_year"].iloc[0]), int(frame["projected_year"].iloc[0])
+    )
 
 
 def occupation_name(code: str, title: str) -> str:

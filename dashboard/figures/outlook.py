@@ -22,7 +22,6 @@ from dashboard.figures.captions import (
     source_caption,
 )
 from dashboard.figures.memo import per_object
-from dashboard.figures.outlook_narrow import short_period
 
 # The chart's rows are assembled in outlook_rows; `outlook.rows` is the registry's (charts.py).
 from dashboard.figures.outlook_rows import loaded_vintages
@@ -47,7 +46,9 @@ def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
     """Which BLS vintage each guide's figures quote, and whether it is loaded to compare."""
     if rows.empty:
         return []
-    loaded = ", ".join(short_period(a, b) for a, b in sorted(loaded_vintages(tables))) or "none"
+    loaded = (
+        ", ".join(fmt.projection_period(a, b) for a, b in sorted(loaded_vintages(tables))) or "none"
+    )
     # Each guide's (source, period) in order of first appearance, with its first row's flag:
     # a groupby(sort=False) read with zip.
     keys = ("source_id", "period_start", "period_end", "vintage_loaded", "official")
@@ -57,7 +58,7 @@ def vintage_notes(tables: Tables, rows: pd.DataFrame) -> list[str]:
             guides.setdefault((source_id, start, end), bool(is_loaded))
     notes = []
     for (source_id, start, end), is_loaded in guides.items():
-        name, period = publisher(tables, source_id), short_period(int(start), int(end))
+        name, period = publisher(tables, source_id), fmt.projection_period(int(start), int(end))
         whose = f"{name}'" if name.endswith("s") else f"{name}'s"
         if is_loaded:
             notes.append(f"{whose} figures are for the BLS {period} projection, shown beside it")

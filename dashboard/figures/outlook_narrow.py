@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import fmt
 from dashboard.figures.captions import publisher
 from dashboard.tables import Tables
 
@@ -13,7 +14,7 @@ def ticks(tables: Tables, data: pd.DataFrame) -> dict:
     """On a phone five vintages share 170 px: "2022", "–32" and "Himalayas" on three lines,
     the BLS's as "BLS" (the hover and the table keep "(official)" and the full names)."""
     pairs = zip(data["period_start"], data["period_end"], strict=True)
-    periods = [short_period(int(a), int(b)).replace("–", "<br>–", 1) for a, b in pairs]
+    periods = [fmt.projection_period(int(a), int(b)).replace("–", "<br>–", 1) for a, b in pairs]
     sources = zip(periods, data["source_id"], data["official"], strict=True)
     texts = [f"{p}<br>{_who(tables, s, o)}" for p, s, o in sources]
     ticks = {"tickvals": list(data["vintage"]), "ticktext": texts, "tickangle": 0}
@@ -57,8 +58,3 @@ def headroom(traces: list[dict], short: dict[int, dict]) -> dict:
         top = max(found.get(f"{axis}.range", [0, 0])[1], max(traces[index]["y"]) * 1.12)
         found |= {f"{axis}.range": [0, top], f"{axis}.autorange": False}
     return found
-
-
-def short_period(start: int, end: int) -> str:
-    """ "2022–32", as BLS writes a projection period."""
-    return f"{start}–{str(end)[-2:] if str(start)[:2] == str(end)[:2] else end}"

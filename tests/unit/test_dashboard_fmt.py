@@ -82,3 +82,17 @@ def test_year_span():
 def test_missing():
     assert fmt.missing(None) and fmt.missing(math.nan) and fmt.missing(pd.NA)
     assert not fmt.missing(0) and not fmt.missing("") and not fmt.missing((1, 2))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "written"),
+    [
+        (2024, 2034, "2024–34"),
+        (2022, 2032, "2022–32"),
+        (1998, 2008, "1998–2008"),  # another century: written in full
+        (2090, 2100, "2090–2100"),
+        (2000, 2000, "2000–00"),
+    ],
+)
+def test_a_projection_period_is_written_as_bls_writes_it(start, end, written):
+    assert fmt.projection_period(start, end) == written

@@ -16,7 +16,6 @@ from plotly.io.json import to_json_plotly
 from dashboard import components, fmt
 from dashboard.figures import alt_text, captions, outlook, outlook_rows
 from dashboard.figures.captions import publisher
-from dashboard.figures.outlook_narrow import short_period
 from dashboard.view import View
 from tests.unit.test_figures_captions import disagreements_by_pandas
 
@@ -178,7 +177,7 @@ def test_vintage_notes_follow_the_guides_groups(tables, choice):
     assert len(notes) == len(groups)
     for note, (source_id, start, end, loaded) in zip(notes, groups, strict=True):
         assert publisher(tables, source_id) in note
-        assert short_period(start, end) in note
+        assert fmt.projection_period(start, end) in note
         assert ("not loaded" in note) is not loaded
 
 
