@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import dcc, html
 from plotly.io.json import to_json_plotly
 
@@ -242,32 +241,13 @@ def view_warnings(view: View) -> html.Div:
     )
 
 
-def table(
-    frame: pd.DataFrame, columns: dict[str, str], component_id: str | None = None
-) -> dbc.Table:
-    """A small static table: columns maps frame column -> header."""
-    head = html.Thead(html.Tr([html.Th(h) for h in columns.values()]))
-    # Plain tuples: iterrows builds a Series per row, which cost more than the table's cells.
-    rows = frame[list(columns)].itertuples(index=False, name=None)
-    body = html.Tbody([html.Tr([html.Td(value) for value in row]) for row in rows])
-    props = {"id": component_id} if component_id else {}
-    return dbc.Table(
-        [head, body],
-        bordered=False,
-        hover=True,
-        responsive=True,
-        size="sm",
-        class_name="data-table",
-        **props,
-    )
-
-
 def table_json(
     rows: Iterable[tuple], headers: Iterable[str], component_id: str | None = None
 ) -> dict:
-    """`table` as the components' JSON (see data_table), from its rows, a tuple each in the
+    """A small static table (dash-bootstrap-components' Table, no borders, hover, responsive,
+    small) as the components' JSON (see data_table), from its rows, a tuple each in the
     headers' order: a page answering a new view (careers, the offer's ranked states) writes
-    its table at C speed."""
+    its table at C speed. tests/references.table builds the same from components."""
     head = _html("Thead", _html("Tr", [_html("Th", h) for h in headers]))
     body = _html("Tbody", [_html("Tr", [_html("Td", value) for value in row]) for row in rows])
     props = {"bordered": False, "hover": True, "responsive": True, "size": "sm"}

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
+from dash import html
 
 from dashboard.figures import areas, careers_jobs, careers_pay, narrow, offer_buys, plain
 from dashboard.figures.parities import Levels
@@ -50,3 +52,20 @@ def fit(fig: go.Figure) -> go.Figure:
     """narrow.fitted for a go.Figure: the figure with its narrow form, as a new go.Figure."""
     return go.Figure(copy.deepcopy(narrow.fitted(plain.of(fig))), _validate=False)  # plotly
     # reorders the dicts it is given, and parts of a plain figure are shared
+
+
+def table(frame: pd.DataFrame, columns: dict[str, str], component_id: str | None = None):
+    """components.table_json built from components: columns maps frame column -> header."""
+    head = html.Thead(html.Tr([html.Th(h) for h in columns.values()]))
+    rows = frame[list(columns)].itertuples(index=False, name=None)
+    body = html.Tbody([html.Tr([html.Td(value) for value in row]) for row in rows])
+    props = {"id": component_id} if component_id else {}
+    return dbc.Table(
+        [head, body],
+        bordered=False,
+        hover=True,
+        responsive=True,
+        size="sm",
+        class_name="data-table",
+        **props,
+    )

@@ -1,5 +1,5 @@
 """The offer page sends its ranked states' rows as the JSON their components encode to
-(dashboard/pages/offer.py): the table must be exactly the one components.table builds."""
+(dashboard/pages/offer.py): the table must be exactly the one tests/references.table builds."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from plotly.io.json import to_json_plotly
 from dashboard import components, fmt, ids
 from dashboard.offer.answer import answer
 from dashboard.offer.inputs import Offer
+from tests import references
 
 HEADERS = {"rank": "Rank", "state": "State", "rpp": "Price level", "pay": "Same pay"}
 
@@ -36,7 +37,7 @@ def test_the_ranked_table_is_the_components_table(app, tables, offer):
             "pay": [fmt.money(s["same_pay_usd"]) for s in states],
         }
     )
-    expected = components.table(frame, HEADERS, ids.OFFER_BUYS_TABLE)
+    expected = references.table(frame, HEADERS, ids.OFFER_BUYS_TABLE)
     assert len(states) > 50
     assert as_sent(page._ranked_table(states)) == as_sent(expected)
 

@@ -1,6 +1,6 @@
 """The US states page sends its ranked tables as the JSON their components encode to
 (dashboard/pages/states.py, components.table_json): each table must be exactly the one
-components.table built from the rows, offer links included, with and without BLS's official
+references.table built from the rows, offer links included, with and without BLS's official
 state file (percentile, employment and third-party columns)."""
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import pytest
 from dash import dcc, html
 from plotly.io.json import to_json_plotly
 
-from dashboard import components, fmt
+from dashboard import fmt
 from dashboard.figures import areas, states
 from dashboard.view import View
+from tests import references
 
 
 def as_sent(component) -> object:
@@ -24,7 +25,7 @@ def as_sent(component) -> object:
 
 
 def reference_table(page, rows: pd.DataFrame, area_type: str):
-    """ranked_table as it was: a DataFrame of the cells and components.table."""
+    """ranked_table as it was: a DataFrame of the cells and references.table."""
     chosen = rows[rows["area_type"] == area_type]
     if chosen.empty:
         return html.P("No figures for these areas in the selected data.")
@@ -65,7 +66,7 @@ def reference_table(page, rows: pd.DataFrame, area_type: str):
             extra["other"] = f"Mean, third-party file ({other})"
         keep = {k: v for k, v in headers.items() if k != "offer"}
         headers = {**keep, **extra, "offer": headers["offer"]}
-    return components.table(shown, headers)
+    return references.table(shown, headers)
 
 
 def with_gaps(tables):

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard import components, fmt
+from dashboard import fmt
 from dashboard.figures import (
     alt_text,
     alts,
@@ -109,7 +109,7 @@ def reference_table(tables, view: View, page):
         "growth": f"Projected growth ({period})",
         "openings": f"Openings a year ({period})",
     }
-    return components.table(shown, headers)
+    return references.table(shown, headers)
 
 
 def picks(tables) -> list[tuple[str, ...]]:

@@ -1,5 +1,5 @@
 """The outlook's per-view work read with zip and Python sorts, against the pandas forms they
-replaced (sort_values, groupby, dropna + iterrows, DataFrame + components.table): the same rows,
+replaced (sort_values, groupby, dropna + iterrows, DataFrame + references.table): the same rows,
 sentences and table for every choice of sources, and on frames made to hit the edge cases."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import pandas as pd
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard import components, fmt
+from dashboard import fmt
 from dashboard.figures import alt_text, captions, outlook, outlook_rows
 from dashboard.figures.captions import publisher
 from dashboard.view import View
+from tests import references
 from tests.unit.test_figures_captions import disagreements_by_pandas
 
 SOURCES = ("bls-ep", "himalayas-cma-guide", "researchcom-cma-duties")
@@ -198,7 +199,7 @@ def test_vintage_table_is_the_components_table(app, tables, choice):
     if rows.empty:
         assert found.children == "No outlook figures from the selected sources."
         return
-    expected = components.table(vintage_frame_by_pandas(tables, rows), VINTAGE_HEADERS)
+    expected = references.table(vintage_frame_by_pandas(tables, rows), VINTAGE_HEADERS)
     assert json.loads(to_json_plotly(found)) == json.loads(to_json_plotly(expected))
 
 

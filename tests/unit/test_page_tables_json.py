@@ -12,6 +12,7 @@ from plotly.io.json import to_json_plotly
 from dashboard import components, fmt, ids
 from dashboard.figures import countries
 from dashboard.view import View
+from tests import references
 from tests.integration.test_app_offline import find
 
 
@@ -41,7 +42,7 @@ def region_table_by_components(tables):
         "ppp": "International $ (PPP) a year",
         "years": "Conversion years",
     }
-    return components.table(shown, headers, ids.COUNTRIES_TABLE)
+    return references.table(shown, headers, ids.COUNTRIES_TABLE)
 
 
 def test_the_region_table_is_the_components_table(in_request, tables):
@@ -71,3 +72,22 @@ def test_deferred_holds_any_components_json():
     assert json.loads(holder.to_plotly_json()["props"]["data-deferred"]) == json.loads(
         to_json_plotly(content)
     )
+
+
+def test_table_json_is_the_table_the_components_make():
+    """components.table_json, from rows, serialises as the components would from a frame (the
+    metro areas' table is written this way): strings, numbers, missing values, an id or none."""
+    frame = pd.DataFrame(
+        {
+            "area": ["Seattle-Tacoma-Bellevue, WA", "Yakima, WA", "Nonmetro WA"],
+            "median": ["$52,340", "not published", "$41,120"],
+            "rank": [1, 2, None],
+            "share": [0.25, float("nan"), 1e-3],
+        }
+    )
+    headers = {"area": "Area", "median": "Median wage", "rank": "Rank", "share": "Share"}
+    for component_id in (None, "some-table"):
+        expected = json.loads(to_json_plotly(references.table(frame, headers, component_id)))
+        rows = frame[list(headers)].itertuples(index=False, name=None)
+        found = components.table_json(rows, headers.values(), component_id)
+        assert json.loads(to_json_plotly(found)) == expected
