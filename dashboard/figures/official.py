@@ -170,6 +170,18 @@ def _national_wages(tables: Tables, sources: tuple[str, ...], year: int | None) 
     return national(wages(tables, View(sources=sources)))
 
 
+@per_tables
+def focus_rows_by_year(tables: Tables) -> dict[int, tuple[dict, ...]]:
+    """Medical assistants' national, all-industry rows of every source, as records, by release
+    year, oldest first, in the tables' order within a year (once per data version, for the
+    overview's cards and the pay chart; do not modify)."""
+    rows = _national_wages(tables, (), None)
+    found: dict[int, list[dict]] = {}
+    for row in rows[rows["occupation_code"] == FOCUS].to_dict("records"):
+        found.setdefault(int(row["year"]), []).append(row)
+    return {year: tuple(found[year]) for year in sorted(found)}
+
+
 def shown_national_year(tables: Tables, view: View) -> int | None:
     """shown_year of the view's national rows, for medical assistants (worked out once)."""
     return _shown_national_year(tables, view.sources, view.release)

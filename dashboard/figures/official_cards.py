@@ -18,7 +18,7 @@ from dashboard.figures.memo import per_tables
 from dashboard.figures.official import (
     FOCUS,
     OEWS_NATIONAL,
-    national_wages,
+    focus_rows_by_year,
     programme,
     projection_period,
     projections,
@@ -54,7 +54,7 @@ def projection_ref(row: pd.Series | Record, column: str) -> str:
 def overview_cards(tables: Tables, view: View = DEFAULT) -> list[summary.Card]:
     """The official counterparts of the overview's cards: pay, employment, growth, openings;
     pay and OEWS employment from the view's release (the latest without one)."""
-    pay = _focus_wages(tables).get(_shown(tables, view), ())
+    pay = focus_rows_by_year(tables).get(_shown(tables, view), ())
     projected, growth, openings = _outlook_lines(tables)
     specs = [
         ("pay", "Median pay (BLS)", _pay_lines(tables, pay)),
@@ -77,7 +77,7 @@ def since_quoted(tables: Tables, view: View = DEFAULT) -> str:
     if quoted is None:
         return ""
     then, then_year, before = quoted
-    latest = _focus_wages(tables)[_shown(tables, view)][0]
+    latest = focus_rows_by_year(tables)[_shown(tables, view)][0]
     now = latest["median_annual_usd"]
     if then == latest["release"] or fmt.missing(before) or fmt.missing(now) or not before:
         return ""
@@ -106,27 +106,16 @@ def projection_span(tables: Tables) -> str | None:
 
 def _shown(tables: Tables, view: View) -> int | None:
     """official.shown_year of medical assistants' national rows, for the view's release."""
-    return year_shown(tuple(_focus_wages(tables)), view.release)
+    return year_shown(tuple(focus_rows_by_year(tables)), view.release)
 
 
 def prepare(tables: Tables) -> None:
     """The overview's records, built as a data version loads (dashboard.prepared)."""
-    _focus_wages(tables)
+    focus_rows_by_year(tables)
     _quoted(tables)
     _outlook_lines(tables)
     _official_checks(tables)
     projection_span(tables)
-
-
-@per_tables
-def _focus_wages(tables: Tables) -> dict[int, tuple[Record, ...]]:
-    """Medical assistants' national, all-industry OEWS rows by release year, oldest first, in
-    the tables' order within a year (once per data version; do not modify)."""
-    rows = national_wages(tables, View())
-    found: dict[int, list[Record]] = {}
-    for row in rows[rows["occupation_code"] == FOCUS].to_dict("records"):
-        found.setdefault(int(row["year"]), []).append(row)
-    return {year: tuple(found[year]) for year in sorted(found)}
 
 
 @per_tables
@@ -135,7 +124,7 @@ def _quoted(tables: Tables) -> tuple[str, int, object] | None:
     obs = tables.observations
     quoted = obs.loc[obs["official_source_id"] == OEWS_NATIONAL, "official_period"].dropna()
     # One row per release: the release names a row, as the guides name it.
-    rows = {row["release"]: row for rows in _focus_wages(tables).values() for row in rows}
+    rows = {row["release"]: row for rows in focus_rows_by_year(tables).values() for row in rows}
     if quoted.empty or not rows:
         return None
     then = str(sorted(quoted.unique(), key=lambda r: rows[r]["year"] if r in rows else 0)[-1])

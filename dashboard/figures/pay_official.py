@@ -52,11 +52,8 @@ def records(tables: Tables, view: View) -> tuple[PayRow, ...]:
 def by_year(tables: Tables) -> dict[int, tuple[PayRow, ...]]:
     """Every release's rows, by year, oldest first: from each year's first row (once per data
     version; read only)."""
-    wages = official.national_wages(tables, View())
-    found: dict[int, dict] = {}
-    for row in wages[wages["occupation_code"] == official.FOCUS].to_dict("records"):
-        found.setdefault(int(row["year"]), row)
-    return {year: _release_rows(found[year]) for year in sorted(found)}
+    found = official.focus_rows_by_year(tables)
+    return {year: _release_rows(rows[0]) for year, rows in found.items()}
 
 
 def _release_rows(row: dict) -> tuple[PayRow, ...]:

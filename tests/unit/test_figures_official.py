@@ -99,3 +99,19 @@ def test_wrap_keeps_every_word(text):
     wrapped = official.wrap(text, 20)
     assert wrapped.replace("<br>", " ") == text
     assert all(len(line) <= 20 or " " not in line for line in wrapped.split("<br>"))
+
+
+def test_medical_assistants_rows_by_year_are_the_national_rows_grouped(tables):
+    """One index of medical assistants' national rows by release (the overview's cards and
+    the pay chart read it): every year, oldest first, each year's rows in the table's order."""
+    national = official.national_wages(tables, View())
+    focus = national[national["occupation_code"] == official.FOCUS]
+    found = official.focus_rows_by_year(tables)
+    assert list(found) == sorted({int(y) for y in focus["year"]}) and found
+    for year, rows in found.items():
+        expected = focus[focus["year"] == year].reset_index(drop=True)
+        # As frames: a record's NaN is a new float each time, never equal to another; an empty
+        # text column comes back as floats.
+        frame = pd.DataFrame(list(rows), columns=expected.columns)
+        pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert official.focus_rows_by_year(tables) is found  # once per data version
