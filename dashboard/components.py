@@ -42,10 +42,13 @@ def table_id(chart_id: str) -> str:
     return f"{chart_id}-table"
 
 
-def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None = None):
+def chart_card(
+    chart_id: str, title: str, shown: Rendered, config: dict | None = None, links: str = ""
+):
     """A graph with its source-and-period caption underneath, as Our World in Data shows them,
     and its text alternative: the graph is a named figure described by a summary of its key
-    numbers (read by screen readers, not shown), and "Show as table" holds all its rows."""
+    numbers (read by screen readers, not shown), and "Show as table" holds all its rows;
+    `links` is the Download links' query string (export.menu.address_query)."""
     return html.Div(
         [
             html.Div(
@@ -70,7 +73,7 @@ def chart_card(chart_id: str, title: str, shown: Rendered, config: dict | None =
                 ],
                 className="chart-table",
             ),
-            download_menu(chart_id),  # PNG, SVG, PDF, HTML and data for the page's view
+            download_menu(chart_id, links),  # PNG, SVG, PDF, HTML and data for the page's view
         ],
         className="chart-card",
     )

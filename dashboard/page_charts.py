@@ -8,12 +8,15 @@ to a page is one registry entry.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import Output
 
 from dashboard import charts, components
 from dashboard.charts import ChartSpec
+from dashboard.export import menu
 from dashboard.tables import Tables
 from dashboard.view import View
 
@@ -29,12 +32,16 @@ def render(spec: ChartSpec, tables: Tables, view: View) -> tuple:
     return shown.plain, shown.caption, shown.summary, table
 
 
-def cards(path: str, tables: Tables, view: View) -> list:
-    """The page's chart cards, in order; consecutive half-width charts share a row."""
+def cards(
+    path: str, tables: Tables, view: View, address: Mapping[str, object] | None = None
+) -> list:
+    """The page's chart cards, in order; consecutive half-width charts share a row. `address`
+    is the query Dash pages gave the page's layout: the Download menus link to its view."""
+    links = menu.address_query(address or {})
     placed: list = []
     halves: list = []
     for spec in charts.for_page(path):
-        card = _card(spec, tables, view)
+        card = _card(spec, tables, view, links)
         if spec.width == "half":
             halves.append(dbc.Col(card, lg=6))
             if len(halves) == 2:
@@ -69,9 +76,9 @@ def values(path: str, tables: Tables, view: View) -> list:
     return [part for spec in charts.for_page(path) for part in render(spec, tables, view)]
 
 
-def _card(spec: ChartSpec, tables: Tables, view: View):
+def _card(spec: ChartSpec, tables: Tables, view: View, links: str):
     shown = spec.render(tables, view)
     geo = any(trace.get("type") in GEO_TRACES for trace in shown.plain["data"])
     # Map outlines come from our own assets: nothing is fetched from outside at run time.
     config = {"topojsonURL": dash.get_asset_url("topojson/")} if geo else None
-    return components.chart_card(spec.id, spec.title, shown, config)
+    return components.chart_card(spec.id, spec.title, shown, config, links)

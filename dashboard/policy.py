@@ -192,11 +192,8 @@ def from_controls(
 
 
 def from_layout(query: dict[str, object], tables: Tables, path: str) -> View:
-    """The page's view for the keyword arguments Dash pages pass to layout(); the page's
-    Download menus will link to the same address (export.menu.remember_address)."""
-    from dashboard.export import menu  # the export package imports this module
-
-    menu.remember_address(query)
+    """The page's view for the keyword arguments Dash pages pass to layout() (the page hands
+    the same to page_charts.cards, for its Download links)."""
     return resolve(from_params(query), tables, path)
 
 

@@ -1,7 +1,8 @@
 """The Download menu under each chart: links to /export/<chart>.<ext> for the page's view.
 
-The links are drawn with the page's own address (`remember_address`, called as the page's layout
-reads its view); dashboard.export.routes keeps their query string equal to the page's when a
+The links are drawn with the page's own address (`address_query`, from the keyword arguments
+Dash pages give the page's layout, handed down through dashboard.page_charts.cards);
+dashboard.export.routes keeps their query string equal to the page's when a
 control changes it (a callback on the URL's search), so the file shows what the screen shows.
 Plain links with Content-Disposition: attachment let the browser download without leaving the
 page or running any script of ours.
@@ -21,7 +22,7 @@ from urllib.parse import urlencode
 
 import dash
 from dash import html
-from flask import g, has_app_context
+from flask import has_app_context
 
 from dashboard import ids
 from dashboard.export.formats import CHART_FORMATS, PNG, Format
@@ -45,12 +46,11 @@ def link_query(search: object) -> str:
     return f"?{query}" if query else ""
 
 
-def remember_address(query: Mapping[str, object]) -> None:
-    """Note the address a page's layout is drawn for (the query Dash pages give layout()), so
-    that its Download menus link to its view from the start: no callback has to set them when
-    the page loads (one request and a redraw fewer)."""
-    if has_app_context():
-        g.cma_link_query = link_query("?" + urlencode(query, doseq=True))
+def address_query(query: Mapping[str, object]) -> str:
+    """The Download links' query string for the address a page's layout is drawn for (the
+    query Dash pages give layout()): its links lead to its view from the start, and no
+    callback has to set them when the page loads (one request and a redraw fewer)."""
+    return link_query("?" + urlencode(query, doseq=True))
 
 
 def link_id(chart_id: str, key: str) -> dict:
@@ -71,10 +71,9 @@ def label(fmt: Format, scale: int) -> str:
     return fmt.label
 
 
-def download_menu(chart_id: str) -> html.Details:
+def download_menu(chart_id: str, query: str = "") -> html.Details:
     """A small Download button whose items each download the chart in one format, for the view
-    of the address the page is drawn for (`remember_address`)."""
-    query = g.get("cma_link_query", "") if has_app_context() else ""
+    of `query`, the links' query string for the page's address (`address_query`)."""
     prefix = dash.get_relative_path("/") if has_app_context() else "/"
     items = [
         html.Li(

@@ -40,7 +40,7 @@ def register(app: dash.Dash) -> None:
     # Without these, Dash's catch-all page route would answer, echoing the URL in its meta tags.
     for endpoint, rule in (("cma_export_bare", "export"), ("cma_export_root", "export/")):
         app.server.add_url_rule(f"{prefix}{rule}", endpoint, _not_found, strict_slashes=True)
-    # Not on load: the layout draws the links for its address already (menu.remember_address).
+    # Not on load: the layout draws the links for its address already (menu.address_query).
     app.callback(
         Output({"type": ids.EXPORT_LINK, "chart": ALL, "format": ALL}, "href"),
         Input(ids.URL, "search"),

@@ -46,7 +46,7 @@ def layout(**query) -> html.Div:
             components.view_warnings(view),
             html.Div(picker(tables, view), className="control-bar"),
             components.control_bar(components.release_picker(ids.CAREERS_RELEASE, tables, view)),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             html.H2("The figures", className="h5 mt-4"),
             components.deferred(figure_table(tables, view), ids.CAREERS_TABLE),
         ]

@@ -47,7 +47,7 @@ def layout(**query) -> html.Div:
                     ids.COUNTRIES_BASIS,
                 )
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             html.H2("The figures as written", className="h5 mt-4"),
             components.deferred(region_table(tables), ids.COUNTRIES_TABLE_HOLDER),
         ]

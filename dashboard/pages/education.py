@@ -29,7 +29,7 @@ def layout(**query) -> html.Div:
             components.control_bar(
                 components.source_filter(ids.EDUCATION_SOURCES, PATH, tables, view)
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
         ]
     )
 

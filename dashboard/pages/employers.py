@@ -31,7 +31,7 @@ def layout(**query) -> html.Div:
                 components.source_filter(ids.EMPLOYERS_SOURCES, PATH, tables, view),
                 components.release_picker(ids.EMPLOYERS_RELEASE, tables, view),
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
         ]
     )
 

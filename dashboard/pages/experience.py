@@ -37,7 +37,7 @@ def layout(**query) -> html.Div:
                     ids.EXPERIENCE_STAT,
                 )
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             html.H2("Step-ups between levels", className="h5 mt-4"),
             components.deferred(steps_table(tables, view), ids.EXPERIENCE_STEPS),
         ]

@@ -55,7 +55,7 @@ def layout(**query) -> html.Div:
             components.control_bar(
                 components.labelled("State", _state_select(tables, view.state), ids.METROS_STATE)
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             components.deferred(tables_for(tables, metros.rows(tables, view)), ids.METROS_TABLES),
             html.P(dcc.Link("← Pay by US state", href="/countries/states"), className="mt-3"),
         ]

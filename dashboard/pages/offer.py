@@ -45,7 +45,7 @@ def layout(**query) -> html.Div:
             components.view_warnings(view),
             offer_form.form(tables, given),
             html.Div(result_block(tables, given), id=ids.OFFER_ANSWER, **{"aria-live": "polite"}),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
         ]
     )
 

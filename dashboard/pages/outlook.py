@@ -30,7 +30,7 @@ def layout(**query) -> html.Div:
             components.control_bar(
                 components.source_filter(ids.OUTLOOK_SOURCES, PATH, tables, view)
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             html.H2("The projections side by side", className="h5 mt-4"),
             components.deferred(vintage_table(tables, view), ids.OUTLOOK_TABLE),
             html.H2("Which projection each figure is from", className="h5 mt-4"),

@@ -49,7 +49,7 @@ def layout(**query) -> html.Div:
                     ids.OVER_TIME_DOLLARS,
                 )
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             html.P(over_time.note(tables, view), id=ids.OVER_TIME_NOTE, className="note"),
             html.H2("Each release", className="h5 mt-4"),
             components.deferred(release_table(tables, view), ids.OVER_TIME_TABLE),

@@ -50,7 +50,7 @@ def layout(**query) -> html.Div:
                 components.release_picker(ids.PAY_RELEASE, tables, view),
             ),
             html.Div(placement(tables, view, None), id=ids.PAY_PLACEMENT, className="mb-3"),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
         ]
     )
 

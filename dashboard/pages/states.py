@@ -64,7 +64,7 @@ def layout(**query) -> html.Div:
                 components.labelled("Dollars", toggle, ids.STATES_DOLLARS),
                 components.release_picker(ids.STATES_RELEASE, tables, view),
             ),
-            *page_charts.cards(PATH, tables, view),
+            *page_charts.cards(PATH, tables, view, query),
             components.deferred(
                 tables_for(states.rows(tables, view), view.dollars), ids.STATES_TABLES
             ),

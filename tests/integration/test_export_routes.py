@@ -265,3 +265,21 @@ def test_without_a_browser_images_are_503_and_the_rest_still_works(client, monke
     assert "nonexistent" not in response.get_data(as_text=True)
     assert client.get("/export/experience-pay.zip").status_code == 200
     assert client.get("/export/experience-pay.html").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [("?basis=ppp&utm_source=x", "?basis=ppp"), ("?basis=eur", "?basis=eur"), ("", "")],
+)
+def test_a_pages_first_layout_links_to_its_address(client, render_page, search, expected):
+    """The layout of a page opened at an address (the first layout, named by its Referer, and
+    the pages router's) has Download links for that address's view settings, with no callback:
+    each request's own, never another's."""
+    first = client.get("/_dash-layout", headers={"Referer": f"http://localhost/countries{search}"})
+    _, routed = render_page("/countries", search)
+    for page in (first.get_data(as_text=True).replace("\\u002f", "/"), routed):
+        assert f"/export/countries-range.png{expected}" in page
+        assert f"/export/countries-map.zip{expected}" in page
+        assert not any("utm_source" in href for href in re.findall(r"/export/[^\"\n]*", page))
+    plain = client.get("/_dash-layout", headers={"Referer": "http://localhost/countries"})
+    assert '/export/countries-range.png"' in plain.get_data(as_text=True).replace("\\u002f", "/")
