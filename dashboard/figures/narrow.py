@@ -8,7 +8,7 @@ graph width in px under which it applies) and two patches, `narrow` and `wide`, 
 back. dashboard/assets/narrow.js applies them as the graph's width crosses `below`, before
 and after a callback redraws it, without a request.
 
-`fit(figure)` writes the narrow form every chart shares (dashboard.chart_spec.ChartSpec.render
+`fitted(figure)` writes the narrow form every chart shares (dashboard.chart_spec.ChartSpec.render
 calls it): titles wrapped to a phone's width; long category labels shortened, the full label
 staying in the hover; side-by-side panels stacked; colour bars laid under maps; dragging left
 to the page's scroll. A builder adds its own with `declare(figure, layout, traces)`.

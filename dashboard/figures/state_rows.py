@@ -76,10 +76,10 @@ def _shown_years(tables: Tables, sources: tuple[str, ...], release: int | None) 
 
 @per_tables  # what the release changes: each file's rows of a year, prepared once
 def _by_year(tables: Tables, sources: tuple[str, ...]) -> SimpleNamespace:
-    """Each file's medical-assistant state rows by year (areas.official_states' and
-    areas.third_party's rows before they pick a year): the official file's with their year's
-    figures (_with_year_figures), the third-party file's as they are (the means beside the
-    official ones) and as the rows shown without an official file, in COLUMNS."""
+    """Each file's medical-assistant state rows by year (areas.official_states_every_year's and
+    areas.third_party_every_year's): the official file's with their year's figures
+    (_with_year_figures), the third-party file's as they are (the means beside the official
+    ones) and as the rows shown without an official file, in COLUMNS."""
     view = View(sources=sources)
     official_rows = areas.official_states_every_year(tables, view)
     third_rows = areas.third_party_every_year(tables, view)
