@@ -10,7 +10,7 @@ Measured with `python -m bench.pages` (README, Benchmarks); each part below paid
   a graph never loads the full bundle.
 - Scripts only where used: AG Grid's 1.3 MB bundle only on pages with a grid, Dash's table
   bundle nowhere (no page uses it), Babel's polyfill for old browsers nowhere (see
-  POLYFILL_SCRIPT). A link to a grid page is a full page load (see GRID_PAGES).
+  UNUSED_SCRIPTS). A link to a grid page is a full page load (see GRID_PAGES).
 - The page's content is in the first layout: Dash pages fill the page through a callback after
   the layout arrives (one more round trip and a second render). The layout request names the
   page in its Referer (same-origin only, see dashboard.server), so the shell renders it at once
@@ -55,7 +55,6 @@ SUITES = "_dash-component-suites/"
 # tests/integration/test_speed.py checks that this is every page with a grid.
 GRID_PAGES = frozenset({"/data"})
 GRID_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_ag_grid/[^"]*"></script>')
-TABLE_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_table/[^"]*"></script>')
 # Babel's polyfill 7 (core-js 2 and regenerator), which Dash puts first on every page, is for
 # browsers without ES2015. In today's it replaces native functions with slower copies (trim,
 # parseInt and parseFloat: core-js 2's whitespace test predates Unicode 6.3) and installs a
@@ -63,7 +62,10 @@ TABLE_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash_table/[^"]*"></script>')
 # one part Dash's scripts use, the global `regeneratorRuntime` (its lazy components), is
 # defined by dash-bootstrap-components' bundle, which runs before them on every page;
 # tests/browser/test_builtins.py checks that it is there and that the natives stay native.
-POLYFILL_SCRIPT = re.compile(r'\s*<script src="[^"]*/dash/deps/polyfill@[^"]*"></script>')
+# Dash's table bundle is left out too: no page uses it.
+UNUSED_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*/(?:dash_table/|dash/deps/polyfill@)[^"]*"></script>'
+)
 IMMUTABLE = "public, max-age=31536000, immutable"
 GRAPH_CHUNK = "async-graph.js"
 # Where Dash starts (dash.Dash.interpolate_index's {%renderer%}): scripts before it have run.
@@ -144,8 +146,7 @@ def install(app) -> None:
     def interpolate_index(**parts) -> str:
         page = build_index(**parts)
         path = request.path if request else ""
-        page = TABLE_SCRIPT.sub("", page)
-        page = POLYFILL_SCRIPT.sub("", page)
+        page = UNUSED_SCRIPTS.sub("", page)
         page = page.replace("<head>", "<head>" + preload, 1)
         if path not in GRID_PAGES:
             page = GRID_SCRIPT.sub("", page)

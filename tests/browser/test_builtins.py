@@ -1,5 +1,5 @@
 """Pages run on the browser's own built-ins: Babel's polyfill for old browsers is not loaded
-(dashboard.speed.POLYFILL_SCRIPT), so no native function is replaced by a slower copy and
+(dashboard.speed.UNUSED_SCRIPTS), so no native function is replaced by a slower copy and
 React's scheduler finds no polyfilled setImmediate; what Dash's lazy components need of it,
 `regeneratorRuntime`, is there, so graphs, dropdowns and the grid still load (run with
 --headless)."""

@@ -41,7 +41,7 @@ def test_chart_pages_load_the_small_plotly_early_and_no_grid(client, path):
 @pytest.mark.parametrize("path", ["/", *charts.pages(), "/data", "/no-such-page"])
 def test_no_page_loads_babels_polyfill(client, path):
     """Dash puts Babel's polyfill first on every page: for browsers without ES2015, and a cost
-    in every other (dashboard.speed.POLYFILL_SCRIPT). Dash's other scripts are all there."""
+    in every other (dashboard.speed.UNUSED_SCRIPTS). Dash's other scripts are all there."""
     found = scripts(client, path)
     assert not any("polyfill" in src for src in found)
     names = " ".join(found)
