@@ -18,7 +18,8 @@ Measured with `python -m bench.pages` (README, Benchmarks); each part below paid
 - The layout and the callbacks list are preloaded (`<link rel=preload as=fetch>`) from the top
   of every page: they arrive while the scripts compile, and Dash's own requests for them are
   answered from the preloads. (In the browser, assets/draw.js saves each chart its second
-  draw; see docs/architecture.md, Speed.)
+  draw, and assets/text-sizes.js a returning visit its measuring of text; see
+  docs/architecture.md, Speed.)
 - A first visit, once drawn and idle, runs its scripts a second time in a hidden frame
   (assets/warm-scripts.js): Chrome writes a script's code cache on its second run, so the
   reader's next visit compiles nothing (docs/architecture.md, Speed).

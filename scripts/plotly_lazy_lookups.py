@@ -9,50 +9,75 @@ reads. Every page with a chart paid for that before its first chart, though no c
 country names (the maps use ISO-3 codes and US states): a third of the bundle's evaluation on a
 reload (25 to 17 ms, median of 9). Rewritten here, each table is built on first use, then kept.
 
-The rewrite is of the esbuild output named in assets/vendor/plotly/README.md (the minified
-names are that build's): each original piece must occur exactly once, or nothing is written.
+The rewrite finds each piece by its shape, with whatever names the minifier gave (they change
+when the bundle's entry does); each piece must occur exactly once, or nothing is written.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
+NAME = r"[\w$]+"  # a minified JavaScript name
 # (what the build wrote, what it becomes). The default lookup's exports are getters
 # (`lookup: () => H0e`): they now build it on first use; the choropleth's own lookup becomes a
 # function that builds its table on its first call.
 REWRITES = (
     (
-        "byAlpha2:()=>G0e,byAlpha3:()=>O0e,byM49:()=>V0e,createLookup:()=>SU,lookup:()=>H0e,"
-        "lookupAlpha3:()=>U0e",
-        "byAlpha2:()=>cmaLazyUp().byAlpha2,byAlpha3:()=>cmaLazyUp().byAlpha3,"
-        "byM49:()=>cmaLazyUp().byM49,createLookup:()=>SU,lookup:()=>cmaLazyUp().lookup,"
-        "lookupAlpha3:()=>cmaLazyUp().lookupAlpha3",
+        re.compile(
+            rf"byAlpha2:\(\)=>{NAME},byAlpha3:\(\)=>{NAME},byM49:\(\)=>{NAME},"
+            rf"createLookup:\(\)=>(?P<create>{NAME}),lookup:\(\)=>{NAME},"
+            rf"lookupAlpha3:\(\)=>{NAME}"
+        ),
+        r"byAlpha2:()=>cmaLazyUp().byAlpha2,byAlpha3:()=>cmaLazyUp().byAlpha3,"
+        r"byM49:()=>cmaLazyUp().byM49,createLookup:()=>\g<create>,lookup:()=>cmaLazyUp().lookup,"
+        r"lookupAlpha3:()=>cmaLazyUp().lookupAlpha3",
     ),
     (
-        "var Up=SU(MU),H0e=Up.lookup,U0e=Up.lookupAlpha3,O0e=Up.byAlpha3,G0e=Up.byAlpha2,"
-        "V0e=Up.byM49}",
-        "var Up,cmaLazyUp=()=>Up||(Up=SU(MU))}",
+        re.compile(
+            rf"var (?P<up>{NAME})=(?P<create>{NAME})\((?P<names>{NAME})\),{NAME}=(?P=up)\.lookup,"
+            rf"{NAME}=(?P=up)\.lookupAlpha3,{NAME}=(?P=up)\.byAlpha3,{NAME}=(?P=up)\.byAlpha2,"
+            rf"{NAME}=(?P=up)\.byM49\}}"
+        ),
+        r"var \g<up>,cmaLazyUp=()=>\g<up>||(\g<up>=\g<create>(\g<names>))}",
     ),
     (
-        "{lookupAlpha3:Npe}=Spe([...Mpe,...Ipe])",
-        "Npe=e=>(Npe.l||(Npe.l=Spe([...Mpe,...Ipe]).lookupAlpha3))(e)",
+        re.compile(
+            rf"\{{lookupAlpha3:(?P<find>{NAME})\}}=(?P<make>{NAME})"
+            rf"\(\[\.\.\.(?P<first>{NAME}),\.\.\.(?P<second>{NAME})\]\)"
+        ),
+        r"\g<find>=cmaName=>(\g<find>.l||(\g<find>.l=\g<make>([...\g<first>,...\g<second>])"
+        r".lookupAlpha3))(cmaName)",
     ),
 )
+# What each rewrite leaves, to tell a bundle already rewritten.
+DONE = (
+    "byAlpha2:()=>cmaLazyUp().byAlpha2,",
+    re.compile(rf"var ({NAME}),cmaLazyUp=\(\)=>\1\|\|\(\1={NAME}\({NAME}\)\)\}}"),
+    re.compile(rf"({NAME})=cmaName=>\(\1\.l\|\|\(\1\.l="),
+)
+
+
+def rewritten(source: str) -> bool:
+    """Whether every piece has been rewritten already (and none is left to rewrite)."""
+    found = [d in source if isinstance(d, str) else bool(d.search(source)) for d in DONE]
+    return all(found) and not any(old.search(source) for old, _ in REWRITES)
 
 
 def lazy(source: str) -> str:
     """`source` with the lookups built on first use; already rewritten: unchanged."""
-    if all(new in source and old not in source for old, new in REWRITES):
+    if rewritten(source):
         return source
     for old, _ in REWRITES:
-        if source.count(old) != 1:
+        count = len(old.findall(source))
+        if count != 1:
             raise ValueError(
-                f"not the bundle README.md names: {old[:40]!r}... found "
-                f"{source.count(old)} times, expected once"
+                f"not the bundle README.md names: {old.pattern[:40]!r}... found "
+                f"{count} times, expected once"
             )
     for old, new in REWRITES:
-        source = source.replace(old, new)
+        source = old.sub(new, source)
     return source
 
 
