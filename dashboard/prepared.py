@@ -2,7 +2,7 @@
 
 The charts answer a new view from indexes and records kept per data version (memo.per_tables):
 careers' national rows by release, the states' rows by year, the offer's state positions, the
-overview's and the pay chart's records, the May CPI-U. Each is built the first time something
+overview's and the pay chart's records, the May CPI-U, each page's source choices. Each is built the first time something
 asks for it; left to the first request, the first visitor to each page after a start or a new
 ETL build would wait for a pass over every occupation's wages. `run` builds them as the version
 loads: at start-up before the first request (dashboard.app), and in a background thread when a
@@ -21,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from dashboard import policy
+from dashboard import charts, policy, summary
 from dashboard.figures import (
     captions,
     careers_index,
@@ -56,6 +56,8 @@ STEPS: tuple[tuple[str, Callable[[Tables], object]], ...] = (
     ("offer: national and state rows", facts.prepare),
     ("offer: price parities", offer_buys.prepare),
     ("overview: records", official_cards.prepare),
+    ("overview: the guides' headline lines", summary.cards),
+    ("pages: source choices", lambda t: [policy.source_options(p, t) for p in charts.pages()]),
     ("pay: official records by year", pay_official.by_year),
     ("pay: the guides' rows", pay_rows.prepare),
     ("over time: rows in each kind of dollars", over_time.prepare),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
+import pandas as pd
+
 from dashboard import summary
 
 
@@ -54,3 +59,62 @@ def test_employment_card(tables):
     assert [line.value for line in card.lines] == ["≈783,900 → 901,900"]
     assert card.lines[0].source == "Research.com (2025)"
     assert card.disagreements == ()
+
+
+def _selected_credits(obs: pd.DataFrame, figures: list) -> list[str]:
+    """Whom the observations of these figures credit, read by a selection over them all."""
+    keys = pd.MultiIndex.from_frame(obs[["source_id", "figure_id"]])
+    return sorted({str(n) for n in obs.loc[keys.isin(figures), "attributed_to"].dropna()})
+
+
+def test_credits_read_what_a_selection_over_the_observations_reads(tables):
+    obs = tables.observations
+    pairs = list(zip(obs["source_id"], obs["figure_id"], strict=True))
+    for figure in pairs:
+        label = summary.source_label(tables, figure[0])
+        names = _selected_credits(obs, [figure])
+        expected = label + (f", citing {', '.join(names)}" if names else "")
+        assert summary._credit(tables, [figure]) == expected
+    # Two figures of one source (a range's ends): both figures' credits.
+    for first, second in itertools.pairwise(pairs):
+        if first[0] == second[0]:
+            names = _selected_credits(obs, [first, second])
+            assert summary._credit(tables, [first, second]).endswith(
+                f", citing {', '.join(names)}" if names else ")"
+            )
+
+
+def test_a_figure_credited_to_two_names_cites_both(tables):
+    obs = tables.observations
+    row = obs[obs["attributed_to"].notna()].iloc[[0]].assign(attributed_to="Another Agency")
+    changed = dataclasses.replace(tables, observations=pd.concat([obs, row], ignore_index=True))
+    figure = (row["source_id"].iloc[0], row["figure_id"].iloc[0])
+    cited = summary._credit(changed, [figure])
+    assert (
+        "Another Agency" in cited
+        and str(obs[obs["attributed_to"].notna()].iloc[0]["attributed_to"]) in cited
+    )
+    assert "Another Agency" not in summary._credit(tables, [figure])
+
+
+def test_an_outlook_value_finds_the_observation_a_selection_finds(tables):
+    obs = tables.observations
+    for row in tables.outlook.itertuples():
+        for measure, year in (
+            ("growth", row.period_end),
+            ("annual_openings", row.period_end),
+            ("employment", row.period_start),
+            ("employment", row.period_end),
+        ):
+            match = obs[
+                (obs["source_id"] == row.source_id)
+                & (obs["measure"] == measure)
+                & (obs["period_end"] == year)
+            ]
+            found = summary._observation(tables, row.source_id, measure, year)
+            if match.empty:
+                assert found is None
+            else:
+                first = match.iloc[0]
+                assert (found["figure_id"], found["bound"]) == (first["figure_id"], first["bound"])
+    assert summary._observation(tables, "no-such-source", "growth", 2034) is None

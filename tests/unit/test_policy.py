@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -60,6 +62,23 @@ def test_a_chart_can_narrow_the_sources_its_tables_hold(tables):
     assert "bls-oews" in offered and "bls-oews-state" not in offered
     assert {"himalayas-cma-guide", "researchcom-cma-duties"} <= set(offered)
     assert all(o["label"] != o["value"] for o in policy.source_options("/employers", tables))
+
+
+def test_source_options_are_made_once_per_data_version_and_page(tables):
+    first = policy.source_options("/employers", tables)
+    assert policy.source_options("/employers", tables) is first
+    assert policy.source_options("/pay", tables) is not first
+    # Another data version (its own sources) is answered from its own tables.
+    other = dataclasses.replace(
+        tables,
+        manifest={**tables.manifest, "data_version": "another-version"},
+        sources=tables.sources.assign(published="1999-01-01"),
+    )
+    again = policy.source_options("/employers", other)
+    assert [o["value"] for o in again] == [o["value"] for o in first]
+    assert all(o["label"].endswith("(1999)") for o in again)
+    assert not any(o["label"].endswith("(1999)") for o in first)
+    assert policy.source_options("/employers", other) is again
 
 
 def test_controls_keep_the_address_settings_they_do_not_set(tables):
