@@ -2,9 +2,9 @@
 
 The charts answer a new view from indexes and records kept per data version (memo.per_tables):
 careers' national rows by release, the states' rows by year, the offer's state positions, the
-overview's and the pay chart's records, the May CPI-U, each page's source choices. Each is built the first time something
-asks for it; left to the first request, the first visitor to each page after a start or a new
-ETL build would wait for a pass over every occupation's wages. `run` builds them as the version
+overview's and the pay chart's records, the May CPI-U, each page's source choices. Each is
+built the first time something asks for it; left to the first request, the first visitor to
+each page after a start or a new ETL build would wait for a pass over every occupation's wages. `run` builds them as the version
 loads: at start-up before the first request (dashboard.app), and in a background thread when a
 new build replaces the data while the app serves (dashboard.data.DataStore.on_load).
 
