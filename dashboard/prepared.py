@@ -4,11 +4,13 @@ The charts answer a new view from indexes and records kept per data version (mem
 careers' national rows by release, the states' rows by year, the offer's state positions, the
 overview's and the pay chart's records, the May CPI-U, each page's source choices. Each is
 built the first time something asks for it; left to the first request, the first visitor to
-each page after a start or a new ETL build would wait for a pass over every occupation's wages. `run` builds them as the version
-loads: at start-up before the first request (dashboard.app), and in a background thread when a
-new build replaces the data while the app serves (dashboard.data.DataStore.on_load).
+each page after a start or a new ETL build would wait for a pass over every occupation's wages.
+`run` builds them as the version loads: at start-up before the first request (dashboard.app),
+and in a background thread when a new build replaces the data while the app serves
+(dashboard.data.DataStore.on_load).
 
-Only rows and indexes are here, for every source: view-independent ones, and the rows of a
+Only rows and indexes are here, for every source: view-independent ones (the overview's
+headline lines are the same for every view), and the rows of a
 setting with a handful of values (countries' three bases, over time's two kinds of dollars),
 from which each view's figure is drawn. No figure, caption or answer is made ahead of a
 request: a view's first answer still draws its charts, captions and tables.
