@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from plotly.io.json import to_json_plotly
 
-from dashboard import ids, policy, summary
+from dashboard import html_block, ids, policy, summary
 from dashboard.charts import Rendered
 from dashboard.export.menu import download_menu
 from dashboard.figures import official
@@ -66,10 +65,7 @@ def chart_card(
             html.Details(
                 [
                     html.Summary("Show as table"),
-                    # Empty until needed: its rows wait in `data-rows` (assets/alt-tables.js).
-                    html.Div(
-                        id=table_id(chart_id), **{"data-rows": table_rows(shown.table, title)}
-                    ),
+                    html.Div(data_table(shown.table, title), id=table_id(chart_id)),
                 ],
                 className="chart-table",
             ),
@@ -79,35 +75,27 @@ def chart_card(
     )
 
 
-@per_object
-def table_rows(table: tuple[list[str], list[list[str]]], title: str) -> str:
-    """The table data_table writes, as `[title, headers, rows]` JSON for a page's first layout.
-
-    The alt tables are 40-55 % of a chart page's components, all in closed <details>: rendered
-    with the page, they delayed its charts. assets/alt-tables.js writes this as data_table's
-    components once the charts are drawn and the browser idle, or as soon as the reader opens
-    "Show as table" (before it opens: by mouse, keyboard or script). A page's callbacks still
-    answer with data_table's components, so a redrawn chart's table is redrawn with it."""
-    headers, rows = table
-    return json.dumps([title, headers, rows], ensure_ascii=False, separators=(",", ":"))
-
-
 def deferred(content, component_id: str) -> html.Div:
-    """A page's visible table (or tables), in its first layout, as its components' JSON in the
-    `data-deferred` of an empty holder, written by assets/deferred.js as soon as the page's
-    charts are drawn: the tables sit below the charts, and rendered with the page their
-    hundreds of cells (the ranked states: 580 components) delayed the charts. The page's
-    callbacks answer the holder's children as usual."""
-    return html.Div(id=component_id, **{"data-deferred": to_json_plotly(content)})
+    """A page's visible table (or tables), in its first layout, as one HtmlBlock's JSON
+    (dashboard.html_block) in the `data-deferred` of an empty holder, written by
+    assets/deferred.js as soon as the page's charts are drawn: the tables sit below the charts,
+    and even as one block their cells are laid out before the charts could be drawn. The
+    page's callbacks answer the holder's children with the same block (`written`)."""
+    return html.Div(id=component_id, **{"data-deferred": to_json_plotly(written(content))})
+
+
+def written(content) -> dict:
+    """A page's table (components) as its callbacks answer it: one HtmlBlock."""
+    return html_block.block(content)
 
 
 @per_object
 def data_table(table: tuple[list[str], list[list[str]]], title: str) -> dict:
-    """A chart's rows as a plain table: headers are column headers, the first cell a row's.
-
-    Written as the components' JSON (what html.Table(...) serialises to), not as components:
-    a table of a few hundred cells is a few hundred objects to build and encode on every
-    answer, where JSON is encoded at C speed. Once per table (alt_text.table memoises it)."""
+    """A chart's rows as a plain table, one HtmlBlock (dashboard.html_block): headers are column
+    headers, the first cell a row's. In the page's first layout, inside the closed "Show as
+    table", and in every answer that redraws the chart. As html components, the tables were
+    40-55 % of a chart page's components and each took Dash 50-550 ms to write in the
+    browser; as one block, a few ms. Once per table (alt_text.table memoises it)."""
     headers, rows = table
     body = [
         _html("Tr", [_html("Th", r[0], scope="row"), *(_html("Td", c) for c in r[1:])])
@@ -118,14 +106,16 @@ def data_table(table: tuple[list[str], list[list[str]]], title: str) -> dict:
     table_json = _html(
         "Table", [caption, head, _html("Tbody", body)], className="table table-sm mb-0"
     )
-    return _html(
-        "Div",
-        table_json,
-        className="table-responsive",
-        # Focusable: a table wider than a phone scrolls sideways, by keyboard too.
-        tabIndex="0",
-        role="region",
-        **{"aria-label": f"{title}, as a table"},
+    return html_block.block(
+        _html(
+            "Div",
+            table_json,
+            className="table-responsive",
+            # Focusable: a table wider than a phone scrolls sideways, by keyboard too.
+            tabIndex="0",
+            role="region",
+            **{"aria-label": f"{title}, as a table"},
+        )
     )
 
 

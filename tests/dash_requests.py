@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
-from dashboard import ids
+from dashboard import html_block, ids
 
 EXPERIENCE_OUTPUTS = [
     {"id": ids.EXPERIENCE_PAY_GRAPH, "property": "figure"},
@@ -63,6 +64,8 @@ def strings(value: object) -> str:
     """Every string inside a JSON value, one per line: roughly the text a page shows."""
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and value.get("namespace") == html_block.NAMESPACE:
+        return html_text(value["props"]["html"])  # the tables, written as HTML
     if isinstance(value, dict):
         # A page's deferred tables (components.deferred) are shown once the browser writes
         # them from this attribute: their text is the page's too.
@@ -72,3 +75,13 @@ def strings(value: object) -> str:
     if isinstance(value, list):
         return "\n".join(strings(v) for v in value)
     return ""
+
+
+def html_text(markup: str) -> str:
+    """The text of HTML (an HtmlBlock's), one text node per line."""
+    found: list[str] = []
+    parser = HTMLParser(convert_charrefs=True)
+    parser.handle_data = found.append
+    parser.feed(markup)
+    parser.close()
+    return "\n".join(found)

@@ -1,7 +1,7 @@
-// A page's visible tables (components.deferred): its first layout sends each as its components'
-// JSON in the `data-deferred` of an empty holder, and they are written here as soon as the
-// page's charts are drawn (or after WAIT_MS, if a chart never is), in one go. The tables sit
-// below the charts; rendered with the page, their hundreds of cells delayed the charts.
+// A page's visible tables (components.deferred): its first layout sends them as one HtmlBlock
+// (dashboard/html_block.py, their HTML) in the `data-deferred` of an empty holder, and they are
+// written here as soon as the page's charts are drawn (or after WAIT_MS, if a chart never is),
+// in one go. The tables sit below the charts: laid out before them, they delayed the charts.
 // A holder that already has children is left alone: a page's callback answered with them.
 (function () {
   var HOLDER = "[data-deferred]:empty";

@@ -113,7 +113,7 @@
     });
   }
 
-  // Whether every graph on the page holds its drawing (deferred.js, alt-tables.js and
+  // Whether every graph on the page holds its drawing (deferred.js, text-sizes.js and
   // warm-scripts.js wait for it before their own work).
   draw.chartsDrawn = function () {
     return Array.prototype.every.call(document.querySelectorAll(".dash-graph"), function (g) {

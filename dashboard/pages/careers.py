@@ -101,7 +101,8 @@ def update(picked: object, release: object = None, search: object = None):
     value = [] if isinstance(picked, list) and set(picked) == set(default) else picked
     values = {"occupations": value or [], "release": release}
     view = policy.from_controls(values, tables, PATH, search)
-    return (*page_charts.values(PATH, tables, view), figure_table(tables, view), to_query(view))
+    table = components.written(figure_table(tables, view))
+    return (*page_charts.values(PATH, tables, view), table, to_query(view))
 
 
 def register_callbacks(app: dash.Dash) -> None:

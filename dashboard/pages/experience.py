@@ -48,7 +48,8 @@ def update(stat: object, search: object = None):
     """Statistic changed: the charts with their captions, the step table and the URL."""
     tables = data.current()
     view = policy.from_controls({"stat": stat}, tables, PATH, search)
-    return (*page_charts.values(PATH, tables, view), steps_table(tables, view), to_query(view))
+    table = components.written(steps_table(tables, view))
+    return (*page_charts.values(PATH, tables, view), table, to_query(view))
 
 
 def steps_table(tables: data.Tables, view: View):

@@ -130,7 +130,7 @@ def update(state: object, search: object = None):
     view = policy.from_controls({"state": state or ""}, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
-        tables_for(tables, metros.rows(tables, view)),
+        components.written(tables_for(tables, metros.rows(tables, view))),
         to_query(view),
     )
 

@@ -58,7 +58,7 @@ def update(sources: object, search: object = None):
     view = policy.from_controls({"sources": sources}, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
-        vintage_table(tables, view),
+        components.written(vintage_table(tables, view)),
         vintage_list(tables, view),
         notes(tables, view),
         to_query(view),

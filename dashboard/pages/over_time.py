@@ -64,7 +64,7 @@ def update(dollars_value: object, search: object = None):
     return (
         *page_charts.values(PATH, tables, view),
         over_time.note(tables, view),
-        release_table(tables, view),
+        components.written(release_table(tables, view)),
         to_query(view),
     )
 

@@ -171,7 +171,7 @@ def update(dollars: object, release: object = None, search: object = None):
     view = policy.from_controls({"dollars": dollars, "release": release}, tables, PATH, search)
     return (
         *page_charts.values(PATH, tables, view),
-        tables_for(states.rows(tables, view), view.dollars),
+        components.written(tables_for(states.rows(tables, view), view.dollars)),
         to_query(view),
     )
 

@@ -1,6 +1,8 @@
-""" "Show as table": a chart's table, sent as rows and written by assets/alt-tables.js, is
-whole the moment its <details> opens (by keyboard, mouse or script), is written anyway once
-the charts are drawn and the browser idle, and is the table a page's callback would answer."""
+""" "Show as table": a chart's table is in the page as it loads (one block of HTML inside the
+closed <details>, dashboard.html_block), whole the moment it opens by keyboard, mouse or
+script, and is the table a page's callback answers when the chart is redrawn. A page's other
+tables, written as HTML too, keep their links: a state's "Check an offer here" goes to the
+offer check without a page load, as the dcc.Link it was (run with --headless)."""
 
 from __future__ import annotations
 
@@ -14,28 +16,23 @@ from tests.browser.test_pages import TIMEOUT, choose_radio
 
 PATH = "/countries"
 THREE_CHARTS = "/employers"
-# No idle moment ever comes: only opening a table can write it.
-NEVER_IDLE = "window.requestIdleCallback = function () { return 0; };"
-# Opens the chart's <details> by a click on its summary and reads its table in the same task:
-# what the reader finds as it opens, before anything else can run.
-OPEN_AND_READ = """
-const details = document.getElementById(arguments[0]).closest('details');
-const written = document.getElementById(arguments[0]).childElementCount > 0;
-if (arguments[1]) { details.querySelector('summary').click(); }
-return {written: written, open: details.open, table: read(arguments[0])};
-function read(id) {
-  const holder = document.getElementById(id);
-  const table = holder.querySelector('table');
-  if (!table) return null;
-  return {
-    region: holder.querySelector('[role=region]').getAttribute('aria-label'),
-    caption: table.caption && table.caption.textContent,
-    columns: [...table.querySelectorAll('thead th[scope=col]')].map(th => th.textContent),
-    rows: [...table.querySelectorAll('tbody tr')].map(
-      tr => [...tr.children].map(cell => cell.textContent)),
-    rowHeaders: table.querySelectorAll('tbody th[scope=row]').length,
-  };
-}
+INSTANT_INTO_VIEW = "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})"
+# Reads a chart's table as it is now, and whether its <details> is open.
+READ = """
+const holder = document.getElementById(arguments[0]);
+const details = holder.closest('details');
+const table = holder.querySelector('table');
+if (!table) return {open: details.open, table: null};
+const region = holder.querySelector('[role=region]');
+return {open: details.open, shown: table.checkVisibility(), table: {
+  region: region.getAttribute('aria-label'),
+  focusable: region.tabIndex === 0,
+  caption: table.caption && table.caption.textContent,
+  columns: [...table.querySelectorAll('thead th[scope=col]')].map(th => th.textContent),
+  rows: [...table.querySelectorAll('tbody tr')].map(
+    tr => [...tr.children].map(cell => cell.textContent)),
+  rowHeaders: table.querySelectorAll('tbody th[scope=row]').length,
+}};
 """
 
 
@@ -43,6 +40,7 @@ def expected(spec, tables, view: View | None = None) -> dict:
     headers, rows = spec.render(tables, view or View()).table
     return {
         "region": f"{spec.title}, as a table",
+        "focusable": True,
         "caption": f"{spec.title}: the figures shown",
         "columns": headers,
         "rows": rows,
@@ -56,49 +54,38 @@ def open_charts(dash_duo, path: str) -> None:
         dash_duo.wait_for_element(f"#{components.graph_id(spec.id)} .main-svg", timeout=TIMEOUT)
 
 
-def test_a_table_is_whole_as_it_opens_by_keyboard_mouse_or_script(dash_duo, app, tables):
-    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NEVER_IDLE})
+def test_every_table_is_there_and_opens_by_keyboard_mouse_or_script(dash_duo, app, tables):
     dash_duo.start_server(app)
     open_charts(dash_duo, THREE_CHARTS)
     first, second, third = charts.for_page(THREE_CHARTS)
     driver = dash_duo.driver
+    for spec in (first, second, third):  # in the page, closed, before anything opens them
+        found = driver.execute_script(READ, components.table_id(spec.id))
+        assert found["open"] is False and found["shown"] is False
+        assert found["table"] == expected(spec, tables)
 
-    found = driver.execute_script(OPEN_AND_READ, components.table_id(first.id), True)
-    assert found["written"] is False  # sent as rows, not yet written
-    assert found["open"] and found["table"] == expected(first, tables)
+    summary = dash_duo.find_element(f"#{components.table_id(first.id)}")
+    summary = summary.find_element("xpath", "preceding-sibling::summary")
+    # At once: Bootstrap makes scrolling smooth, and a click mid-scroll lands elsewhere.
+    driver.execute_script(INSTANT_INTO_VIEW, summary)
+    summary.click()
+    found = driver.execute_script(READ, components.table_id(first.id))
+    assert found["open"] and found["shown"] and found["table"] == expected(first, tables)
 
     summary = dash_duo.find_element(f"#{components.table_id(second.id)}")
     summary = summary.find_element("xpath", "preceding-sibling::summary")
     summary.send_keys(Keys.ENTER)  # the keyboard's way: Enter on the focused summary
-    found = driver.execute_script(OPEN_AND_READ, components.table_id(second.id), False)
-    assert found["open"] and found["table"] == expected(second, tables)
+    found = driver.execute_script(READ, components.table_id(second.id))
+    assert found["open"] and found["shown"] and found["table"] == expected(second, tables)
 
     third_id = components.table_id(third.id)
     driver.execute_script(f"document.getElementById('{third_id}').closest('details').open = true")
-    WebDriverWait(driver, TIMEOUT).until(
-        lambda d: d.execute_script(OPEN_AND_READ, third_id, False)["table"]
-    )
-    assert driver.execute_script(OPEN_AND_READ, third_id, False)["table"] == expected(third, tables)
-    assert console_errors(dash_duo) == []
-
-
-def test_every_table_is_written_once_the_browser_is_idle(dash_duo, app, tables):
-    dash_duo.start_server(app)
-    open_charts(dash_duo, PATH)
-    for spec in charts.for_page(PATH):
-        table_id = components.table_id(spec.id)
-        WebDriverWait(dash_duo.driver, TIMEOUT).until(
-            lambda d, t=table_id: d.execute_script(OPEN_AND_READ, t, False)["table"]
-        )
-        found = dash_duo.driver.execute_script(OPEN_AND_READ, table_id, False)
-        assert found["open"] is False and found["table"] == expected(spec, tables)
+    found = driver.execute_script(READ, third_id)
+    assert found["open"] and found["shown"] and found["table"] == expected(third, tables)
     assert console_errors(dash_duo) == []
 
 
 def test_a_redrawn_chart_redraws_its_table(dash_duo, app, tables):
-    """A page's callback answers with the table; nothing written from the first layout's rows
-    replaces it afterwards."""
-    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NEVER_IDLE})
     dash_duo.start_server(app)
     open_charts(dash_duo, PATH)
     spec = charts.for_page(PATH)[0]
@@ -107,8 +94,29 @@ def test_a_redrawn_chart_redraws_its_table(dash_duo, app, tables):
     want = expected(spec, tables, View(basis="ppp"))
     assert want != expected(spec, tables)
     WebDriverWait(dash_duo.driver, TIMEOUT).until(
-        lambda d: d.execute_script(OPEN_AND_READ, table_id, False)["table"] == want
+        lambda d: d.execute_script(READ, table_id)["table"] == want
     )
-    found = dash_duo.driver.execute_script(OPEN_AND_READ, table_id, True)
-    assert found["open"] and found["table"] == want
+    assert console_errors(dash_duo) == []
+
+
+def test_a_link_in_a_written_table_is_followed_without_a_page_load(dash_duo, app):
+    dash_duo.start_server(app)
+    open_charts(dash_duo, "/countries/states")
+    link = dash_duo.wait_for_element(f"#{ids.STATES_TABLE} a[data-cma-link]", timeout=TIMEOUT)
+    href = link.get_attribute("href")
+    assert "/offer?state=" in href
+    dash_duo.driver.execute_script("window.__samePage = true")
+    dash_duo.driver.execute_script(INSTANT_INTO_VIEW, link)
+    link.click()
+    dash_duo.wait_for_element(f"#{ids.OFFER_FORM}", timeout=TIMEOUT)
+    driver = dash_duo.driver
+    assert driver.current_url == href
+    assert driver.execute_script("return window.__samePage") is True  # no page load
+    assert driver.execute_script("return window.scrollY") == 0
+    state = href.rsplit("=", 1)[1]
+    WebDriverWait(driver, TIMEOUT).until(
+        lambda d: d.find_element("id", ids.OFFER_STATE).get_attribute("value") == state
+    )
+    driver.back()  # the address pushed: Back returns to the states
+    dash_duo.wait_for_element(f"#{ids.STATES_TABLES}", timeout=TIMEOUT)
     assert console_errors(dash_duo) == []

@@ -8,11 +8,11 @@ import re
 
 import pandas as pd
 import pytest
-from dash import html
 from plotly.io.json import to_json_plotly
 
-from dashboard import charts, components, ids, page_charts
+from dashboard import charts, components, html_block, ids, page_charts
 from dashboard.view import BASES, DOLLARS, STATS, View
+from tests import html_tables
 from tests.unit.charting import shown_tables
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -111,32 +111,29 @@ def test_a_pages_callback_redraws_summary_and_table_with_the_figure(tables):
         assert f"{components.table_id(spec.id)}.children" in outputs
 
 
-def component_table(title: str, table: tuple[list[str], list[list[str]]]) -> html.Div:
-    """The alt table as html components: what components.data_table's JSON stands for."""
+def _expected_table(title: str, table: tuple[list[str], list[list[str]]]) -> dict:
+    """What a reader finds in a chart's alt table: its rows, each headed by its first cell."""
     headers, rows = table
-    body = [html.Tr([html.Th(r[0], scope="row"), *map(html.Td, r[1:])]) for r in rows]
-    return html.Div(
-        html.Table(
-            [
-                html.Caption(f"{title}: the figures shown"),
-                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-                html.Tbody(body),
-            ],
-            className="table table-sm mb-0",
-        ),
-        className="table-responsive",
-        tabIndex="0",
-        role="region",
-        **{"aria-label": f"{title}, as a table"},
-    )
+    return {
+        "region": f"{title}, as a table",
+        "focusable": True,  # a table wider than a phone scrolls sideways, by keyboard too
+        "caption": f"{title}: the figures shown",
+        "columns": list(headers),
+        "rows": [[str(cell) for cell in row] for row in rows],
+        "rowHeaders": len(rows),
+    }
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
-def test_the_table_is_sent_as_its_components_would_be(spec, tables, area_tables):
+def test_the_table_is_sent_as_one_block_of_its_html(spec, tables, area_tables):
     tables = shown_tables(spec, tables, area_tables)
     shown = spec.render(tables, View(salary=41000.0))
     sent = json.loads(to_json_plotly(components.data_table(shown.table, spec.title)))
-    assert sent == json.loads(to_json_plotly(component_table(spec.title, shown.table)))
+    assert (sent["type"], sent["namespace"]) == (html_block.TYPE, html_block.NAMESPACE)
+    found = html_tables.parse(sent["props"]["html"])
+    assert html_tables.read_table(found) == _expected_table(spec.title, shown.table)
+    (table,) = found.all("table")
+    assert table.attrs["class"] == "table table-sm mb-0"
 
 
 def test_a_views_rows_make_one_table(tables):
@@ -148,24 +145,25 @@ def test_a_views_rows_make_one_table(tables):
 
 
 def holders(sent) -> list[dict]:
-    """The props of every "Show as table" holder (one with `data-rows`) in sent JSON."""
+    """The props of every "Show as table" holder (a chart's table id) in sent JSON."""
     if isinstance(sent, list):
         return [found for item in sent for found in holders(item)]
     if not isinstance(sent, dict):
         return []
     props = sent.get("props", {})
-    return ([props] if "data-rows" in props else []) + holders(props.get("children"))
+    mine = str(props.get("id", "")).endswith("-table") and "children" in props
+    return ([props] if mine else []) + holders(props.get("children"))
 
 
 @pytest.mark.parametrize("spec", charts.CHARTS, ids=lambda s: s.id)
-def test_a_chart_card_sends_its_table_as_rows(spec, tables, area_tables):
-    """A page's first layout holds each table's rows (assets/alt-tables.js writes them as
-    data_table's components), not the components: its title, headers and cells, in order."""
+def test_a_chart_card_holds_its_table_as_one_block(spec, tables, area_tables):
+    """A page's first layout holds each chart's table, inside the closed "Show as table", as
+    one HtmlBlock: no script needs to write it before it opens."""
     tables = shown_tables(spec, tables, area_tables)
     shown = spec.render(tables, View())
     card = components.chart_card(spec.id, spec.title, shown)
     (holder,) = holders(json.loads(to_json_plotly(card)))
     assert holder["id"] == components.table_id(spec.id)
-    assert holder.get("children") is None
-    headers, rows = shown.table
-    assert json.loads(holder["data-rows"]) == [spec.title, headers, rows]
+    assert holder["children"]["namespace"] == html_block.NAMESPACE
+    found = html_tables.parse(holder["children"]["props"]["html"])
+    assert html_tables.read_table(found) == _expected_table(spec.title, shown.table)

@@ -10,6 +10,7 @@ import pytest
 from dash import html
 
 from dashboard import charts, ids, policy
+from tests import html_tables
 from tests.integration.test_app_offline import find
 from tests.unit.charting import served, served_figure
 from tests.unit.test_callbacks import CRAFTED
@@ -22,17 +23,6 @@ CRAFTED_QUERIES = [
     {"sources": "x" * 100_000},
     {"unknown": "1"},
 ]
-
-
-def find_json(node, component_id: str):
-    """The component with this id in a layout's JSON (dicts and lists), or None."""
-    if isinstance(node, list):
-        return next((f for n in node if (f := find_json(n, component_id)) is not None), None)
-    if isinstance(node, dict):
-        if node.get("props", {}).get("id") == component_id:
-            return node
-        return find_json(node.get("props", {}).get("children"), component_id)
-    return None
 
 
 @pytest.fixture
@@ -80,12 +70,16 @@ def test_states_layout_has_map_outlines_ranked_states_and_territories(page):
     graph = find(layout, ids.STATES_MAP_GRAPH)
     assert graph.config["topojsonURL"] == "/assets/topojson/"
     assert served_figure(graph).layout.geo.resolution == 110  # the vendored file is usa_110m.json
-    # The ranked tables wait in their holder's data-deferred (components.deferred).
-    tables = json.loads(find(layout, ids.STATES_TABLES).to_plotly_json()["props"]["data-deferred"])
-    states_text = str(find_json(tables, ids.STATES_TABLE))
+    # The ranked tables wait in their holder's data-deferred (components.deferred), as HTML.
+    waiting = json.loads(find(layout, ids.STATES_TABLES).to_plotly_json()["props"]["data-deferred"])
+    written = html_tables.parse(waiting["props"]["html"])
+    states_text = written.by_id(ids.STATES_TABLE).text()
     assert "Washington" in states_text and "$53,780" in states_text and "$25.86" in states_text
-    territories = str(find_json(tables, ids.STATES_TERRITORIES))
+    territories = written.by_id(ids.STATES_TERRITORIES).text()
     assert "Guam" in territories and "Washington" not in territories
+    # Each state links into the offer check, followed without a page load (a dcc.Link's way).
+    links = [a for a in written.by_id(ids.STATES_TABLE).all("a") if "data-cma-link" in a.attrs]
+    assert links and all(a.attrs["href"].startswith("/offer?state=") for a in links)
 
 
 def test_over_time_layout_has_the_releases_note(page):

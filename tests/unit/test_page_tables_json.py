@@ -1,5 +1,6 @@
 """Page tables written as the components' JSON and deferred (components.deferred): the same
-table the html components made, waiting in its holder's data-deferred in the first layout."""
+table the html components made, waiting in its holder's data-deferred in the first layout as
+one HtmlBlock of its HTML (dashboard.html_block)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import json
 import pandas as pd
 from plotly.io.json import to_json_plotly
 
-from dashboard import components, fmt, ids
+from dashboard import components, fmt, html_block, ids
 from dashboard.figures import countries
 from dashboard.view import View
-from tests import references
+from tests import html_tables, references
 from tests.integration.test_app_offline import find
 
 
@@ -54,24 +55,28 @@ def test_the_region_table_is_the_components_table(in_request, tables):
     )
 
 
-def test_the_countries_layout_defers_it(in_request):
+def test_the_countries_layout_defers_it(in_request, tables):
     page = importlib.import_module("dashboard.pages.countries")
     holder = find(page.layout(), ids.COUNTRIES_TABLE_HOLDER)
     assert holder.children is None
     waiting = json.loads(holder.to_plotly_json()["props"]["data-deferred"])
-    assert waiting["props"]["id"] == ids.COUNTRIES_TABLE
-    assert "Country or region" in json.dumps(waiting)
+    assert waiting["namespace"] == html_block.NAMESPACE
+    written = html_tables.parse(waiting["props"]["html"])
+    table = written.by_id(ids.COUNTRIES_TABLE)
+    assert table is not None and table.tag == "table"
+    assert "Country or region" in written.text()
+    assert waiting["props"]["html"] == html_block.to_html(page.region_table(tables))
 
 
-def test_deferred_holds_any_components_json():
+def test_deferred_holds_any_components_as_one_block():
     from dash import html
 
-    content = [html.H2("Ranked"), {"type": "P", "namespace": "dash_html_components", "props": {}}]
+    content = [html.H2("Ranked & rated"), {"type": "P", "namespace": "dash_html_components"}]
     holder = components.deferred(content, "holder-id")
     assert holder.id == "holder-id" and holder.children is None
-    assert json.loads(holder.to_plotly_json()["props"]["data-deferred"]) == json.loads(
-        to_json_plotly(content)
-    )
+    waiting = json.loads(holder.to_plotly_json()["props"]["data-deferred"])
+    assert waiting == components.written(content)
+    assert waiting["props"]["html"] == "<h2>Ranked &amp; rated</h2><p></p>"
 
 
 def test_table_json_is_the_table_the_components_make():
