@@ -53,6 +53,7 @@ TABLE_FLAGS = {
     "hover": "table-hover",
     "striped": "table-striped",
 }
+WILDCARD = re.compile(r"(?:aria|data)-[a-z0-9]+(?:-[a-z0-9]+)*")  # data-rows, aria-label
 LINK_MARK = "data-cma-link"  # a dcc.Link: assets/html-block.js follows it without a reload
 
 
@@ -155,7 +156,7 @@ def _attribute(tag: str, name: str, value) -> str:
         return ""
     if name in ATTRIBUTES:
         written = ATTRIBUTES[name]
-    elif name.startswith(("aria-", "data-")):
+    elif WILDCARD.fullmatch(name):
         written = name
     else:
         raise ValueError(f"cannot write the {name!r} property of <{tag}> as HTML")

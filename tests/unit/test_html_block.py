@@ -71,6 +71,8 @@ def test_bootstrap_tables_alerts_and_links_are_written_as_they_render():
         html.A("x", href=" JaVa\tScRiPt:alert(1)"),
         html.A("x", href="data:text/html,<script>alert(1)</script>"),
         {"type": "Div", "namespace": "dash_html_components", "props": {"onclick": "x()"}},
+        {"type": "Div", "namespace": "dash_html_components", "props": {'data-a"b': "x"}},
+        {"type": "Div", "namespace": "dash_html_components", "props": {"data-a onload": "x"}},
         object(),
     ],
 )
