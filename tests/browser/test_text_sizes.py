@@ -44,7 +44,9 @@ def _saved(dash_duo, fingerprint_not: str | None = None) -> dict:
 
     def ready():
         stored = dash_duo.driver.execute_script(STORED)
-        return stored and stored[0]["fingerprint"] != fingerprint_not and stored[0]
+        if not isinstance(stored, list) or not stored or not isinstance(stored[0], dict):
+            return None  # nothing saved yet, or what a test put there still
+        return stored[0].get("fingerprint") != fingerprint_not and stored[0]
 
     return until(ready, TIMEOUT)
 
