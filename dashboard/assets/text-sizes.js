@@ -14,7 +14,7 @@
 (function () {
   var draw = (window.cmaDraw = window.cmaDraw || { transforms: [] });
   var KEY = "cma-text-sizes";
-  var KEEP = 3000; // sizes kept, this page's first: about 40 bytes each
+  var KEEP = 3000; // sizes kept, this page's first: about 130 bytes each
   var FONT = "font-family:"; // where plotly.js's style attribute, part of every key, starts
   var SAMPLE = "Medical assistants earn $42,000 (13.9%)";
   var given = false;
@@ -78,12 +78,11 @@
   }
 
   function usable(memory) {
-    return (
-      Boolean(memory) &&
-      Array.isArray(memory.sizes) &&
-      Array.isArray(memory.styles) &&
-      memory.fingerprint === fingerprint(memory.styles[0])
-    );
+    if (!memory || !Array.isArray(memory.sizes) || !Array.isArray(memory.styles)) {
+      return false;
+    }
+    var own = fingerprint(memory.styles[0]);
+    return own !== null && memory.fingerprint === own; // no canvas: nothing to check them by
   }
 
   // Before the page's first draw: the sizes of the last visits, if they still hold.
