@@ -19,18 +19,19 @@ No web import: the exporter uses this module outside any request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from dashboard import charts
-from dashboard.figures import official
+from dashboard.figures import captions, official
 from dashboard.view import DEFAULT, View, from_params, parse_query, query_values
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from dashboard.charts import ChartSpec
     from dashboard.tables import Tables
+
+T = TypeVar("T")
 
 # The settings a view holds, in View's field order (warnings are notes, not a setting).
 SETTINGS = tuple(f.name for f in fields(View) if f.name != "warnings")
@@ -71,28 +72,34 @@ def page_settings(path: str) -> tuple[str, ...]:
 
 def source_ids(path: str, tables: Tables) -> tuple[str, ...]:
     """Every source that some chart on the page can show, sorted."""
-    key = (tables.data_version, path)
-    found = _SOURCE_IDS.get(key)
-    if found is None:
-        if any(k[0] != tables.data_version for k in _SOURCE_IDS):
-            _SOURCE_IDS.clear()
-        ids = {s for spec in charts.for_page(path) for s in spec.source_ids(tables)}
-        found = _SOURCE_IDS[key] = tuple(sorted(ids))
-    return found
+
+    def make() -> tuple[str, ...]:
+        return tuple(sorted({s for spec in charts.for_page(path) for s in spec.source_ids(tables)}))
+
+    return _per_version(_SOURCE_IDS, tables, path, make)
 
 
 def source_options(path: str, tables: Tables) -> list[dict]:
     """The page's sources as checklist options: "Publisher (year)" labels, ids as values.
-    Made once per (data version, page), like source_ids: every page layout asks, and the
-    pandas lookups took 0.5-0.9 ms of a page's first answer. Shared: never changed."""
-    key = (tables.data_version, path)
-    found = _SOURCE_OPTIONS.get(key)
-    if found is None:
-        if any(k[0] != tables.data_version for k in _SOURCE_OPTIONS):
-            _SOURCE_OPTIONS.clear()
-        known = tables.sources.set_index("source_id")
+    Made once per (data version, page), like source_ids: every page layout asks. Shared:
+    never changed."""
+
+    def make() -> list[dict]:
         ids = source_ids(path, tables)
-        found = _SOURCE_OPTIONS[key] = [{"label": source_name(known, s), "value": s} for s in ids]
+        return [{"label": captions.source_label(tables, s), "value": s} for s in ids]
+
+    return _per_version(_SOURCE_OPTIONS, tables, path, make)
+
+
+def _per_version(cache: dict, tables: Tables, name: str, make: Callable[[], T]) -> T:
+    """cache[(data version, name)], made by `make` when missing; a new data version's first
+    entry drops the old version's."""
+    key = (tables.data_version, name)
+    found = cache.get(key)
+    if found is None:
+        if any(k[0] != tables.data_version for k in cache):
+            cache.clear()
+        found = cache[key] = make()
     return found
 
 
@@ -148,14 +155,12 @@ def missing_release(tables: Tables, year: int) -> str:
 
 def occupation_codes(tables: Tables) -> frozenset[str]:
     """Every occupation with a national OEWS figure in some release (cached per data version)."""
-    key = (tables.data_version, "#occupations")
-    found = _OCCUPATION_CODES.get(key)
-    if found is None:
-        _OCCUPATION_CODES.clear()
+
+    def make() -> frozenset[str]:
         wages = tables.official_wages
-        found = frozenset(wages.loc[wages["area_type"] == "national", "occupation_code"])
-        _OCCUPATION_CODES[key] = found
-    return found
+        return frozenset(wages.loc[wages["area_type"] == "national", "occupation_code"])
+
+    return _per_version(_OCCUPATION_CODES, tables, "#occupations", make)
 
 
 def page_choices(path: str) -> dict[str, tuple[str, ...]]:
@@ -205,14 +210,6 @@ def from_layout(query: dict[str, object], tables: Tables, path: str) -> View:
     """The page's view for the keyword arguments Dash pages pass to layout() (the page hands
     the same to page_charts.cards, for its Download links)."""
     return resolve(from_params(query), tables, path)
-
-
-def source_name(known: pd.DataFrame, source_id: str) -> str:
-    """ "Publisher (year)" for a source indexed by id; the id itself when unknown."""
-    if source_id not in known.index:
-        return source_id
-    year = str(known.loc[source_id, "published"])[:4]
-    return f"{known.loc[source_id, 'publisher']} ({year})"
 
 
 def _known_sources(view: View, tables: Tables, path: str) -> tuple[View, str | None]:

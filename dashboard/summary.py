@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt
+from dashboard.figures import captions
 from dashboard.figures.captions import NOT_STATED_PERIOD, describe, source_label
 from dashboard.figures.memo import per_tables
 from dashboard.tables import Tables
@@ -67,24 +68,11 @@ def _card(tables: Tables, key: str, label: str, found: list[tuple[Line, list[Fig
 def _credit(tables: Tables, figures: list[Figure]) -> str:
     """Source and year, plus whom it credits for these figures: Himalayas (2025), citing BLS."""
     source_id = figures[0][0]
-    credits = _credits(tables)
-    names = sorted({name for figure in figures for name in credits.get(figure, ())})
+    # Read once per data version: a selection over every observation per card line made the
+    # overview's first answer some 40 ms.
+    found = captions.credits(tables, "figure_id")
+    names = sorted({name for figure in figures for name in found.get(figure, ())})
     return source_label(tables, source_id) + (f", citing {', '.join(names)}" if names else "")
-
-
-@per_tables
-def _credits(tables: Tables) -> dict[Figure, frozenset[str]]:
-    """(source id, figure id) -> whom the source credits for that figure. Read once per data
-    version: a selection over every observation per card line made the overview's first
-    answer some 40 ms."""
-    obs = tables.observations
-    found: dict[Figure, set[str]] = {}
-    for source_id, figure_id, credit in zip(
-        obs["source_id"], obs["figure_id"], obs["attributed_to"], strict=True
-    ):
-        if not fmt.missing(credit):
-            found.setdefault((str(source_id), str(figure_id)), set()).add(str(credit))
-    return {key: frozenset(names) for key, names in found.items()}
 
 
 def _period(value: object) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 
 from dashboard import html_block, ids
+from tests import html_tables
 
 EXPERIENCE_OUTPUTS = [
     {"id": ids.EXPERIENCE_PAY_GRAPH, "property": "figure"},
@@ -79,9 +79,4 @@ def strings(value: object) -> str:
 
 def html_text(markup: str) -> str:
     """The text of HTML (an HtmlBlock's), one text node per line."""
-    found: list[str] = []
-    parser = HTMLParser(convert_charrefs=True)
-    parser.handle_data = found.append
-    parser.feed(markup)
-    parser.close()
-    return "\n".join(found)
+    return "\n".join(html_tables.parse(markup).strings())

@@ -16,7 +16,11 @@ class Element:
     children: list = field(default_factory=list)
 
     def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        return "".join(self.strings())
+
+    def strings(self) -> list[str]:
+        """Every text node below this element, in document order."""
+        return [s for c in self.children for s in ([c] if isinstance(c, str) else c.strings())]
 
     def all(self, tag: str | None = None) -> list[Element]:
         """Every element below this one (in document order), of `tag` if given."""

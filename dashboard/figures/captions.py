@@ -45,7 +45,7 @@ def prepare(tables: Tables) -> None:
     """What every caption reads, built as a data version loads (dashboard.prepared): the
     sources' publishers, whom each credits, and the discrepancies' records."""
     _publishers(tables)
-    _credits(tables)
+    credits(tables, "topic")
     discrepancy_records(tables)
 
 
@@ -80,20 +80,19 @@ def cited(tables: Tables, source_id: str, topics: Iterable[str]) -> list[str]:
 def _cited(tables: Tables, source_id: str, topics: tuple[str, ...]) -> tuple[str, ...]:
     """cited, from the credits read once per data version: every caption asks it of each of
     its sources, and a selection over the observations cost more than the rest of a caption."""
-    credits = _credits(tables)
-    return tuple(sorted({name for topic in topics for name in credits.get((source_id, topic), ())}))
+    found = credits(tables, "topic")
+    return tuple(sorted({name for topic in topics for name in found.get((source_id, topic), ())}))
 
 
 @per_tables
-def _credits(tables: Tables) -> dict[tuple[str, str], frozenset[str]]:
-    """(source id, topic) -> whom the source credits for its figures on that topic."""
+def credits(tables: Tables, by: str) -> dict[tuple[str, str], frozenset[str]]:
+    """(source id, the observation's `by` column: its topic, its figure_id) -> whom the source
+    credits for those figures, read once per data version."""
     obs = tables.observations
     found: dict[tuple[str, str], set[str]] = {}
-    for source_id, topic, credit in zip(
-        obs["source_id"], obs["topic"], obs["attributed_to"], strict=True
-    ):
+    for source_id, key, credit in zip(obs["source_id"], obs[by], obs["attributed_to"], strict=True):
         if not fmt.missing(credit):
-            found.setdefault((str(source_id), str(topic)), set()).add(str(credit))
+            found.setdefault((str(source_id), str(key)), set()).add(str(credit))
     return {key: frozenset(names) for key, names in found.items()}
 
 

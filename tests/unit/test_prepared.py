@@ -44,7 +44,7 @@ def test_a_first_answer_finds_the_rows_of_every_setting_value_built(processed_co
     """The settings with a handful of values (countries' bases, over time's dollars): each
     value's rows, for every source, are built as the version loads; a request builds none."""
     tables = data.DataStore(processed_copy).tables()
-    memos = (countries._rows, countries_map._map_rows, over_time._rows, captions._credits)
+    memos = (countries._rows, countries_map._map_rows, over_time._rows, captions.credits)
 
     def sizes():
         return [memo.cache_size() for memo in memos]
