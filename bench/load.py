@@ -241,21 +241,29 @@ def report(
 
 
 def report_cold(wrk_out: str, timings: dict, statuses: dict, args) -> None:
-    """The cache-busting mix beside the cached one: every callback a view never seen before."""
+    """The cache-busting mix beside the cached one: every callback a view never seen before.
+    The target is on the latency the users saw (wrk's, queueing included); the server's own
+    handling time is printed beside it."""
     rps = re.search(r"Requests/sec:\s+([\d.]+)", wrk_out)
     rate = float(rps[1]) if rps else 0.0
+    seen = load_cold.client(wrk_out)
     callbacks = timings.get("callback", [0.0, 0.0])
-    p50, p95 = pct(callbacks, 50), pct(callbacks, 95)
-    _, errors = shed_and_errors(statuses)
+    _, server_errors = shed_and_errors(statuses)
+    wrk_errors = int(sum(seen[k] for k in ("connect", "read", "write", "status", "timeout")))
     print(
         f"\ncold mix (views never seen before: typed salaries, offers by state, picked careers),"
-        f" {args.users} users, {args.cold_seconds} s: {rate:.0f} answers/s,"
-        f" server-side p50 {p50:.1f} ms, p95 {p95:.1f} ms, errors {errors}"
+        f" {args.users} users, {args.cold_seconds} s: {seen['requests']:.0f} answers,"
+        f" {rate:.0f}/s\n"
+        f"  as the users saw it (wrk): p50 {seen['p50']:.1f} ms, p95 {seen['p95']:.1f} ms,"
+        f" p99 {seen['p99']:.1f} ms, max {seen['max']:.1f} ms; errors {wrk_errors}\n"
+        f"  handled by the server (its log): p50 {pct(callbacks, 50):.1f} ms,"
+        f" p95 {pct(callbacks, 95):.1f} ms; errors {server_errors}"
     )
+    p95 = seen["p95"]
     for text, ok in (
         (f">= {load_cold.TARGET_RATE:.0f} answers/s ({rate:.0f})", rate >= load_cold.TARGET_RATE),
         (f"p95 <= {load_cold.TARGET_P95_MS:.0f} ms ({p95:.1f})", p95 <= load_cold.TARGET_P95_MS),
-        ("0 errors", errors == 0),
+        ("0 errors", server_errors == 0 and wrk_errors == 0),
     ):
         print(f"  {'OK' if ok else 'MISSED'}: {text}")
 

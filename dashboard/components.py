@@ -97,19 +97,13 @@ def data_table(table: tuple[list[str], list[list[str]]], title: str) -> dict:
     40-55 % of a chart page's components and each took Dash 50-550 ms to write in the
     browser; as one block, a few ms. Once per table (alt_text.table memoises it)."""
     headers, rows = table
-    body = [
-        _html("Tr", [_html("Th", r[0], scope="row"), *(_html("Td", c) for c in r[1:])])
-        for r in rows
-    ]
-    head = _html("Thead", _html("Tr", [_html("Th", h, scope="col") for h in headers]))
-    caption = _html("Caption", f"{title}: the figures shown")
-    table_json = _html(
-        "Table", [caption, head, _html("Tbody", body)], className="table table-sm mb-0"
+    content = html_block.table_content(
+        rows, headers, caption=f"{title}: the figures shown", row_headers=True
     )
     return html_block.block(
-        _html(
+        html_block.element(
             "Div",
-            table_json,
+            html_block.element("Table", content, className="table table-sm mb-0"),
             className="table-responsive",
             # Focusable: a table wider than a phone scrolls sideways, by keyboard too.
             tabIndex="0",
@@ -117,15 +111,6 @@ def data_table(table: tuple[list[str], list[list[str]]], title: str) -> dict:
             **{"aria-label": f"{title}, as a table"},
         )
     )
-
-
-def _html(tag: str, children, **props) -> dict:
-    """An html component as Dash serialises it: html.Td("x") is _html("Td", "x")."""
-    return {
-        "type": tag,
-        "namespace": "dash_html_components",
-        "props": {"children": children, **props},
-    }
 
 
 def page_header(title: str, lead: str) -> html.Div:
@@ -234,23 +219,21 @@ def view_warnings(view: View) -> html.Div:
     )
 
 
-def table_json(
+def table_html(
     rows: Iterable[tuple], headers: Iterable[str], component_id: str | None = None
-) -> dict:
+) -> html_block.Html:
     """A small static table (dash-bootstrap-components' Table, no borders, hover, responsive,
-    small) as the components' JSON (see data_table), from its rows, a tuple each in the
-    headers' order: a page answering a new view (careers, the offer's ranked states) writes
-    its table at C speed. tests/references.table builds the same from components."""
-    head = _html("Thead", _html("Tr", [_html("Th", h) for h in headers]))
-    body = _html("Tbody", [_html("Tr", [_html("Td", value) for value in row]) for row in rows])
+    small) as its HTML (dashboard.html_block), from its rows, a tuple each in the headers'
+    order: a page answering a new view (careers, the offer's ranked states) writes its table
+    without building a component per cell. tests/references.table builds the same from
+    components. It stands among components in what `written` and `deferred` send."""
     props = {"bordered": False, "hover": True, "responsive": True, "size": "sm"}
     if component_id:
         props["id"] = component_id
-    return {
-        "type": "Table",
-        "namespace": "dash_bootstrap_components",
-        "props": {"children": [head, body], **props, "class_name": "data-table"},
-    }
+    content = html_block.table_content(rows, headers)
+    return html_block.element(
+        "Table", content, "dash_bootstrap_components", **props, class_name="data-table"
+    )
 
 
 def _line_detail(line: summary.Line) -> html.P:

@@ -55,7 +55,7 @@ def fit(fig: go.Figure) -> go.Figure:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], component_id: str | None = None):
-    """components.table_json built from components: columns maps frame column -> header."""
+    """components.table_html built from components: columns maps frame column -> header."""
     head = html.Thead(html.Tr([html.Th(h) for h in columns.values()]))
     rows = frame[list(columns)].itertuples(index=False, name=None)
     body = html.Tbody([html.Tr([html.Td(value) for value in row]) for row in rows])

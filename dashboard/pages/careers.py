@@ -137,7 +137,7 @@ def figure_table(tables: data.Tables, view: View):
         "growth": f"Projected growth ({period})",
         "openings": f"Openings a year ({period})",
     }
-    return components.table_json(shown, headers.values())
+    return components.table_html(shown, headers.values())
 
 
 @per_object

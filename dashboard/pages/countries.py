@@ -80,7 +80,7 @@ def region_table(tables: data.Tables) -> dict:
         "Conversion years",
     )
     shown = list(zip(*columns, strict=True))[::-1]
-    return components.table_json(shown, headers, ids.COUNTRIES_TABLE)
+    return components.table_html(shown, headers, ids.COUNTRIES_TABLE)
 
 
 def update(basis: object, search: object = None):

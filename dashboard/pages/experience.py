@@ -80,8 +80,8 @@ def _steps_table(rows: pd.DataFrame):
         "Average pay",
         "Average step-up",
     )
-    # The components' JSON: no component per cell.
-    return components.table_json(zip(*columns, strict=True), headers)
+    # As HTML: no component per cell.
+    return components.table_html(zip(*columns, strict=True), headers)
 
 
 def register_callbacks(app: dash.Dash) -> None:

@@ -118,7 +118,7 @@ def tables_for(tables, rows: pd.DataFrame) -> list:
     return [
         html.H2("Areas ranked by median wage", className="h5 mt-4"),
         html.P(f"Figures: BLS OEWS {release}.", className="small"),
-        components.table_json(
+        components.table_html(
             shown[list(HEADERS)].itertuples(index=False, name=None), HEADERS.values()
         ),
     ]

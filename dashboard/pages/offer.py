@@ -156,11 +156,11 @@ RANKED_HEADERS = ("Rank", "State", "Price level", "Same pay")
 
 
 def _ranked_table(states: list[dict]) -> dict:
-    """components.table's table of the states ranked, as its JSON (components.table_json):
-    as components, a row and its four cells for each of some 50 states cost more to build and
-    encode than the whole answer."""
+    """The states ranked, as one HtmlBlock of the table's HTML (components.table_html): as
+    components, a row and its four cells for each of some 50 states cost more to build and
+    encode than the whole answer, and took the browser a long task to write."""
     cells = (_ranked_cells(rank, state) for rank, state in enumerate(states, start=1))
-    return components.table_json(cells, RANKED_HEADERS, ids.OFFER_BUYS_TABLE)
+    return components.written(components.table_html(cells, RANKED_HEADERS, ids.OFFER_BUYS_TABLE))
 
 
 def _ranked_cells(rank: int, state: dict) -> tuple[str, str, str, str]:

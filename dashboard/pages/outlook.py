@@ -92,7 +92,7 @@ def vintage_table(tables: data.Tables, view: View):
             )
         ],
     )
-    return components.table_json(zip(*columns, strict=True), HEADERS)
+    return components.table_html(zip(*columns, strict=True), HEADERS)
 
 
 def vintage_list(tables: data.Tables, view: View):

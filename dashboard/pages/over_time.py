@@ -83,8 +83,8 @@ def release_table(tables: data.Tables, view: View):
         ),
         [fmt.count(v) for v in rows["employment"]],
     )
-    # The components' JSON: a dollars switch writes the table without a component per cell.
-    table = components.table_json(zip(*columns, strict=True), HEADERS.values())
+    # As HTML: a dollars switch writes the table without a component per cell.
+    table = components.table_html(zip(*columns, strict=True), HEADERS.values())
     if not constant:
         return table
     base = rows["cpi_base_period"].iloc[0]

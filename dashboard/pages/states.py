@@ -96,7 +96,7 @@ def tables_for(rows: pd.DataFrame, dollars: str) -> list:
 def ranked_table(rows: pd.DataFrame, area_type: str):
     """States (or territories) from highest to lowest as ranked; unpublished wages last.
 
-    components.table's table as its JSON (components.table_json), from the rows' records: as
+    The table as its HTML (components.table_html), from the rows' records: as
     components, some 57 rows of seven to fourteen cells cost more to build and encode than the
     rest of the answer."""
     chosen = [r for r in states.records(rows) if r.area_type == area_type]
@@ -118,7 +118,7 @@ def ranked_table(rows: pd.DataFrame, area_type: str):
     if states.official_file(rows):  # every row of a view is from one file
         shown, headers = _with_percentiles(shown, headers, chosen)
     cells = zip(*(shown[column] for column in headers), strict=True)
-    return components.table_json(cells, headers.values())
+    return components.table_html(cells, headers.values())
 
 
 def offer_link(code: object) -> dict:

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import requests
@@ -53,6 +54,56 @@ def test_the_run_command_serves_through_gunicorn(processed_dir, host):
         _, errors = server.communicate(timeout=30)
     assert "WARNING: This is a development server" not in errors
     assert "Booting worker" in errors  # gunicorn's own log: its workers started
+
+
+def listening_sockets(port: int) -> int:
+    """How many sockets listen on this TCP port (IPv4), from the kernel's table."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    fields = [row.split() for row in rows]
+    return sum(1 for f in fields if f[3] == "0A" and int(f[1].split(":")[1], 16) == port)
+
+
+def test_each_worker_listens_on_its_own_socket(processed_dir):
+    """SO_REUSEPORT (gunicorn.conf.py): the kernel shares connections out among the workers,
+    where one shared socket let the first worker to wake take nearly all of them."""
+    port = free_port()
+    env = {**os.environ, "CMA_DATA_DIR": str(processed_dir), "CMA_WORKERS": "3"}
+    server = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        until(lambda: listening_sockets(port) == 3, 60, msg="one listening socket per worker")
+        assert answers(f"http://127.0.0.1:{port}/healthz").status_code == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["reuseport", "plain"])
+def test_a_port_already_served_is_refused(processed_dir, shared):
+    """Another server on the port, even one that also sets SO_REUSEPORT and so would let
+    this one share the port in silence: the command says so and exits."""
+    with socket.socket() as other:
+        if shared:
+            other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        env = {**os.environ, "CMA_DATA_DIR": str(processed_dir)}
+        done = subprocess.run(
+            [sys.executable, "app.py", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode != 0
+    assert f"127.0.0.1:{port} is already in use" in done.stderr
 
 
 def test_without_debug_the_command_hands_over_to_gunicorn(monkeypatch):

@@ -1,4 +1,4 @@
-"""The offer page sends its ranked states' rows as the JSON their components encode to
+"""The offer page sends its ranked states as one HtmlBlock of the table's HTML
 (dashboard/pages/offer.py): the table must be exactly the one tests/references.table builds."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard import components, fmt, ids
+from dashboard import components, fmt, html_block, ids
 from dashboard.offer.answer import answer
 from dashboard.offer.inputs import Offer
-from tests import references
+from tests import html_tables, references
 
 HEADERS = {"rank": "Rank", "state": "State", "rpp": "Price level", "pay": "Same pay"}
 
@@ -39,11 +39,16 @@ def test_the_ranked_table_is_the_components_table(app, tables, offer):
     )
     expected = references.table(frame, HEADERS, ids.OFFER_BUYS_TABLE)
     assert len(states) > 50
-    assert as_sent(page._ranked_table(states)) == as_sent(expected)
+    sent = as_sent(page._ranked_table(states))
+    assert (sent["type"], sent["namespace"]) == (html_block.TYPE, html_block.NAMESPACE)
+    assert sent["props"]["html"] == html_block.to_html(expected)
 
 
 def ids_in(sent: object) -> list[str]:
     """Every component id in a layout or callback answer as sent (its JSON)."""
+    if isinstance(sent, dict) and sent.get("namespace") == html_block.NAMESPACE:
+        written = html_tables.parse(sent["props"]["html"]).all()
+        return [e.attrs["id"] for e in written if "id" in e.attrs]
     if isinstance(sent, dict):
         found = [sent["props"].get("id")] if isinstance(sent.get("props"), dict) else []
         found = [i for i in found if isinstance(i, str)]

@@ -1,5 +1,5 @@
-"""The US states page sends its ranked tables as the JSON their components encode to
-(dashboard/pages/states.py, components.table_json): each table must be exactly the one
+"""The US states page writes its ranked tables as HTML (dashboard/pages/states.py,
+components.table_html): each table must be exactly the HTML of the one
 references.table built from the rows, offer links included, with and without BLS's official
 state file (percentile, employment and third-party columns)."""
 
@@ -16,6 +16,7 @@ from plotly.io.json import to_json_plotly
 
 from dashboard import fmt
 from dashboard.figures import areas, states
+from dashboard.html_block import to_html
 from dashboard.view import View
 from tests import references
 
@@ -89,7 +90,7 @@ def test_the_ranked_tables_are_the_components_tables(
     rows = states.rows(chosen[which], View(dollars=dollars, release=release))
     for area_type in ("state", "territory"):
         expected = reference_table(page, rows, area_type)
-        assert as_sent(page.ranked_table(rows, area_type)) == as_sent(expected)
+        assert to_html(page.ranked_table(rows, area_type)) == to_html(expected)
 
 
 def test_an_offer_link_is_the_links_json(app):

@@ -88,3 +88,52 @@ def test_a_block_is_one_component_holding_the_html():
         "namespace": "cma_components",
         "props": {"html": "<h2>Ranked</h2><p>x</p>", "className": "tables"},
     }
+
+
+CELLS = [
+    ["Ohio <north>", 3.0, None],
+    ["A & B", -2.5, dcc.Link("Check an offer here", href="/offer?state=OH")],
+    ['say "hi"', 7, True],
+]
+
+
+def _components_table(rows, headers, caption, row_headers):
+    """What table_content replaces: the table as html components."""
+    scope = {"scope": "col"} if row_headers else {}
+    body = []
+    for row in rows:
+        first = [html.Th(row[0], scope="row")] if row_headers else [html.Td(row[0])]
+        body.append(html.Tr(first + [html.Td(c) for c in row[1:]]))
+    head = html.Thead(html.Tr([html.Th(h, **scope) for h in headers]))
+    parts = [html.Caption(caption)] if caption is not None else []
+    return html.Table([*parts, head, html.Tbody(body)], className="t")
+
+
+@pytest.mark.parametrize("row_headers", [False, True])
+@pytest.mark.parametrize("caption", [None, "Pay <by> state & more"])
+def test_a_table_written_straight_is_the_components_html(row_headers, caption):
+    headers = ["State", "Change <%>", "Link"]
+    content = html_block.table_content(CELLS, headers, caption=caption, row_headers=row_headers)
+    found = html_block.element("Table", content, className="t")
+    assert found == html_block.to_html(_components_table(CELLS, headers, caption, row_headers))
+    read = html_tables.read_table(html_tables.parse(found))
+    assert read["rows"][0][:2] == ["Ohio <north>", "3"]
+    assert read["rowHeaders"] == (len(CELLS) if row_headers else 0)
+
+
+def test_written_html_stands_among_components_as_it_is_and_text_stays_text():
+    written = html_block.element("Strong", "<b>")
+    assert written == "<strong>&lt;b&gt;</strong>"
+    mixed = html_block.to_html(html.Div([written, "<strong>not HTML</strong>"]))
+    assert mixed == "<div><strong>&lt;b&gt;</strong>&lt;strong&gt;not HTML&lt;/strong&gt;</div>"
+    # A plain str with the same text is not trusted: only what html_block wrote is.
+    assert html_block.to_html(str(written)) == "&lt;strong&gt;&amp;lt;b&amp;gt;&lt;/strong&gt;"
+
+
+def test_written_elements_refuse_what_html_cannot_hold():
+    with pytest.raises(ValueError, match="style"):
+        html_block.element("Div", "x", style={"color": "red"})
+    with pytest.raises(ValueError, match="Graph"):
+        html_block.table_content([[dcc.Graph(id="g")]], ["Chart"])
+    with pytest.raises(ValueError, match="script"):
+        html_block.element("A", "x", href=" javascript:alert(1)")

@@ -1,6 +1,6 @@
-"""Page tables written as the components' JSON and deferred (components.deferred): the same
-table the html components made, waiting in its holder's data-deferred in the first layout as
-one HtmlBlock of its HTML (dashboard.html_block)."""
+"""Page tables written as HTML and deferred (components.deferred): the same table the html
+components made, waiting in its holder's data-deferred in the first layout as one HtmlBlock of
+its HTML (dashboard.html_block)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import importlib
 import json
 
 import pandas as pd
-from plotly.io.json import to_json_plotly
 
 from dashboard import components, fmt, html_block, ids
 from dashboard.figures import countries
@@ -48,11 +47,10 @@ def region_table_by_components(tables):
 
 def test_the_region_table_is_the_components_table(in_request, tables):
     page = importlib.import_module("dashboard.pages.countries")
-    expected = json.loads(to_json_plotly(region_table_by_components(tables)))
-    assert json.loads(to_json_plotly(page.region_table(tables))) == expected
-    assert len(expected["props"]["children"][1]["props"]["children"]) == len(
-        countries.rows(tables, View())
-    )
+    expected = html_block.to_html(region_table_by_components(tables))
+    assert page.region_table(tables) == expected
+    rows = html_tables.parse(expected).by_id(ids.COUNTRIES_TABLE).all("tr")
+    assert len(rows) == 1 + len(countries.rows(tables, View()))
 
 
 def test_the_countries_layout_defers_it(in_request, tables):
@@ -79,8 +77,8 @@ def test_deferred_holds_any_components_as_one_block():
     assert waiting["props"]["html"] == "<h2>Ranked &amp; rated</h2><p></p>"
 
 
-def test_table_json_is_the_table_the_components_make():
-    """components.table_json, from rows, serialises as the components would from a frame (the
+def test_table_html_is_the_html_of_the_components_table():
+    """components.table_html, from rows, serialises as the components would from a frame (the
     metro areas' table is written this way): strings, numbers, missing values, an id or none."""
     frame = pd.DataFrame(
         {
@@ -92,7 +90,7 @@ def test_table_json_is_the_table_the_components_make():
     )
     headers = {"area": "Area", "median": "Median wage", "rank": "Rank", "share": "Share"}
     for component_id in (None, "some-table"):
-        expected = json.loads(to_json_plotly(references.table(frame, headers, component_id)))
+        expected = html_block.to_html(references.table(frame, headers, component_id))
         rows = frame[list(headers)].itertuples(index=False, name=None)
-        found = components.table_json(rows, headers.values(), component_id)
-        assert json.loads(to_json_plotly(found)) == expected
+        found = components.table_html(rows, headers.values(), component_id)
+        assert found == expected and isinstance(found, html_block.Html)
