@@ -1,5 +1,7 @@
-"""The keyboard walk of a page: from the top, Tab alone reaches the skip link first, then every
-control on the page, each drawn with a visible focus ring."""
+"""The keyboard walk of a page: from the top, Tab alone reaches the skip link first, which moves
+focus to the main content; then Tab reaches every control on the page, each drawn with a visible
+focus ring: the main content's, the footer's, and, as focus comes round again from the top, the
+header's (the brand, the pages' links or the menu button)."""
 
 from __future__ import annotations
 
@@ -9,19 +11,19 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
 
-# Every control a page has that a person can reach: inside the main landmark, shown, enabled.
+# Every control a page has that a person can reach: shown and enabled, anywhere in the page.
 # Each is tagged with its number, so a re-rendered page cannot leave a stale reference behind.
 # A data grid is one stop, as the ARIA grid pattern has it: Tab enters it, the arrow keys move
 # within it, Tab leaves it; so a grid counts as reached when focus is anywhere inside it.
 GRID = ".ag-root-wrapper"
 TAG_REACHABLE = """
-    const main = document.getElementById(arguments[0]);
-    const grids = Array.from(main.querySelectorAll(arguments[1]));
-    const all = main.querySelectorAll(
+    const page = document.body;
+    const grids = Array.from(page.querySelectorAll(arguments[0]));
+    const all = page.querySelectorAll(
         'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
     const shown = Array.from(all).filter(e => !e.disabled && e.tabIndex >= 0
         && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
-        && !e.closest(arguments[1])
+        && !e.closest(arguments[0])
         // Inside a closed <details> ("Show as table"), not shown: only its summary is a stop.
         && !e.closest('details:not([open]) > :not(summary)'));
     const stops = shown.concat(grids);
@@ -69,7 +71,7 @@ def walk_by_keyboard(dash_duo, path: str) -> None:
     assert first.get_attribute("class") == "skip-link", "the first Tab stop skips to content"
     first.send_keys(Keys.ENTER)
     until(lambda: dash_duo.driver.switch_to.active_element.get_attribute("id") == ids.MAIN, 5)
-    wanted = dash_duo.driver.execute_script(TAG_REACHABLE, ids.MAIN, GRID)
+    wanted = dash_duo.driver.execute_script(TAG_REACHABLE, GRID)
     dash_duo.driver.execute_script(RECORD_FOCUS)
     reached: set[str] = set()
     unringed: list[str] = []
