@@ -76,7 +76,9 @@ CAREERS_JOBS_GRAPH = "careers-jobs-graph"
 CAREERS_JOBS_CAPTION = "careers-jobs-caption"
 CAREERS_TABLE = "careers-table"
 CAREERS_OCCUPATIONS = "careers-occupations"
-CAREERS_OPTIONS = "careers-options"  # every occupation, given to the picker once idle
+CAREERS_OPTIONS = "careers-options"  # every occupation: what the picker's search looks through
+CAREERS_SEARCH = "careers-search"
+CAREERS_MATCHES = "careers-matches"
 
 # Pay over time
 OVER_TIME_PAY = "over-time-pay"

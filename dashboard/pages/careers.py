@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard import components, data, fmt, ids, page_charts, policy
@@ -19,6 +20,7 @@ dash.register_page(
 )
 
 PATH = "/careers"
+SHOWN_MATCHES = 30  # a search's matches listed at most: enough to pick from, few to read out
 HEADERS = {
     "occupation": "Occupation",
     "median": "Median a year",
@@ -53,31 +55,44 @@ def layout(**query) -> html.Div:
     )
 
 
-def picker(tables: data.Tables, view: View) -> html.Div:
-    """A searchable multi-select of every occupation in the latest national release.
-
-    It is drawn with its picks as its only options and given every occupation once the page
-    is drawn and the browser idle (assets/idle.js): the dropdown indexes every substring of
-    every option when it gets them, some 250 ms for the whole release, which would otherwise
-    delay the charts."""
+def picker(tables: data.Tables, view: View) -> html.Fieldset:
+    """The careers compared: a checkbox each, and a search of every occupation in the latest
+    national release by title or SOC code, whose matches join the list as checkboxes
+    (assets/careers-picker.js). Native controls: named, and worked by keyboard, as any other."""
     options = occupation_options(tables)
     picks = list(official.compared(tables, view)[2:])  # the picks, focus and base aside
-    return html.Div(
+    by_value = {o["value"]: o for o in options}
+    return html.Fieldset(
         [
+            html.Legend(f"Compare with (up to {MAX_OCCUPATIONS})", className="control-label"),
             components.labelled(
-                f"Compare with (up to {MAX_OCCUPATIONS}; type to search by title or SOC code)",
-                dcc.Dropdown(
-                    id=ids.CAREERS_OCCUPATIONS,
-                    options=[o for o in options if o["value"] in picks],
-                    value=picks,
-                    multi=True,
-                    searchable=True,
-                    placeholder="The default comparison",
+                "Find another occupation (title or SOC code)",
+                dcc.Input(
+                    id=ids.CAREERS_SEARCH,
+                    type="search",
+                    placeholder="e.g. nurse or 29-1141",
+                    autoComplete="off",
+                    debounce=False,
                 ),
-                ids.CAREERS_OCCUPATIONS,
+                ids.CAREERS_SEARCH,
             ),
-            dcc.Store(id=ids.CAREERS_OPTIONS, data=options),
-        ]
+            html.P(
+                id=ids.CAREERS_MATCHES,
+                className="small text-muted mb-1",
+                role="status",  # read out as the list changes
+            ),
+            dbc.Checklist(
+                id=ids.CAREERS_OCCUPATIONS,
+                options=[by_value.get(p, {"label": p, "value": p}) for p in picks],
+                value=picks,
+            ),
+            html.Small("None checked compares the default set.", className="text-muted"),
+            dcc.Store(
+                id=ids.CAREERS_OPTIONS,
+                data={"options": options, "max": MAX_OCCUPATIONS, "shown": SHOWN_MATCHES},
+            ),
+        ],
+        className="control careers-picker",
     )
 
 
@@ -107,9 +122,13 @@ def update(picked: object, release: object = None, search: object = None):
 
 def register_callbacks(app: dash.Dash) -> None:
     app.clientside_callback(
-        ClientsideFunction("cma", "whenIdle"),
+        ClientsideFunction("cma", "careersChoices"),
         Output(ids.CAREERS_OCCUPATIONS, "options"),
-        Input(ids.CAREERS_OPTIONS, "data"),
+        Output(ids.CAREERS_MATCHES, "children"),
+        Input(ids.CAREERS_SEARCH, "value"),
+        State(ids.CAREERS_OPTIONS, "data"),
+        State(ids.CAREERS_OCCUPATIONS, "value"),
+        prevent_initial_call=True,
     )
     app.callback(
         *page_charts.outputs(PATH),
