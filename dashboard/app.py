@@ -20,7 +20,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from dashboard import api, data, ids, offer_routes, outlines, prepared, server, speed
+from dashboard import api, data, ids, navbar, offer_routes, outlines, prepared, server, speed
 from dashboard.export import routes as export_routes
 from dashboard.figures import official
 
@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TITLE = "Clinical Medical Assistant pay and jobs"
-BRAND = "CMA pay & jobs"
 ERROR_TEXT = "Something went wrong"
 # Dash's page template with the document's language (screen readers pick their voice from it)
 # and without its <footer> around the scripts: the page's one contentinfo is our own footer.
@@ -78,6 +77,7 @@ def create_app(data_dir: Path | None = None, raw_dir: Path | None = None) -> das
     app.server.extensions[data.EXTENSION] = store
     app.index_string = INDEX
     app.layout = partial(shell, store)
+    navbar.register_callbacks(app)
     for page in _pages():
         register = getattr(sys.modules[page["module"]], "register_callbacks", None)
         if register is not None:
@@ -106,7 +106,7 @@ def shell(store: data.DataStore) -> html.Div:
             # The first Tab stop: keyboard and screen-reader users go straight to the page.
             html.A("Skip to content", href=f"#{ids.MAIN}", className="skip-link"),
             dcc.Location(id=ids.URL, refresh=False),
-            navbar(),
+            navbar.navbar(_pages()),
             html.Main(
                 # The page already in it where the request says which (dashboard.speed).
                 dbc.Container(speed.page_container(), fluid="lg", class_name="page"),
@@ -115,33 +115,6 @@ def shell(store: data.DataStore) -> html.Div:
             ),
             footer(store.tables()),
         ]
-    )
-
-
-def navbar() -> dbc.NavbarSimple:
-    links = [
-        dbc.NavItem(
-            dbc.NavLink(
-                page["name"],
-                href=page["relative_path"],
-                active="exact",
-                # A page with a grid is a full page load: others load without its scripts.
-                external_link=page["path"] in speed.GRID_PAGES,
-            )
-        )
-        for page in _pages()
-        if page.get("in_navbar", True)  # a sub-page is reached from its parent page
-    ]
-    return dbc.NavbarSimple(
-        links,
-        id=ids.NAVBAR,
-        brand=BRAND,
-        brand_href="/",
-        color="light",
-        dark=False,
-        expand="lg",
-        fluid=True,
-        class_name="mb-3 border-bottom",
     )
 
 

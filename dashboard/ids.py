@@ -9,6 +9,8 @@ PAGE_CONTENT = "_pages_content"  # Dash pages' own container (dash.page_containe
 URL = "url"
 MAIN = "main-content"  # the page's main landmark, target of the skip link
 NAVBAR = "navbar"
+NAVBAR_TOGGLER = "navbar-toggler"
+NAVBAR_MENU = "navbar-menu"
 FOOTER = "data-vintage"
 VIEW_WARNINGS = "view-warnings"
 

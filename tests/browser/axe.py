@@ -9,8 +9,19 @@ AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
+# Not an axe rule: ARIA's landmark guidance that where a page has more than one navigation
+# region, each is named (the navbar beside the overview's own links).
+UNNAMED_NAVIGATION = """
+    const navs = document.querySelectorAll('nav, [role="navigation"]');
+    return navs.length < 2 ? [] : Array.from(navs)
+        .filter(n => !(n.getAttribute('aria-label') || n.getAttribute('aria-labelledby')))
+        .map(n => n.id ? '#' + n.id : n.outerHTML.slice(0, 60));
+"""
+
+
 def violations(driver) -> list[dict]:
-    """Every axe violation on the current page, as {id, impact, help, nodes: [targets]}."""
+    """Every axe violation on the current page, as {id, impact, help, nodes: [targets]}, and
+    any navigation region left unnamed beside another."""
     if not driver.execute_script("return typeof window.axe !== 'undefined'"):
         driver.execute_script(AXE_JS.read_text(encoding="utf-8"))
     found = driver.execute_async_script(
@@ -24,6 +35,12 @@ def violations(driver) -> list[dict]:
         """,
         RULE_TAGS,
     )
+    unnamed = driver.execute_script(UNNAMED_NAVIGATION)
+    if unnamed:
+        help_text = "A page's navigation regions must each have a name"
+        found.append(
+            {"id": "navigation-named", "impact": "moderate", "help": help_text, "nodes": unnamed}
+        )
     return found
 
 

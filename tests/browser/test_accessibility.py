@@ -113,8 +113,10 @@ def test_open_controls_and_an_answered_offer_have_no_axe_violations(dash_duo, ap
     dash_duo.driver.set_window_size(400, 900)
     try:
         open_page(dash_duo, "/")
-        click(dash_duo, f"#{ids.NAVBAR} .navbar-toggler")
+        click(dash_duo, f"#{ids.NAVBAR_TOGGLER}")
         until(lambda: dash_duo.find_element(f"#{ids.NAVBAR} a.nav-link").is_displayed(), 5)
+        toggler = dash_duo.find_element(f"#{ids.NAVBAR_TOGGLER}")
+        assert toggler.get_attribute("aria-expanded") == "true"
         assert_no_violations(dash_duo, "/ at 400 px, the menu open")
     finally:
         dash_duo.driver.set_window_size(1280, 1000)
