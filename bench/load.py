@@ -1,6 +1,6 @@
 """Load benchmark: gunicorn with 2 workers under 50 concurrent simulated users for 60 s.
 
-    .venv/bin/python -m bench.load [--users 50] [--seconds 60] [--workers 2]
+    .venv/bin/python -m bench.load [--users 50] [--seconds 60] [--workers 2] [--cold-seconds 30]
 
 Loopback only, bounded in time. wrk (Debian package `wrk`; installed here when missing and
 running as root) drives the mix from a generated Lua script: every user first downloads one
@@ -12,6 +12,9 @@ exports turned away with 503 + Retry-After by the per-worker render limit, which
 burst of 50 exports at once is meant to hit), and the server's memory (RSS of the master and
 its workers) after a 15 s warm-up with the same mix and at the end.
 Targets: 0 errors, callback p95 <= 250 ms, memory growth <= 10 %.
+Then the cold mix (bench/load_cold.py), every request a view never sent before, against the
+same server: answers/s, latency as the users saw it (wrk's, queueing included: the target) and
+as the server handled it, and errors (wrk's and the server's).
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ LINK_MARK = "data-cma-link"  # a dcc.Link: assets/html-block.js follows it witho
 
 class Html(str):
     """HTML written by this module, its text escaped: `_write` writes it as it is. Made only
-    here (`table`, `element`), from text this module escapes."""
+    here (`table_content`, `element`), from text this module escapes."""
 
     __slots__ = ()
 

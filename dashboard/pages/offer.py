@@ -158,7 +158,7 @@ RANKED_HEADERS = ("Rank", "State", "Price level", "Same pay")
 def _ranked_table(states: list[dict]) -> dict:
     """The states ranked, as one HtmlBlock of the table's HTML (components.table_html): as
     components, a row and its four cells for each of some 50 states cost more to build and
-    encode than the whole answer, and took the browser a long task to write."""
+    encode than the whole answer."""
     cells = (_ranked_cells(rank, state) for rank, state in enumerate(states, start=1))
     return components.written(components.table_html(cells, RANKED_HEADERS, ids.OFFER_BUYS_TABLE))
 
