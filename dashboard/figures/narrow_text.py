@@ -11,6 +11,7 @@ from dashboard.figures import plain
 # Plotly's own markup; any other "<" is text ("< and > are bounds").
 TAG = re.compile(r"</?(?:b|i|em|sup|sub|span|a|br)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _WRAPPED = re.compile(r"^<(\w+)>(.*)</\1>$")
+_HYPHENATED = re.compile(r"[^-]+-|[^-]+$|-")  # a word's pieces, each ending at a hyphen
 AXIS_TITLE_CHARS = 18
 NOTE_CHARS = 30  # subplot titles and notes above the plot
 # How much wider than the data an axis gets on a phone for labels beside the data, as a share
@@ -22,14 +23,20 @@ ROOM_CENTRED = 0.15
 
 def wrap(text: str, width: int, lines: int | None = None) -> str:
     """Plain `text` (tags dropped) in lines of about `width` characters joined by <br>; with
-    `lines`, at most that many, the last cut with "…" when the text does not fit."""
+    `lines`, at most that many, the last cut with "…" when the text does not fit. A word longer
+    than a line may break after its hyphens ("Seattle-Tacoma-Bellevue," as "Seattle-Tacoma-"
+    and "Bellevue,"), or it would set the line's width: a metro area's name took half a phone's
+    chart for its label."""
     words = TAG.sub("", str(text).replace("<br>", " ")).split()
     out: list[str] = []
     for word in words:
-        if out and len(out[-1]) + len(word) + 1 <= width:
-            out[-1] = f"{out[-1]} {word}"
-        else:
-            out.append(word)
+        pieces = _HYPHENATED.findall(word) if len(word) > width else [word]
+        for index, piece in enumerate(pieces):
+            glue = "" if index else " "
+            if out and len(out[-1]) + len(glue) + len(piece) <= width:
+                out[-1] = f"{out[-1]}{glue}{piece}"
+            else:
+                out.append(piece)
     if lines is not None and len(out) > lines:
         out = out[:lines]
         out[-1] = out[-1][: width - 1].rstrip(" ,;(&") + "…"

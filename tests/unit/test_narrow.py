@@ -30,6 +30,18 @@ def test_short_labels_keep_two_lines_bold_and_shorten_year_ranges():
     )
 
 
+def test_a_word_longer_than_a_line_breaks_after_its_hyphens():
+    """Metro areas' names: one hyphenated "word" would otherwise set the label's width."""
+    assert narrow.short_label("Seattle-Tacoma-Bellevue, WA") == "Seattle-Tacoma-<br>Bellevue, WA"
+    assert narrow.short_label("Portland-Vancouver-Hillsboro, OR-WA") == "Portland-<br>Vancouver-…"
+    assert narrow_text.wrap("Winston-Salem, NC", 16) == "Winston-Salem,<br>NC"  # fits: whole
+    assert narrow_text.wrap("Kennewick-Richland, WA", 40) == "Kennewick-Richland, WA"
+    for text in ("Seattle-Tacoma-Bellevue, WA", "a--b-c-d-e-f-g-h-i-j-k-l-m-n-o-p", "x-"):
+        wrapped = narrow_text.wrap(text, 10)
+        assert wrapped.replace("<br>", "").replace(" ", "") == text.replace(" ", "")
+        assert all(len(line) <= 10 for line in wrapped.split("<br>"))
+
+
 def test_wrapping_keeps_markup_and_literal_angle_brackets():
     text = "Mean annual wage, May 2024<br><sup>dashed: all industries $46,000</sup>"
     assert narrow_text.wrap_markup(text, 24) == (
