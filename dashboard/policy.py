@@ -19,19 +19,17 @@ No web import: the exporter uses this module outside any request.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from dashboard import charts
 from dashboard.figures import captions, official
+from dashboard.figures.memo import per_tables
 from dashboard.view import DEFAULT, View, from_params, parse_query, query_values
 
 if TYPE_CHECKING:
     from dashboard.charts import ChartSpec
     from dashboard.tables import Tables
-
-T = TypeVar("T")
 
 # The settings a view holds, in View's field order (warnings are notes, not a setting).
 SETTINGS = tuple(f.name for f in fields(View) if f.name != "warnings")
@@ -56,12 +54,6 @@ NOT_HERE_SOURCES = (
     "showing every source they left."
 )
 
-# Source ids per (data version, page): computing them reads whole tables, and a page asks on
-# every callback. A new data version replaces the entries.
-_SOURCE_IDS: dict[tuple[str, str], tuple[str, ...]] = {}
-_OCCUPATION_CODES: dict[tuple[str, str], frozenset[str]] = {}
-_SOURCE_OPTIONS: dict[tuple[str, str], list[dict]] = {}
-
 
 def page_settings(path: str) -> tuple[str, ...]:
     """The view settings that some chart on the page (or its other content) uses, in order."""
@@ -71,36 +63,27 @@ def page_settings(path: str) -> tuple[str, ...]:
 
 
 def source_ids(path: str, tables: Tables) -> tuple[str, ...]:
-    """Every source that some chart on the page can show, sorted."""
+    """Every source that some chart on the page can show, sorted. Once per data version and
+    page (figures.memo.per_tables): it reads whole tables, and a page asks on every callback."""
+    return _source_ids(tables, path)
 
-    def make() -> tuple[str, ...]:
-        return tuple(sorted({s for spec in charts.for_page(path) for s in spec.source_ids(tables)}))
 
-    return _per_version(_SOURCE_IDS, tables, path, make)
+@per_tables
+def _source_ids(tables: Tables, path: str) -> tuple[str, ...]:
+    return tuple(sorted({s for spec in charts.for_page(path) for s in spec.source_ids(tables)}))
 
 
 def source_options(path: str, tables: Tables) -> list[dict]:
     """The page's sources as checklist options: "Publisher (year)" labels, ids as values.
-    Made once per (data version, page), like source_ids: every page layout asks. Shared:
+    Made once per data version and page, like source_ids: every page layout asks. Shared:
     never changed."""
-
-    def make() -> list[dict]:
-        ids = source_ids(path, tables)
-        return [{"label": captions.source_label(tables, s), "value": s} for s in ids]
-
-    return _per_version(_SOURCE_OPTIONS, tables, path, make)
+    return _source_options(tables, path)
 
 
-def _per_version(cache: dict, tables: Tables, name: str, make: Callable[[], T]) -> T:
-    """cache[(data version, name)], made by `make` when missing; a new data version's first
-    entry drops the old version's."""
-    key = (tables.data_version, name)
-    found = cache.get(key)
-    if found is None:
-        if any(k[0] != tables.data_version for k in cache):
-            cache.clear()
-        found = cache[key] = make()
-    return found
+@per_tables
+def _source_options(tables: Tables, path: str) -> list[dict]:
+    ids = source_ids(path, tables)
+    return [{"label": captions.source_label(tables, s), "value": s} for s in ids]
 
 
 def resolve(view: View, tables: Tables, path: str) -> View:
@@ -153,14 +136,11 @@ def missing_release(tables: Tables, year: int) -> str:
     )
 
 
+@per_tables
 def occupation_codes(tables: Tables) -> frozenset[str]:
-    """Every occupation with a national OEWS figure in some release (cached per data version)."""
-
-    def make() -> frozenset[str]:
-        wages = tables.official_wages
-        return frozenset(wages.loc[wages["area_type"] == "national", "occupation_code"])
-
-    return _per_version(_OCCUPATION_CODES, tables, "#occupations", make)
+    """Every occupation with a national OEWS figure in some release (once per data version)."""
+    wages = tables.official_wages
+    return frozenset(wages.loc[wages["area_type"] == "national", "occupation_code"])
 
 
 def page_choices(path: str) -> dict[str, tuple[str, ...]]:
